@@ -1,0 +1,151 @@
+import type { Range } from '../text/range';
+
+/** A calendar date as written in the document; `valid` is false for "31 June 2017". */
+export interface CalendarDate {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  valid: boolean;
+  /** ISO form, yyyy-mm-dd (also for invalid dates, for messages). */
+  iso: string;
+}
+
+/** Text with where it stands, markup already removed from `text`. */
+export interface Located<T = string> {
+  value: T;
+  range: Range;
+}
+
+export type NumberSuffixKind = 'REV' | 'ADD' | 'COR';
+
+/** A Council document number: 13228/11, 13228/1/11 REV 1, 13228/11 ADD 1 REV 2. */
+export interface DocumentNumber {
+  /** As written, normalised spacing: "13228/1/11 REV 1". */
+  text: string;
+  /** Serial and two-digit year: "13228/11", the key that identifies the document family. */
+  base: string;
+  serial: number;
+  year: number; // four digits
+  suffixes: { kind: NumberSuffixKind; index: number }[];
+  range: Range;
+}
+
+export interface DocumentNumberRef extends DocumentNumber {
+  /** Other series (CM, WK, SN, ST) are references but not links to outcome files. */
+  series: 'ST' | 'CM' | 'WK' | 'SN';
+}
+
+export interface SubjectCodeEntry {
+  code: string;
+  codeRange: Range;
+  /** Undefined when the number is missing or not a positive whole number. */
+  number?: number;
+  numberText: string;
+  numberRange: Range;
+  lineRange: Range;
+}
+
+export type AddressingLabel = 'from' | 'of' | 'on' | 'to' | 'prev-doc' | 'cion-doc' | 'subject' | 'summary';
+
+export interface AddressingField {
+  label: AddressingLabel;
+  /** The label as written, e.g. "No. prev. doc.". */
+  labelText: string;
+  labelRange: Range;
+  value: string;
+  valueRange: Range;
+  /** Whole field, over every line it wraps onto. */
+  range: Range;
+}
+
+export type MeetingLevel = 'Ministerial' | 'Senior Officials' | 'Informal' | 'Working Party' | 'Other';
+
+export interface Meeting {
+  /** "EU-US JHA" for the EU-US Justice and Home Affairs series, else the body named. */
+  series?: string;
+  level?: MeetingLevel;
+  place?: string;
+  start?: CalendarDate;
+  end?: CalendarDate;
+  range: Range;
+}
+
+export interface Heading {
+  /** "1", "a", as written. */
+  label: string;
+  /** 1-based ordinal: "a" -> 1, "3" -> 3. */
+  ordinal: number;
+  style: 'session' | 'number' | 'letter';
+  title: string;
+  /** The whole heading line (without markup). */
+  text: string;
+  range: Range;
+  labelRange: Range;
+}
+
+export interface Paragraph {
+  text: string;
+  range: Range;
+}
+
+export interface Item {
+  heading: Heading;
+  paragraphs: Paragraph[];
+  /** From the heading to the last line before the next item or section. */
+  range: Range;
+}
+
+export interface Section {
+  heading: Heading;
+  items: Item[];
+  /** Paragraphs directly under the section, before its first item. */
+  paragraphs: Paragraph[];
+  range: Range;
+}
+
+export interface PresidencyMention {
+  /** The adjective or country as written: "Polish", "Netherlands". */
+  name: string;
+  incoming: boolean;
+  range: Range;
+}
+
+export interface OutcomeHeader {
+  issuer?: Located;
+  place?: Located;
+  date?: Located<CalendarDate> & { text: string };
+  /** The whole "Brussels, 29 July 2011" line, present also when the date is malformed. */
+  dateLine?: Located;
+  language?: Located;
+  interinstitutionalFile?: Located;
+  number?: DocumentNumber;
+  /** A number-like token that is not a valid document number ("13228-11"). */
+  malformedNumber?: Located;
+  partialAccess?: Located & { date?: Located<CalendarDate> & { text: string } };
+  marking?: Located;
+  subjectCodes: SubjectCodeEntry[];
+  range: Range;
+}
+
+export type DocumentKind = 'outcome' | 'other';
+
+export interface OutcomeDocument {
+  kind: DocumentKind;
+  lineCount: number;
+  header: OutcomeHeader;
+  title?: Located;
+  addressing: AddressingField[];
+  /** Numbers in "No. prev. doc." with the field they came from. */
+  previousDocuments: DocumentNumber[];
+  meeting?: Meeting;
+  summary?: Paragraph;
+  sections: Section[];
+  annex?: Located;
+  footers: Range[];
+  dates: (Located<CalendarDate> & { text: string })[];
+  references: DocumentNumberRef[];
+  presidencies: PresidencyMention[];
+  deleted: Range[];
+  /** Text lines with markup removed, same line numbering as the source. */
+  lines: string[];
+}
