@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  ErrorHandler,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { insertSkeleton, treatAsOutcome } from './commands';
+import { DocumentInfo, DocumentInfoRequest, LANGUAGE_ID } from './protocol';
+import { RestartBudget } from './restartBudget';
+import { OutcomeStatusBar } from './statusBar';
+
+/** What activate() returns: used by the end-to-end tests, not a public API. */
+export interface OutcomeDraftingApi {
+  readonly client: LanguageClient;
+  statusBarText(): string;
+}
+
+const DEFAULT_INCLUDE = ['**/*.outcome.md', '**/*.outcome.txt'];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<OutcomeDraftingApi> {
+  const output = vscode.window.createOutputChannel('Outcome Drafting', { log: true });
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const include = includeGlobs();
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: {
+      configurationSection: 'outcomeDrafting',
+      // Other outcome files on disk matter to the workspace index (references, duplicate numbers).
+      fileEvents: vscode.workspace.createFileSystemWatcher(braceGlob(include)),
+    },
+    outputChannel: output,
+    errorHandler: boundedRestarts(output),
+  };
+  // The id 'outcomeDrafting' makes the client honour the `outcomeDrafting.trace.server` setting.
+  client = new LanguageClient('outcomeDrafting', 'Outcome Drafting', serverOptions, clientOptions);
+  const languageClient = client;
+
+  let documentInfoSupported = true;
+  const documentInfo = async (uri: vscode.Uri): Promise<DocumentInfo | undefined> => {
+    if (!documentInfoSupported || languageClient.state !== State.Running) return undefined;
+    try {
+      return (await languageClient.sendRequest(DocumentInfoRequest, { uri: uri.toString() })) ?? undefined;
+    } catch (e) {
+      // A server without the request answers MethodNotFound: stop asking, show counts only.
+      if ((e as { code?: number }).code === -32601) documentInfoSupported = false;
+      return undefined;
+    }
+  };
+  const statusBar = new OutcomeStatusBar(documentInfo);
+
+  context.subscriptions.push(
+    output,
+    statusBar,
+    vscode.commands.registerCommand('outcomeDrafting.treatAsOutcome', (uri?: vscode.Uri) => treatAsOutcome(uri)),
+    vscode.commands.registerCommand('outcomeDrafting.insertSkeleton', () => insertSkeleton(context.extensionPath)),
+    vscode.commands.registerCommand('outcomeDrafting.restartServer', async () => {
+      await languageClient.restart();
+      statusBar.refresh(true);
+    }),
+    languageClient.onDidChangeState((e) => {
+      if (e.newState === State.Running) statusBar.refresh(true);
+    }),
+    // Files matched by `outcomeDrafting.files.include` but opened as Markdown or plain text.
+    vscode.workspace.onDidOpenTextDocument((d) => associate(d)),
+    { dispose: () => void client?.stop() },
+  );
+  vscode.workspace.textDocuments.forEach((d) => associate(d));
+  void vscode.commands.executeCommand('setContext', 'outcomeDrafting.active', true);
+
+  try {
+    await languageClient.start();
+  } catch (e) {
+    output.appendLine(`Failed to start the language server: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(
+      'Outcome Drafting: the language server could not start. See the "Outcome Drafting" output for details.',
+    );
+  }
+  return { client: languageClient, statusBarText: () => statusBar.text };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** Restarts a crashed server at most 4 times in 3 minutes, then stops with a clear message. */
+function boundedRestarts(output: vscode.OutputChannel): ErrorHandler {
+  const budget = new RestartBudget(4, 3 * 60 * 1000);
+  return {
+    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      if (budget.allowRestart()) {
+        output.appendLine('The language server stopped unexpectedly; restarting it.');
+        return { action: CloseAction.Restart, handled: true };
+      }
+      const message =
+        'Outcome Drafting: the language server crashed 5 times in the last 3 minutes and will not be restarted. ' +
+        'See the "Outcome Drafting" output, then run "Outcome Drafting: Restart Language Server".';
+      output.appendLine(message);
+      budget.reset();
+      void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => {
+        if (choice) output.show(true);
+      });
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
+}
+
+function includeGlobs(): string[] {
+  const value = vscode.workspace.getConfiguration('outcomeDrafting').get<unknown>('files.include');
+  return Array.isArray(value) && value.every((g) => typeof g === 'string') && value.length > 0 ? value : DEFAULT_INCLUDE;
+}
+
+function braceGlob(globs: string[]): string {
+  return globs.length === 1 ? globs[0] : `{${globs.join(',')}}`;
+}
+
+function associate(document: vscode.TextDocument): void {
+  if (document.languageId !== 'markdown' && document.languageId !== 'plaintext') return;
+  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'vscode-remote') return;
+  if (includeGlobs().some((pattern) => vscode.languages.match({ pattern }, document) > 0)) {
+    void vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  }
+}

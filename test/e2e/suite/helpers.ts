@@ -1,0 +1,108 @@
+// Shared helpers for end-to-end tests: open workspace files, wait on events (never sleep),
+// ask the runner for screenshots.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'outcome-drafting.outcome-drafting';
+export const LANGUAGE_ID = 'council-outcome';
+export const SOURCE = 'outcome';
+
+/** What the extension's activate() returns (kept in step with client/src/extension.ts). */
+export interface OutcomeDraftingApi {
+  statusBarText(): string;
+}
+
+export async function activateExtension(): Promise<OutcomeDraftingApi> {
+  const extension = vscode.extensions.getExtension<OutcomeDraftingApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+/** A file of the opened workspace (a throw-away copy of test/e2e/workspace: tests may edit it). */
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+export async function openInEditor(...segments: string[]): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceUri(...segments));
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Resolves with the first value `probe` returns that is not undefined, checked now and on every event. */
+export function waitFor<T, E>(
+  event: vscode.Event<E>,
+  probe: () => T | undefined,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const first = probe();
+    if (first !== undefined) return resolve(first);
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const listener = event(() => {
+      const value = probe();
+      if (value !== undefined) {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(value);
+      }
+    });
+  });
+}
+
+/** The document's diagnostics from the Outcome Drafting server, once `accept` approves them. */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean = (d) => d.length > 0,
+  timeoutMs = 20000,
+): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    vscode.languages.onDidChangeDiagnostics,
+    () => {
+      const diagnostics = vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+      return accept(diagnostics) ? diagnostics : undefined;
+    },
+    timeoutMs,
+    `diagnostics from "${SOURCE}" on ${path.basename(uri.path)}`,
+  );
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+/**
+ * Asks the runner (scripts/e2e/run.js) for a screenshot of the whole workbench and waits until
+ * the PNG exists. Outside that runner (no OUTCOME_E2E_ARTIFACTS) it does nothing.
+ */
+export async function screenshot(name: string, timeoutMs = 15000): Promise<string | undefined> {
+  const dir = process.env.OUTCOME_E2E_ARTIFACTS;
+  if (!dir) return undefined;
+  assert.match(name, /^[\w.-]+$/, 'screenshot names are plain file names');
+  const file = path.join(dir, `${name}.png`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.rmSync(file, { force: true });
+  const appeared = new Promise<void>((resolve, reject) => {
+    const watcher = fs.watch(dir, () => {
+      if (fs.existsSync(file)) finish();
+    });
+    const timer = setTimeout(() => finish(new Error(`no screenshot ${file} after ${timeoutMs} ms`)), timeoutMs);
+    function finish(err?: Error) {
+      clearTimeout(timer);
+      watcher.close();
+      err ? reject(err) : resolve();
+    }
+    // The runner writes to a temporary name and renames, so existence means complete.
+    if (fs.existsSync(file)) finish();
+  });
+  console.log(`SCREENSHOT ${name}`);
+  await appeared;
+  return file;
+}

@@ -1,0 +1,29 @@
+// Entry point of the end-to-end suite, run by VS Code's extension host (`extensionTestsPath`).
+// Every `*.test.js` beside this file (or below it) is added: a new test is just a new file.
+import * as fs from 'fs';
+import * as path from 'path';
+import Mocha from 'mocha';
+
+function testFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? testFiles(path.join(dir, e.name)) : e.name.endsWith('.test.js') ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: Number(process.env.OUTCOME_E2E_TIMEOUT ?? 30000),
+    grep: process.env.OUTCOME_E2E_GREP || undefined,
+  });
+  testFiles(__dirname).forEach((f) => mocha.addFile(f));
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} end-to-end test(s) failed`)) : resolve()));
+    } catch (e) {
+      reject(e);
+    }
+  });
+}
