@@ -1,0 +1,198 @@
+// End-to-end run in a real VS Code (code-server 4.139.1 = VS Code 1.139.1) driven by Debian's
+// chromium through playwright-core; see shared E2E.md. Steps: type-check/compile the suite,
+// bundle and package the .vsix, install it into a throw-away extensions folder, start
+// code-server on a free loopback port, open a copy of test/e2e/workspace with the smoke-test
+// payload, relay the suite's console, take screenshots it asks for, exit with its code.
+//
+//   node scripts/e2e/run.js [--grep PATTERN] [--keep]     (after scripts/e2e/setup.sh)
+//
+// Screenshots: a suite line `SCREENSHOT <name>` makes the runner write
+// test-artifacts/<name>.png (atomically, by rename); the suite waits for that file to appear.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn } = require('child_process');
+const { format } = require('util');
+const tools = require('./tools');
+
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const KEEP = args.includes('--keep');
+const GREP = option('--grep') ?? process.env.OUTCOME_E2E_GREP ?? '';
+const ARTIFACTS = path.join(tools.ROOT, 'test-artifacts');
+const SUITE_INDEX = path.join(tools.ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
+const WORKSPACE_SOURCE = path.join(tools.ROOT, 'test', 'e2e', 'workspace');
+const TOTAL_TIMEOUT_MS = Number(process.env.OUTCOME_E2E_TOTAL_TIMEOUT ?? 10 * 60 * 1000);
+
+// Workbench messages that only say this machine is offline or that the web build lacks a service.
+const NOISE = [
+  /ENOTFOUND open-vsx\.org/,
+  /authentication provider 'github'/,
+  /^\[(AccountPolicyGate|AgentHost:remote|Service Worker|reconnection-grace-time)\]/,
+  /^(Resolving|Resolved) connection token/,
+  /^Creating a socket/,
+  /^Updating additional builtin extensions cache/,
+];
+
+const t0 = Date.now();
+const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+const log = (msg) => console.log(`[e2e ${stamp()}] ${msg}`);
+
+async function main() {
+  await tools.ensureTools({ codeServer: true });
+
+  log('compiling (tsc -p .)');
+  await tools.run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.']);
+  if (!fs.existsSync(SUITE_INDEX)) throw new Error(`the suite was not compiled to ${SUITE_INDEX}`);
+
+  log('bundling and packaging the .vsix');
+  const vsix = await tools.buildVsix();
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-e2e-'));
+  const dirs = {
+    userData: path.join(tmp, 'user-data'),
+    extensions: path.join(tmp, 'extensions'),
+    xdg: path.join(tmp, 'xdg'),
+    browser: path.join(tmp, 'browser'),
+    workspace: path.join(tmp, 'workspace'),
+  };
+  Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
+  fs.cpSync(WORKSPACE_SOURCE, dirs.workspace, { recursive: true });
+  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(tools.CLEAN_USER_SETTINGS, null, 2));
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+  // XDG dirs keep code-server from writing a config (with a password) into $HOME.
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(dirs.xdg, 'config'),
+    XDG_DATA_HOME: path.join(dirs.xdg, 'data'),
+    PATH: `${path.dirname(tools.NODE24)}${path.delimiter}${process.env.PATH}`,
+  };
+
+  log(`installing ${path.basename(vsix)}`);
+  await tools.installVsix(vsix, dirs.extensions, env);
+  const installed = fs.readdirSync(dirs.extensions).find((d) => d.toLowerCase().startsWith(tools.EXTENSION_ID.toLowerCase()));
+  if (!installed) throw new Error(`${tools.EXTENSION_ID} was not installed into ${dirs.extensions}`);
+  // The suite runs against the unpacked .vsix itself: the development path *is* the installed copy.
+  const extensionPath = path.join(dirs.extensions, installed);
+
+  const cleanups = [];
+  const cleanup = async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    if (!KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+    else log(`kept ${tmp}`);
+  };
+
+  try {
+    const port = await tools.freePort();
+    const serverLog = fs.createWriteStream(path.join(ARTIFACTS, 'code-server.log'));
+    const server = spawn(
+      tools.NODE24,
+      tools.codeServerArgs(port, dirs.userData, dirs.extensions, ['--vscode-option', 'enable-smoke-test-driver']),
+      { env, cwd: dirs.workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    server.stdout.pipe(serverLog);
+    server.stderr.pipe(serverLog);
+    cleanups.push(() => killGroup(server));
+    log(`starting code-server on 127.0.0.1:${port}`);
+    await tools.waitForHealthz(port, server, 60000);
+
+    const { chromium } = require('playwright-core');
+    log('launching chromium');
+    const context = await chromium.launchPersistentContext(dirs.browser, {
+      executablePath: tools.CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    cleanups.push(() => context.close());
+    const page = context.pages()[0] ?? (await context.newPage());
+    const pageLog = fs.createWriteStream(path.join(ARTIFACTS, 'browser-console.log'));
+    page.on('console', (m) => pageLog.write(`[${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => pageLog.write(`[pageerror] ${e.message}\n`));
+
+    let resolveExit;
+    const exited = new Promise((r) => (resolveExit = r));
+    // Screenshots are taken one at a time, in the order the suite asks for them.
+    let shots = Promise.resolve();
+    await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+      const line = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+      // The workbench's own console comes this way too; offline noise goes to the log file only.
+      if (NOISE.some((n) => n.test(line))) return pageLog.write(`[${type}] ${line}\n`);
+      process.stdout.write(`${line}\n`);
+      const m = /^SCREENSHOT ([\w.-]+)\s*$/.exec(line);
+      if (m) shots = shots.then(() => takeScreenshot(page, m[1])).catch((e) => log(`screenshot ${m[1]} failed: ${e.message}`));
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const extensionEnvironment = { OUTCOME_E2E_ARTIFACTS: ARTIFACTS, ...(GREP ? { OUTCOME_E2E_GREP: GREP } : {}) };
+    const payload = [
+      ['extensionDevelopmentPath', remote(extensionPath)],
+      ['extensionTestsPath', remote(SUITE_INDEX)],
+      ['extensionEnvironment', JSON.stringify(extensionEnvironment)],
+      ['skipWelcome', 'true'],
+    ];
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(remote(dirs.workspace))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    log('opening the workbench; the suite starts when the extension host is up');
+    await page.goto(url);
+
+    let timer;
+    const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), TOTAL_TIMEOUT_MS)));
+    const serverDied = new Promise((r) => server.once('exit', (c) => r(`code-server exited with ${c}`)));
+    const outcome = await Promise.race([exited, timedOut, serverDied]);
+    clearTimeout(timer);
+    await shots.catch(() => undefined);
+    if (typeof outcome !== 'number') {
+      await takeScreenshot(page, 'failure').catch(() => undefined);
+      throw new Error(`the suite did not finish: ${outcome} (see test-artifacts/)`);
+    }
+    if (outcome !== 0) await takeScreenshot(page, 'failure').catch(() => undefined);
+    log(`suite exit code ${outcome}`);
+    return outcome;
+  } finally {
+    await cleanup();
+  }
+}
+
+async function takeScreenshot(page, name) {
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  const partial = path.join(ARTIFACTS, `.${name}.png.partial`);
+  await page.screenshot({ path: partial, type: 'png' });
+  fs.renameSync(partial, file);
+  log(`screenshot ${path.relative(tools.ROOT, file)}`);
+}
+
+/** Ends code-server and everything it started (extension host, language server): its own process group. */
+function killGroup(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      resolve();
+    }, 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already gone */ }
+      resolve();
+    });
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { resolve(); }
+  });
+}
+
+main().then(
+  (code) => {
+    log(code === 0 ? 'end-to-end suite passed' : 'end-to-end suite failed');
+    process.exit(code);
+  },
+  (err) => {
+    console.error(`[e2e ${stamp()}] ${err.stack || err.message}`);
+    process.exit(1);
+  },
+);
