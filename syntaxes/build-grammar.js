@@ -356,7 +356,7 @@ repository['session'] = {
   // lines are items, not sections. (\\G keeps the end from firing on the
   // heading line that opened the region.)
   begin: `^(?=${SESSION_HEADING.slice(1)})`,
-  end: `^(?!\\G)(?=${SESSION_LOOKAHEAD})`,
+  end: `^(?!\\G)(?=${SESSION_LOOKAHEAD}|${TITLE_LOOKAHEAD})`,
   name: s('meta.section.session'),
   patterns: [
     { include: '#session-heading' },
