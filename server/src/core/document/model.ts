@@ -58,12 +58,13 @@ export interface AddressingField {
   range: Range;
 }
 
-export type MeetingLevel = 'Ministerial' | 'Senior Officials' | 'Informal' | 'Working Party' | 'Other';
+export type MeetingLevel = 'Ministerial' | 'Senior Officials' | 'Working Party' | 'Other';
 
 export interface Meeting {
   /** "EU-US JHA" for the EU-US Justice and Home Affairs series, else the body named. */
   series?: string;
   level?: MeetingLevel;
+  informal: boolean;
   place?: string;
   start?: CalendarDate;
   end?: CalendarDate;
@@ -107,6 +108,8 @@ export interface PresidencyMention {
   /** The adjective or country as written: "Polish", "Netherlands". */
   name: string;
   incoming: boolean;
+  /** "the outgoing/previous X Presidency": the semester before. */
+  outgoing: boolean;
   range: Range;
 }
 
@@ -116,6 +119,8 @@ export interface OutcomeHeader {
   date?: Located<CalendarDate> & { text: string };
   /** The whole "Brussels, 29 July 2011" line, present also when the date is malformed. */
   dateLine?: Located;
+  /** The date part of that line when it is not "day month-name year" ("29th July 2011", "29.7.2011"). */
+  malformedDate?: Located;
   language?: Located;
   interinstitutionalFile?: Located;
   number?: DocumentNumber;
@@ -132,20 +137,27 @@ export type DocumentKind = 'outcome' | 'other';
 export interface OutcomeDocument {
   kind: DocumentKind;
   lineCount: number;
+  /** The document's own line break, used by fixes that insert lines. */
+  eol: '\n' | '\r\n';
   header: OutcomeHeader;
   title?: Located;
   addressing: AddressingField[];
-  /** Numbers in "No. prev. doc." with the field they came from. */
+  /** Numbers in "No. prev. doc.". */
   previousDocuments: DocumentNumber[];
+  /** "No. prev. doc." values that are not document numbers. */
+  invalidPreviousDocuments: Located[];
   meeting?: Meeting;
   summary?: Paragraph;
+  /** Paragraphs between the addressing block and the first section. */
+  preamble: Paragraph[];
   sections: Section[];
   annex?: Located;
+  /** Page footer lines (layout kept by PDF conversion). */
   footers: Range[];
   dates: (Located<CalendarDate> & { text: string })[];
   references: DocumentNumberRef[];
   presidencies: PresidencyMention[];
   deleted: Range[];
-  /** Text lines with markup removed, same line numbering as the source. */
+  /** Source lines with markup blanked to spaces: same line and column numbering as the source. */
   lines: string[];
 }

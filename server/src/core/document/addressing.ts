@@ -1,0 +1,123 @@
+import type { AddressingField, AddressingLabel, DocumentNumber, Located, Paragraph } from './model';
+import { contentBounds, isRule } from '../text/lines';
+import { lineRange, range } from '../text/range';
+import { scanReferences } from './numbers';
+
+/** Labels matched without regard to case and spacing: `from:`, `Subject :`, `No.prev.doc.:`. */
+const LABEL = /^(from|of|on|to|no\.?\s*prev\.?\s*docs?\.?|no\.?\s*cion\.?\s*docs?\.?|subject|summary)\s*:\s*(.*)$/i;
+const SUMMARY_ALONE = /^summary\s*:?$/i;
+
+function labelOf(text: string): AddressingLabel {
+  const t = text.toLowerCase().replace(/[\s.]/g, '');
+  if (t.startsWith('noprev')) return 'prev-doc';
+  if (t.startsWith('nocion')) return 'cion-doc';
+  return t as AddressingLabel;
+}
+
+export interface AddressingBlock {
+  fields: AddressingField[];
+  previousDocuments: DocumentNumber[];
+  /** Values of "No. prev. doc." that are not document numbers. */
+  invalidPreviousDocuments: Located[];
+  summary?: Paragraph;
+  /** First line after the block: where the body begins. */
+  end: number;
+}
+
+export function isAddressingLabel(text: string): boolean {
+  return LABEL.test(text);
+}
+
+/**
+ * Reads `Label: value` lines from `from`, with wrapped values (a non-blank line right below
+ * that is no label), rules and blank lines between them, and an optional summary.
+ * Stops at the first line that is none of these, or where `isHeading` says the body starts.
+ */
+export function parseAddressing(clean: string[], raw: string[], from: number, to: number, isHeading: (line: number) => boolean): AddressingBlock {
+  const block: AddressingBlock = { fields: [], previousDocuments: [], invalidPreviousDocuments: [], end: from };
+  let line = from;
+  let last: AddressingField | undefined;
+  let lastLine = -1;
+  while (line < to) {
+    const [start, end] = contentBounds(clean[line]);
+    if (start === end || isRule(clean[line], raw[line])) {
+      line++;
+      continue;
+    }
+    const text = clean[line].slice(start, end);
+    if (isHeading(line)) break;
+    const m = LABEL.exec(text);
+    if (m) {
+      const labelEnd = start + text.indexOf(':') + 1;
+      const valueStart = m[2] ? start + text.length - m[2].length : end;
+      last = {
+        label: labelOf(m[1]),
+        labelText: m[1],
+        labelRange: lineRange(line, start, labelEnd),
+        value: m[2],
+        valueRange: lineRange(line, valueStart, end),
+        range: lineRange(line, start, end),
+      };
+      block.fields.push(last);
+      lastLine = line;
+      line++;
+      continue;
+    }
+    if (SUMMARY_ALONE.test(text)) {
+      last = { label: 'summary', labelText: text, labelRange: lineRange(line, start, end), value: '', valueRange: lineRange(line, end, end), range: lineRange(line, start, end) };
+      block.fields.push(last);
+      lastLine = line;
+      line++;
+      continue;
+    }
+    if (last && lastLine === line - 1 && last.label !== 'summary') {
+      // A wrapped value: the line right below, with no blank between.
+      last.value = `${last.value} ${text}`.trim();
+      if (last.valueRange.start.line === last.valueRange.end.line && last.valueRange.start.character === last.valueRange.end.character) {
+        last.valueRange = lineRange(line, start, end);
+      } else last.valueRange = range(last.valueRange.start.line, last.valueRange.start.character, line, end);
+      last.range = range(last.range.start.line, last.range.start.character, line, end);
+      lastLine = line;
+      line++;
+      continue;
+    }
+    if (last?.label === 'summary' && last.value === '' && !block.summary) {
+      // "Summary" on its own line: the paragraph below is the summary.
+      block.summary = { text, range: lineRange(line, start, end) };
+      last.value = text;
+      last.valueRange = lineRange(line, start, end);
+      last.range = range(last.range.start.line, last.range.start.character, line, end);
+      line++;
+      continue;
+    }
+    break;
+  }
+  block.end = line;
+  for (const field of block.fields) {
+    if (field.label === 'summary' && !block.summary && field.value) block.summary = { text: field.value, range: field.valueRange };
+    if (field.label === 'prev-doc') readPreviousDocuments(clean, field, block);
+  }
+  return block;
+}
+
+function readPreviousDocuments(clean: string[], field: AddressingField, block: AddressingBlock): void {
+  const { start, end } = field.valueRange;
+  for (let l = start.line; l <= end.line; l++) {
+    const from = l === start.line ? start.character : 0;
+    const to = l === end.line ? end.character : clean[l].length;
+    const segment = clean[l].slice(from, to);
+    // Values are comma- or semicolon-separated; each may carry its own subject codes.
+    let offset = 0;
+    for (const part of segment.split(/[,;]/)) {
+      const partStart = from + offset + (part.length - part.trimStart().length);
+      offset += part.length + 1;
+      const trimmed = part.trim();
+      if (!trimmed) continue;
+      const refs = scanReferences(clean[l].slice(0, partStart) + trimmed, l).filter((r) => r.range.start.character >= partStart && r.series === 'ST');
+      if (refs.length > 0 && refs[0].range.start.character === partStart) block.previousDocuments.push(refs[0]);
+      else if (!/^(?:[A-Z][A-Z0-9]+\s+\d+\s*)+$/.test(trimmed) && !/^COM\s*\(/.test(trimmed)) {
+        block.invalidPreviousDocuments.push({ value: trimmed, range: lineRange(l, partStart, partStart + trimmed.length) });
+      }
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import type { Heading, Item, Paragraph, Section } from './model';
+import { contentBounds, isRule } from '../text/lines';
+import { lineRange, range, type Range } from '../text/range';
+
+const SESSION = /^Session\s+(\d{1,2})\s*(?:[:.\-–—]\s*)?(.*)$/i;
+const NUMBERED = /^(\d{1,2})[.)]\s+(\S.*)$/;
+const SUB_NUMBERED = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
+const LETTERED = /^\(?([a-z])\)\s+(\S.*)$/;
+const ANNEX = /^(?:ANNEX|Annex)(?:\s+[IVX\d]+)?\s*:?$|^Joint\s+(?:EU\s*[-–]\s*U\.?S\.?A?\.?\s+)?(?:press\s+)?statement\b/i;
+
+/** A heading title is short and reads as a title, not as a numbered sentence. */
+function headingLike(title: string): boolean {
+  return title.length <= 60 || (title.length <= 180 && !/[.;]\s*$/.test(title));
+}
+
+export interface HeadingCandidate {
+  style: Heading['style'];
+  ordinal: number;
+  label: string;
+  title: string;
+  text: string;
+  labelStart: number;
+  labelEnd: number;
+  /** Markup around the heading in the source ("## **", "*"), to tell section from item styles. */
+  markup: string;
+}
+
+export function headingCandidate(clean: string, raw: string): HeadingCandidate | undefined {
+  const [start, end] = contentBounds(clean);
+  if (start === end) return undefined;
+  const first = clean.charCodeAt(start);
+  const isDigit = first >= 48 && first <= 57;
+  if (!isDigit && first !== 83 /* S */ && first !== 115 /* s */ && !(first >= 97 && first <= 122) && first !== 40 /* ( */) return undefined;
+  const text = clean.slice(start, end);
+  const markup = raw.slice(0, start).replace(/\s+/g, '');
+  let m: RegExpExecArray | null;
+  if ((m = SESSION.exec(text))) {
+    return candidate('session', Number(m[1]), m[1], m[2].trim(), text, start + text.indexOf(m[1], 7), markup);
+  }
+  if ((m = SUB_NUMBERED.exec(text)) && headingLike(m[3])) {
+    return candidate('number', Number(m[2]), `${m[1]}.${m[2]}`, m[3], text, start, markup);
+  }
+  if ((m = NUMBERED.exec(text)) && headingLike(m[2])) {
+    return candidate('number', Number(m[1]), m[1], m[2], text, start, markup);
+  }
+  if ((m = LETTERED.exec(text)) && headingLike(m[2])) {
+    return candidate('letter', m[1].charCodeAt(0) - 96, m[1], m[2], text, start + text.indexOf(m[1]), markup);
+  }
+  return undefined;
+}
+
+function candidate(style: Heading['style'], ordinal: number, label: string, title: string, text: string, labelStart: number, markup: string): HeadingCandidate {
+  return { style, ordinal, label, title: title.replace(/\s+/g, ' ').trim(), text: text.replace(/\s+/g, ' '), labelStart, labelEnd: labelStart + label.length, markup };
+}
+
+export interface BodyContext {
+  clean: string[];
+  raw: string[];
+  from: number;
+  to: number;
+  isFooter: (line: number) => boolean;
+}
+
+export interface Body {
+  sections: Section[];
+  /** Paragraphs before the first section (after the addressing block). */
+  preamble: Paragraph[];
+  annexLine?: number;
+}
+
+/**
+ * Builds sections and items from the numbering, not from heading marks: the corpus mixes
+ * `##`, `###`, `####` freely. With "Session N" headings, numbers and letters are items;
+ * otherwise numbers are sections and letters (or 1.1) items.
+ */
+export function parseBody(ctx: BodyContext): Body {
+  const { clean, raw, from, to } = ctx;
+  const candidates = new Map<number, HeadingCandidate>();
+  let sessions = false;
+  let annexLine: number | undefined;
+  for (let l = from; l < to; l++) {
+    if (ctx.isFooter(l)) continue;
+    const c = headingCandidate(clean[l], raw[l]);
+    if (c) {
+      candidates.set(l, c);
+      if (c.style === 'session') sessions = true;
+    } else if (ANNEX.test(clean[l].trim()) && clean[l].trim().length < 160) {
+      annexLine = l;
+      break;
+    }
+  }
+  const end = annexLine ?? to;
+  const body: Body = { sections: [], preamble: [], annexLine };
+  let section: Section | undefined;
+  let item: Item | undefined;
+  let sectionMarkup: string | undefined;
+  let paragraph: Paragraph | undefined;
+  let lastContent = from;
+
+  // Ranges end on the last line with content before the next heading.
+  const extend = (r: Range): Range => range(r.start.line, r.start.character, lastContent, clean[lastContent].length);
+
+  for (let l = from; l < end; l++) {
+    const c = candidates.get(l);
+    if (c) {
+      paragraph = undefined;
+      const heading = toHeading(c, l, clean[l]);
+      if (isSectionHeading(c, sessions, section, item, sectionMarkup)) {
+        if (item) item.range = extend(item.range);
+        if (section) section.range = extend(section.range);
+        item = undefined;
+        section = { heading, items: [], paragraphs: [], range: heading.range };
+        sectionMarkup ??= c.markup;
+        body.sections.push(section);
+      } else if (section) {
+        if (item) item.range = extend(item.range);
+        item = { heading, paragraphs: [], range: heading.range };
+        section.items.push(item);
+      } else {
+        // An item before any section: keep it visible as a paragraph of the preamble.
+        body.preamble.push({ text: c.text, range: heading.range });
+      }
+      lastContent = l;
+      continue;
+    }
+    const [s, e] = contentBounds(clean[l]);
+    if (s === e || isRule(clean[l], raw[l]) || ctx.isFooter(l)) {
+      if (s === e || isRule(clean[l], raw[l])) paragraph = undefined;
+      continue;
+    }
+    lastContent = l;
+    const text = clean[l].slice(s, e);
+    if (paragraph) {
+      // A paragraph wrapped over several lines with no blank between them.
+      paragraph.text += ' ' + text;
+      paragraph.range = range(paragraph.range.start.line, paragraph.range.start.character, l, e);
+      continue;
+    }
+    paragraph = { text, range: lineRange(l, s, e) };
+    if (item) item.paragraphs.push(paragraph);
+    else if (section) section.paragraphs.push(paragraph);
+    else body.preamble.push(paragraph);
+  }
+  if (item) item.range = extend(item.range);
+  if (section) section.range = extend(section.range);
+  return body;
+}
+
+function isSectionHeading(c: HeadingCandidate, sessions: boolean, section: Section | undefined, item: Item | undefined, sectionMarkup: string | undefined): boolean {
+  if (sessions) return c.style === 'session';
+  if (c.style !== 'number' || c.label.includes('.')) return false;
+  if (!section) return true;
+  // Numbered sections with numbered items: the next section number wins; a "1." right under
+  // a section, or the next item number, in a markup other than the sections', is an item.
+  if (c.ordinal === section.heading.ordinal + 1) return true;
+  const itemLike = c.ordinal === 1 ? !item : item?.heading.style === 'number' && c.ordinal === item.heading.ordinal + 1;
+  return !(itemLike && sectionMarkup !== undefined && c.markup !== sectionMarkup) && !(itemLike && c.ordinal === 1 && section.items.length === 0 && section.paragraphs.length === 0);
+}
+
+function toHeading(c: HeadingCandidate, line: number, clean: string): Heading {
+  const [s, e] = contentBounds(clean);
+  return {
+    label: c.label,
+    ordinal: c.ordinal,
+    style: c.style,
+    title: c.title,
+    text: c.text,
+    range: lineRange(line, s, e),
+    labelRange: lineRange(line, c.labelStart, c.labelEnd),
+  };
+}

@@ -1,0 +1,188 @@
+import type { DocumentNumber, OutcomeHeader, SubjectCodeEntry } from './model';
+import { parseDottedDate, parseStrictDate } from './dates';
+import { parseHeaderNumber, SUFFIX_LINE } from './numbers';
+import { contentBounds } from '../text/lines';
+import { lineRange, range } from '../text/range';
+
+const ISSUER_FULL = /^council\s+of\s+the\s+european\s+union$/i;
+const ISSUER_FIRST = /^council\s+of(?:\s+the)?$/i;
+const ISSUER_SECOND = /^(?:the\s+)?european\s+union$/i;
+const PLACE_DATE = /^(Brussels|Luxembourg|Strasbourg)\s*,\s*(.*?)\s*(\(OR\.[^)]*\))?$/i;
+const LANGUAGE = /\(OR\.\s*([A-Za-z]{1,3})(?:\s*[,/]\s*[A-Za-z]{1,3})*\s*\)/;
+const INTERINSTITUTIONAL = /^Interinstitutional\s+File\s*:\s*(.*)$/i;
+const PARTIAL_ACCESS_START = /^DOCUMENT\s+PARTIALLY/i;
+const PARTIAL_ACCESS = /^DOCUMENT\s+PARTIALLY\s+ACCESSIBLE\s+TO\s+THE\s+PUBLIC\s*(?:\(\s*([^)]*?)\s*\))?/i;
+/** `JAIEX 75`, `CFSP/PESC 1025`, `<b>JAIEX</b>\t<b>75</b>` (tags already blanked), or a bare code. */
+const CODE_LINE = /^([A-Z][A-Z0-9]{1,14}(?:\/[A-Z][A-Z0-9]{1,14})?)(?:[ \t]+(\S+))?$/;
+/** Upper-case words and slashes, the shape of a distribution marking. */
+const MARKING_SHAPE = /^[A-Z][A-Z /]*[A-Z]$/;
+
+export interface HeaderContext {
+  clean: string[];
+  /** Lines [from, to) hold the header. */
+  from: number;
+  to: number;
+  isKnownCode: (code: string) => boolean;
+}
+
+/**
+ * Reads the header slot by slot. Blank lines are free; parts are recognised by shape,
+ * so an out-of-order or missing part does not derail the rest.
+ */
+export function parseHeader(ctx: HeaderContext): OutcomeHeader {
+  const { clean, from, to } = ctx;
+  const header: OutcomeHeader = { subjectCodes: [], range: range(from, 0, Math.max(from, to - 1), 0) };
+  let line = from;
+  while (line < to) {
+    const [start, end] = contentBounds(clean[line]);
+    if (start === end) {
+      line++;
+      continue;
+    }
+    const text = clean[line].slice(start, end);
+    const here = lineRange(line, start, end);
+    const consumed = readPart(ctx, header, line, start, text, here);
+    line += consumed;
+  }
+  return header;
+}
+
+/** Recognises the part at `line`; returns how many lines it took. */
+function readPart(ctx: HeaderContext, header: OutcomeHeader, line: number, start: number, text: string, here: ReturnType<typeof lineRange>): number {
+  const { clean } = ctx;
+  if (!header.issuer) {
+    if (ISSUER_FULL.test(text)) {
+      header.issuer = { value: text, range: here };
+      return 1;
+    }
+    if (ISSUER_FIRST.test(text)) {
+      const next = nextContentLine(clean, line + 1, ctx.to);
+      if (next && ISSUER_SECOND.test(next.text)) {
+        header.issuer = { value: `${text} ${next.text}`, range: range(line, start, next.line, next.end) };
+        return next.line - line + 1;
+      }
+    }
+  }
+  const language = LANGUAGE.exec(text);
+  if (language && !header.language) {
+    const col = start + language.index + language[0].indexOf(language[1], 4);
+    header.language = { value: language[1], range: lineRange(line, col, col + language[1].length) };
+  }
+  const placeDate = PLACE_DATE.exec(text);
+  if (placeDate && !header.dateLine) {
+    header.place = { value: placeDate[1], range: lineRange(line, start, start + placeDate[1].length) };
+    header.dateLine = { value: text, range: here };
+    const dateText = placeDate[2];
+    if (dateText) {
+      const col = start + text.indexOf(dateText, placeDate[1].length);
+      const date = parseStrictDate(dateText);
+      const r = lineRange(line, col, col + dateText.length);
+      if (date) header.date = { value: date, text: dateText, range: r };
+      else header.malformedDate = { value: dateText, range: r };
+    }
+    return 1;
+  }
+  if (language && language.index === 0) return 1;
+  const inter = INTERINSTITUTIONAL.exec(text);
+  if (inter) {
+    header.interinstitutionalFile = { value: inter[1], range: here };
+    return 1;
+  }
+  if (PARTIAL_ACCESS_START.test(text)) return readPartialAccess(ctx, header, line);
+  if (!header.number && !header.malformedNumber) {
+    const number = parseHeaderNumber(text, line, start);
+    if (number) return readNumber(ctx, header, number, line, text, here);
+  }
+  const code = CODE_LINE.exec(text);
+  if (code && isCodeLine(ctx, header, code)) {
+    header.subjectCodes.push(codeEntry(code, line, start, here));
+    return 1;
+  }
+  if (!header.marking && header.subjectCodes.length === 0 && MARKING_SHAPE.test(text) && text.length <= 48) {
+    header.marking = { value: text.replace(/\s+/g, ' '), range: here };
+  }
+  return 1;
+}
+
+function readNumber(
+  ctx: HeaderContext,
+  header: OutcomeHeader,
+  number: DocumentNumber | 'malformed',
+  line: number,
+  text: string,
+  here: ReturnType<typeof lineRange>,
+): number {
+  // "REV 1" may stand on the line below the number.
+  const next = nextContentLine(ctx.clean, line + 1, ctx.to);
+  const continued = next && SUFFIX_LINE.test(next.text) ? next : undefined;
+  if (continued) {
+    const joined = parseHeaderNumber(`${text} ${continued.text}`, line, here.start.character);
+    const whole = range(line, here.start.character, continued.line, continued.end);
+    if (joined === 'malformed' || joined === undefined) header.malformedNumber = { value: `${text} ${continued.text}`, range: whole };
+    else header.number = { ...joined, range: whole };
+    return continued.line - line + 1;
+  }
+  if (number === 'malformed') header.malformedNumber = { value: text, range: here };
+  else header.number = number;
+  return 1;
+}
+
+function readPartialAccess(ctx: HeaderContext, header: OutcomeHeader, line: number): number {
+  // The line wraps over up to four lines with no blank between them.
+  let last = line;
+  let joined = ctx.clean[line].trim();
+  while (last + 1 < ctx.to && last - line < 3 && !PARTIAL_ACCESS.exec(joined)?.[1] && ctx.clean[last + 1].trim() !== '' && /^[A-Z(]/.test(ctx.clean[last + 1].trim())) {
+    if (!/^(?:ACCESSIBLE|TO|THE|PUBLIC|\()/.test(ctx.clean[last + 1].trim())) break;
+    last++;
+    joined += ' ' + ctx.clean[last].trim();
+  }
+  const [startCol] = contentBounds(ctx.clean[line]);
+  const [, endCol] = contentBounds(ctx.clean[last]);
+  const m = PARTIAL_ACCESS.exec(joined.replace(/\s+/g, ' '));
+  header.partialAccess = { value: joined.replace(/\s+/g, ' '), range: range(line, startCol, last, endCol) };
+  if (m?.[1]) {
+    const dateText = m[1];
+    // Find the date on the line that holds it.
+    for (let l = line; l <= last; l++) {
+      const col = ctx.clean[l].indexOf(dateText);
+      if (col >= 0) {
+        const date = parseDottedDate(dateText) ?? { year: 0, month: 0, day: 0, valid: false, iso: dateText };
+        header.partialAccess.date = { value: date, text: dateText, range: lineRange(l, col, col + dateText.length) };
+        break;
+      }
+    }
+  }
+  return last - line + 1;
+}
+
+function isCodeLine(ctx: HeaderContext, header: OutcomeHeader, m: RegExpExecArray): boolean {
+  // A bare upper-case word is a code only when known or inside the code block;
+  // otherwise it is the marking slot (LIMITE, an unknown marking).
+  if (m[2] !== undefined) return m[2].length <= 12 && /^[\dA-Za-z.,-]+$/.test(m[2]);
+  if (header.subjectCodes.length > 0) return true;
+  return ctx.isKnownCode(m[1]) && (header.marking !== undefined || !/^(?:LIMITE|PUBLIC)$/.test(m[1]));
+}
+
+function codeEntry(m: RegExpExecArray, line: number, start: number, here: ReturnType<typeof lineRange>): SubjectCodeEntry {
+  const codeRange = lineRange(line, start, start + m[1].length);
+  const numberText = m[2] ?? '';
+  const numberCol = numberText ? start + m[0].lastIndexOf(numberText) : codeRange.end.character;
+  const n = /^\d+$/.test(numberText) ? Number(numberText) : NaN;
+  return {
+    code: m[1],
+    codeRange,
+    number: Number.isInteger(n) && n > 0 ? n : undefined,
+    numberText,
+    numberRange: lineRange(line, numberCol, numberCol + numberText.length),
+    lineRange: here,
+  };
+}
+
+function nextContentLine(clean: string[], from: number, to: number): { line: number; text: string; end: number } | undefined {
+  for (let l = from; l < to; l++) {
+    const [s, e] = contentBounds(clean[l]);
+    if (s !== e) return { line: l, text: clean[l].slice(s, e), end: e };
+  }
+  return undefined;
+}
+

@@ -1,0 +1,108 @@
+import type { DocumentNumber, DocumentNumberRef, NumberSuffixKind } from './model';
+import { lineRange } from '../text/range';
+
+/**
+ * Council document numbers. The standard (ST) form is serial/yy, with a revision index
+ * in the middle for REVs: 13228/1/11 REV 1; suffixes REV n, ADD n, COR n may combine.
+ */
+const SUFFIX = /\b(REV|ADD|COR)\b\s*(\d+)?/g;
+const HEADER_NUMBER = /^(\d{1,5})\/(?:(\d{1,2})\/)?(\d{2})((?:\s+(?:REV|ADD|COR)\s*\d+)*)$/;
+/** Looks like an attempt at a document number: digits, a separator, digits. */
+const NUMBER_LIKE = /^\d{1,5}\s*[-/.]\s*\d{1,4}(?:\s*[-/.]\s*\d{1,4})?(?:\s+(?:REV|ADD|COR)\b.*)?$/;
+
+export function twoDigitYear(yy: number): number {
+  // Council numbering began well after 1950; years 50-99 are 19xx.
+  return yy >= 50 ? 1900 + yy : 2000 + yy;
+}
+
+function parseSuffixes(text: string): { kind: NumberSuffixKind; index: number }[] | undefined {
+  const out: { kind: NumberSuffixKind; index: number }[] = [];
+  SUFFIX.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SUFFIX.exec(text))) {
+    if (m[2] === undefined) return undefined;
+    out.push({ kind: m[1] as NumberSuffixKind, index: Number(m[2]) });
+  }
+  return out;
+}
+
+/**
+ * A header document number, written alone on its line (`text` is the trimmed clean line,
+ * `column` where it starts). Returns 'malformed' for number-like text that is not valid.
+ */
+export function parseHeaderNumber(text: string, line: number, column: number): DocumentNumber | 'malformed' | undefined {
+  const normalised = text.replace(/\s+/g, ' ').trim();
+  const m = HEADER_NUMBER.exec(normalised);
+  if (!m) return NUMBER_LIKE.test(normalised) ? 'malformed' : undefined;
+  const suffixes = parseSuffixes(m[4]);
+  if (!suffixes) return 'malformed';
+  return {
+    text: normalised,
+    base: `${Number(m[1])}/${m[3]}`,
+    serial: Number(m[1]),
+    year: twoDigitYear(Number(m[3])),
+    suffixes,
+    range: lineRange(line, column, column + text.length),
+  };
+}
+
+/** A line holding only "REV 1" (or ADD/COR), continuing the number on the line above. */
+export const SUFFIX_LINE = /^(?:(?:REV|ADD|COR)\s*\d*\s*)+$/;
+
+// References in running text. Lookarounds keep legal references such as
+// "Directive 2014/41/EU" or "2016/0132 (COD)" and dates such as "9/11" out.
+const ST_REF = /(?<![\d/.,])(?:(?:doc(?:ument)?s?\.?|ST)\s+)?(\d{3,5})\/(?:(\d{1,2})\/)?(\d{2})(?![\d/])((?:\s+(?:REV|ADD|COR)\s*\d+)*)/g;
+const OTHER_REF = /\b(CM|SN|WK)\s+(\d{1,5})\/(\d{2}|\d{4})(?![\d/])(\s+(?:INIT|REV\s*\d+|ADD\s*\d+|COR\s*\d+))?/g;
+const REGISTER_REF = /\bST\s+(\d{1,5})\s+(\d{4})\s+(INIT|REV\s*\d+|ADD\s*\d+|COR\s*\d+)/g;
+/** Words that, just before a number, make it a legal act rather than a Council document. */
+const LEGAL_ACT_BEFORE = /(?:Directive|Regulation|Decision|\(EU\)|\(EC\)|\(EEC\)|No\.?|JHA|Article|OJ [LC])\s*$/;
+
+export function scanReferences(line: string, lineNo: number): DocumentNumberRef[] {
+  if (line.indexOf('/') < 0 && line.indexOf(' ST ') < 0 && !line.startsWith('ST ')) return [];
+  const refs: DocumentNumberRef[] = [];
+  ST_REF.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ST_REF.exec(line))) {
+    const numberStart = m.index + m[0].indexOf(m[1]);
+    if (LEGAL_ACT_BEFORE.test(line.slice(Math.max(0, numberStart - 16), numberStart))) continue;
+    const suffixes = parseSuffixes(m[4]) ?? [];
+    const text = line.slice(numberStart, m.index + m[0].length).replace(/\s+/g, ' ');
+    refs.push({
+      series: 'ST',
+      text,
+      base: `${Number(m[1])}/${m[3]}`,
+      serial: Number(m[1]),
+      year: twoDigitYear(Number(m[3])),
+      suffixes,
+      range: lineRange(lineNo, numberStart, m.index + m[0].length),
+    });
+  }
+  OTHER_REF.lastIndex = 0;
+  while ((m = OTHER_REF.exec(line))) {
+    const yy = m[3].length === 4 ? Number(m[3]) : twoDigitYear(Number(m[3]));
+    refs.push({
+      series: m[1] as 'CM' | 'SN' | 'WK',
+      text: m[0].replace(/\s+/g, ' '),
+      base: `${m[1]} ${Number(m[2])}/${m[3]}`,
+      serial: Number(m[2]),
+      year: yy,
+      suffixes: [],
+      range: lineRange(lineNo, m.index, m.index + m[0].length),
+    });
+  }
+  REGISTER_REF.lastIndex = 0;
+  while ((m = REGISTER_REF.exec(line))) {
+    // "ST 9278 2018 INIT" is the register's way of writing 9278/18.
+    const year = Number(m[2]);
+    refs.push({
+      series: 'ST',
+      text: m[0].replace(/\s+/g, ' '),
+      base: `${Number(m[1])}/${String(year % 100).padStart(2, '0')}`,
+      serial: Number(m[1]),
+      year,
+      suffixes: m[3].startsWith('INIT') ? [] : parseSuffixes(m[3]) ?? [],
+      range: lineRange(lineNo, m.index, m.index + m[0].length),
+    });
+  }
+  return refs;
+}

@@ -1,0 +1,92 @@
+import type { OutcomeDocument, DocumentNumberRef, Located, CalendarDate, PresidencyMention } from './model';
+import type { Range } from '../text/range';
+import { lineRange } from '../text/range';
+import { contentBounds, splitLines } from '../text/lines';
+import { parseHeader } from './header';
+import { isAddressingLabel, parseAddressing } from './addressing';
+import { headingCandidate, parseBody } from './body';
+import { findFooters } from './footers';
+import { parseMeeting } from './meeting';
+import { scanDates } from './dates';
+import { scanReferences } from './numbers';
+import { scanDeleted, scanPresidencies } from './mentions';
+
+const TITLE = /^OUTCOME\s+OF\s+(?:THE\s+)?PROCEEDINGS$/i;
+/** The header and title sit near the top; past this many lines nothing is header any more. */
+const HEADER_SCAN_LIMIT = 250;
+
+export interface ParseOptions {
+  /** Tells subject codes from other upper-case words in the header; the catalogue's lookup. */
+  isKnownCode?: (code: string) => boolean;
+}
+
+/** Reads a draft or a released outcome of proceedings into a typed tree. Never throws. */
+export function parse(text: string, options: ParseOptions = {}): OutcomeDocument {
+  const { raw, clean, eol } = splitLines(text);
+  const n = clean.length;
+  const scanLimit = Math.min(n, HEADER_SCAN_LIMIT);
+
+  let titleLine: number | undefined;
+  let firstStructureLine: number | undefined;
+  for (let l = 0; l < scanLimit; l++) {
+    const [s, e] = contentBounds(clean[l]);
+    if (s === e) continue;
+    const t = clean[l].slice(s, e);
+    if (TITLE.test(t)) {
+      titleLine = l;
+      break;
+    }
+    if (firstStructureLine === undefined && (isAddressingLabel(t) || headingCandidate(clean[l], raw[l]))) firstStructureLine = l;
+  }
+  const headerEnd = titleLine ?? firstStructureLine ?? scanLimit;
+  const header = parseHeader({ clean, from: 0, to: headerEnd, isKnownCode: options.isKnownCode ?? (() => false) });
+
+  const addressingFrom = titleLine !== undefined ? titleLine + 1 : headerEnd;
+  const isHeading = (l: number) => headingCandidate(clean[l], raw[l]) !== undefined;
+  const addressing = parseAddressing(clean, raw, addressingFrom, n, isHeading);
+
+  const footers = findFooters(clean, addressing.end, n);
+  const body = parseBody({ clean, raw, from: addressing.end, to: n, isFooter: (l) => footers.has(l) });
+
+  const field = (label: string) => addressing.fields.find((f) => f.label === label);
+  const meeting = parseMeeting(field('subject'), field('on'));
+
+  const defaultYear = header.date?.value.year ?? meeting?.end?.year;
+  const dates: (Located<CalendarDate> & { text: string })[] = [];
+  const references: DocumentNumberRef[] = [];
+  const presidencies: PresidencyMention[] = [];
+  const deleted: Range[] = [];
+  for (let l = 0; l < n; l++) {
+    const line = clean[l];
+    scanDeleted(line, l, deleted);
+    if (l < addressingFrom || footers.has(l)) continue;
+    for (const d of scanDates(line, defaultYear)) dates.push({ value: d.date, text: d.text, range: lineRange(l, d.start, d.end) });
+    for (const r of scanReferences(line, l)) references.push(r);
+    scanPresidencies(line, l, presidencies);
+  }
+
+  const evidence = [header.issuer, header.dateLine, header.number ?? header.malformedNumber, header.subjectCodes[0], field('from') ?? field('of'), field('subject')].filter(Boolean).length;
+  const kind = titleLine !== undefined || evidence >= 3 ? 'outcome' : 'other';
+
+  return {
+    kind,
+    lineCount: n,
+    eol,
+    header,
+    title: titleLine !== undefined ? { value: clean[titleLine].trim(), range: lineRange(titleLine, ...contentBounds(clean[titleLine])) } : undefined,
+    addressing: addressing.fields,
+    previousDocuments: addressing.previousDocuments,
+    invalidPreviousDocuments: addressing.invalidPreviousDocuments,
+    meeting,
+    summary: addressing.summary,
+    preamble: body.preamble,
+    sections: body.sections,
+    annex: body.annexLine !== undefined ? { value: clean[body.annexLine].trim(), range: lineRange(body.annexLine, ...contentBounds(clean[body.annexLine])) } : undefined,
+    footers: [...footers].sort((a, b) => a - b).map((l) => lineRange(l, ...contentBounds(clean[l]))),
+    dates,
+    references,
+    presidencies,
+    deleted,
+    lines: clean,
+  };
+}

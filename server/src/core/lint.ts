@@ -1,0 +1,21 @@
+import type { Catalogue } from './catalogue/catalogue';
+import type { OutcomeDocument } from './document/model';
+import { parse } from './document/parse';
+import type { Finding } from './rules/finding';
+import { validate, type ValidateOptions } from './rules/validate';
+
+export interface LintResult {
+  document: OutcomeDocument;
+  findings: Finding[];
+}
+
+/** Parses and validates one text: the single entry point both the CLI and the server use. */
+export function lintText(text: string, catalogue: Catalogue, options: ValidateOptions = {}): LintResult {
+  const document = parseWith(text, catalogue);
+  return { document, findings: validate(document, catalogue, options) };
+}
+
+/** `parse` with the catalogue telling subject codes from other upper-case header words. */
+export function parseWith(text: string, catalogue: Catalogue): OutcomeDocument {
+  return parse(text, { isKnownCode: (code) => catalogue.subjectCode(code) !== undefined });
+}

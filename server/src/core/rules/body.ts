@@ -1,0 +1,64 @@
+import type { Heading, OutcomeDocument } from '../document/model';
+import type { RuleGroup } from './context';
+import { contentLineRange } from './anchors';
+import type { Fix } from './finding';
+
+function labelFor(style: Heading['style'], ordinal: number, like: Heading): string {
+  if (style === 'letter') return String.fromCharCode(96 + ordinal);
+  // "1.2" sub-numbers keep their section part.
+  return like.label.includes('.') ? `${like.label.split('.')[0]}.${ordinal}` : String(ordinal);
+}
+
+/** Renumbers `headings` from index `from`, following on from the one before it. */
+function renumber(headings: Heading[], from: number, what: string): Fix {
+  const startAt = from === 0 ? 1 : headings[from - 1].ordinal + 1;
+  const edits = [];
+  for (let i = from; i < headings.length; i++) {
+    const expected = labelFor(headings[i].style, startAt + i - from, headings[i]);
+    if (expected !== headings[i].label) edits.push({ range: headings[i].labelRange, newText: expected });
+  }
+  return { title: `Renumber ${what} from here`, edits };
+}
+
+function describe(h: Heading): string {
+  return h.style === 'session' ? `Session ${h.label}` : h.style === 'letter' ? `${h.label})` : `${h.label}.`;
+}
+
+function checkSequence(headings: Heading[], kind: 'section' | 'item', report: Parameters<RuleGroup>[2], context: string): void {
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    const expected = i === 0 ? 1 : headings[i - 1].ordinal + 1;
+    if (h.ordinal === expected) continue;
+    const expectedLabel = labelFor(h.style, expected, h);
+    const what = i === 0 ? `the first ${kind}${context}` : `${describe(headings[i - 1])}`;
+    const problem = i > 0 && h.ordinal <= headings[i - 1].ordinal ? 'repeats or goes back' : 'skips';
+    report({
+      code: kind === 'section' ? 'body.section-numbering' : 'body.item-numbering',
+      message:
+        i === 0
+          ? `${kind === 'section' ? 'Section' : 'Item'} ${describe(h)} opens ${what}: numbering starts at ${expectedLabel}.`
+          : `${kind === 'section' ? 'Section' : 'Item'} ${describe(h)} follows ${what}${context}: the numbering ${problem}; expected ${expectedLabel}.`,
+      range: h.labelRange,
+      fixes: [renumber(headings, i, kind === 'section' ? 'the sections' : `the items${context}`)],
+    });
+  }
+}
+
+export const bodyRules: RuleGroup = (doc: OutcomeDocument, _catalogue, report) => {
+  if (doc.sections.length === 0) {
+    const after = doc.addressing[doc.addressing.length - 1]?.range.end.line ?? doc.title?.range.end.line ?? 0;
+    report({
+      code: 'body.sections-missing',
+      message: 'The body has no numbered section: expected headings such as "1. Counter-terrorism" or "Session 1: Introduction".',
+      range: contentLineRange(doc, after + 1),
+    });
+    return;
+  }
+  checkSequence(doc.sections.map((s) => s.heading), 'section', report, '');
+  for (const section of doc.sections) {
+    if (section.items.length > 0) checkSequence(section.items.map((i) => i.heading), 'item', report, ` in section ${section.heading.label}`);
+    if (section.items.length === 0 && section.paragraphs.length === 0) {
+      report({ code: 'body.section-empty', message: `Section ${section.heading.label} ("${section.heading.title}") has neither items nor text.`, range: section.heading.range });
+    }
+  }
+};

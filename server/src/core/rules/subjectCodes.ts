@@ -1,0 +1,61 @@
+import { lineRange } from '../text/range';
+import type { RuleGroup } from './context';
+import { contentLineRange } from './anchors';
+
+export const subjectCodeRules: RuleGroup = (doc, catalogue, report) => {
+  const codes = doc.header.subjectCodes;
+  if (codes.length === 0) {
+    const anchor = doc.header.marking?.range ?? doc.header.number?.range ?? doc.title?.range ?? contentLineRange(doc);
+    report({ code: 'codes.missing', message: 'The header lists no subject code: expected at least one line such as "JAIEX 75" above OUTCOME OF PROCEEDINGS.', range: anchor });
+    return;
+  }
+  const seen = new Map<string, number>();
+  for (const entry of codes) {
+    if (!catalogue.subjectCode(entry.code)) {
+      const closest = catalogue.closestSubjectCodes(entry.code, 3);
+      report({
+        code: 'codes.unknown',
+        message: `${entry.code} is not a Council subject code${closest.length ? ` — did you mean ${closest[0]}?` : '.'}`,
+        range: entry.codeRange,
+        fixes: closest.map((c) => ({ title: `Change to ${c} (${catalogue.subjectCode(c)?.description ?? 'subject code'})`, edits: [{ range: entry.codeRange, newText: c }] })),
+      });
+    }
+    if (entry.number === undefined) {
+      report({
+        code: 'codes.number-invalid',
+        message: entry.numberText
+          ? `"${entry.numberText}" after ${entry.code} is not a positive whole number: each code carries its running number, e.g. "${entry.code} 75".`
+          : `${entry.code} has no running number: expected the code and its number, e.g. "${entry.code} 75".`,
+        range: entry.numberText ? entry.numberRange : entry.codeRange,
+      });
+    }
+    const first = seen.get(entry.code);
+    if (first !== undefined) {
+      const line = entry.lineRange.start.line;
+      report({
+        code: 'codes.duplicate',
+        message: `${entry.code} is listed twice (first on line ${first + 1}): each subject code appears once.`,
+        range: entry.codeRange,
+        fixes: [{ title: `Remove the second ${entry.code} line`, edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }] }],
+      });
+    } else seen.set(entry.code, entry.lineRange.start.line);
+  }
+};
+
+export const titleRules: RuleGroup = (doc, _catalogue, report) => {
+  if (doc.title) return;
+  const lastHeaderLine = Math.max(
+    ...doc.header.subjectCodes.map((c) => c.lineRange.end.line),
+    doc.header.marking?.range.end.line ?? -1,
+    doc.header.number?.range.end.line ?? -1,
+  );
+  const firstField = doc.addressing[0]?.range;
+  const range = firstField ?? (lastHeaderLine >= 0 ? lineRange(lastHeaderLine, 0, doc.lines[lastHeaderLine].length) : contentLineRange(doc));
+  const insertAt = firstField ? firstField.start.line : lastHeaderLine + 1;
+  report({
+    code: 'title.missing',
+    message: 'The document type is missing: expected "OUTCOME OF PROCEEDINGS" on its own line between the subject codes and the From/To/Subject block.',
+    range,
+    fixes: [{ title: 'Insert "OUTCOME OF PROCEEDINGS"', edits: [{ range: lineRange(insertAt, 0, 0), newText: `OUTCOME OF PROCEEDINGS${doc.eol}${doc.eol}` }] }],
+  });
+};

@@ -1,0 +1,79 @@
+import type { Catalogue } from './catalogue/catalogue';
+import type { OutcomeDocument, Section } from './document/model';
+import { lineRange, type Range } from './text/range';
+
+/** What a drafter asks about: a catalogue entry, or free words when the catalogue has none. */
+export type Topic = { kind: 'entry'; id: string; name: string } | { kind: 'words'; name: string; pattern: RegExp };
+
+export interface TopicMention {
+  range: Range;
+  /** The sentence the mention stands in. */
+  text: string;
+  /** The heading of the section it falls in ("Session 4: PNR issues"), if any. */
+  section?: string;
+}
+
+/** Resolves "PNR", "Budapest Convention", "tftp" to a catalogue entry by name, alias or abbreviation. */
+export function resolveTopic(catalogue: Catalogue, query: string): Topic {
+  const q = query.trim().replace(/\s+/g, ' ');
+  const whole = catalogue.findMentions(q).find((m) => m.start === 0 && m.end === q.length);
+  const id = whole?.id ?? entryIdByName(catalogue, q);
+  if (id) return { kind: 'entry', id, name: catalogue.entry(id)!.name };
+  const escaped = q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  return { kind: 'words', name: q, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu') };
+}
+
+/** Any name, alias, abbreviation or id, without regard to case ("tftp", "umbrella-agreement"). */
+function entryIdByName(catalogue: Catalogue, query: string): string | undefined {
+  const q = query.toLowerCase();
+  for (const e of [...catalogue.instruments, ...catalogue.topics, ...catalogue.bodies]) {
+    if ([e.id, e.name, ...e.aliases, ...e.abbreviations].some((n) => n.toLowerCase() === q)) return e.id;
+  }
+  return undefined;
+}
+
+/** Every line of the document's text (not the header, not page footers). */
+function* textLines(doc: OutcomeDocument): Iterable<number> {
+  const from = doc.title ? doc.title.range.end.line + 1 : doc.addressing[0]?.range.start.line ?? 0;
+  const footers = new Set(doc.footers.map((r) => r.start.line));
+  for (let l = from; l < doc.lines.length; l++) if (!footers.has(l)) yield l;
+}
+
+/** Mentions of every catalogue entry in the document, by line: the workspace index's raw material. */
+export function entryMentions(doc: OutcomeDocument, catalogue: Catalogue): { id: string; range: Range }[] {
+  const out: { id: string; range: Range }[] = [];
+  for (const l of textLines(doc)) {
+    for (const m of catalogue.findMentions(doc.lines[l])) out.push({ id: m.id, range: lineRange(l, m.start, m.end) });
+  }
+  return out;
+}
+
+export function findTopicMentions(doc: OutcomeDocument, catalogue: Catalogue, topic: Topic): TopicMention[] {
+  const out: TopicMention[] = [];
+  for (const l of textLines(doc)) {
+    const line = doc.lines[l];
+    const spans: [number, number][] = [];
+    if (topic.kind === 'entry') {
+      for (const m of catalogue.findMentions(line)) if (m.id === topic.id) spans.push([m.start, m.end]);
+    } else {
+      topic.pattern.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = topic.pattern.exec(line))) spans.push([m.index, m.index + m[0].length]);
+    }
+    for (const [s, e] of spans) out.push({ range: lineRange(l, s, e), text: sentenceAround(line, s, e), section: sectionAt(doc.sections, l)?.heading.text });
+  }
+  return out;
+}
+
+export function sectionAt(sections: Section[], line: number): Section | undefined {
+  return sections.find((s) => s.range.start.line <= line && line <= s.range.end.line);
+}
+
+/** The sentence holding [start, end): from the previous full stop to the next one. */
+export function sentenceAround(line: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !/[.!?]\s/.test(line.slice(s - 2, s))) s--;
+  let e = end;
+  while (e < line.length && !/[.!?](?:\s|$)/.test(line.slice(e, e + 2))) e++;
+  return line.slice(s, Math.min(line.length, e + 1)).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Larger files are not outcome documents (the biggest real ones are tens of KB). */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+const OUTCOME_NAME = /\.outcome\.(?:md|txt)$/i;
+const TEXT_NAME = /\.(?:md|txt)$/i;
+const TITLE_IN_HEAD = /OUTCOME\s+OF\s+(?:THE\s+)?PROCEEDINGS/i;
+
+function tooLarge(bytes: number): string {
+  return `too large to be an outcome document (${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB)`;
+}
+
+export type ReadResult = { ok: true; text: string; warning?: string } | { ok: false; reason: string };
+
+/** Decodes bytes as a document: refuses binary data, replaces invalid UTF-8 and says so. */
+export function decodeDocument(bytes: Uint8Array): ReadResult {
+  if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, reason: tooLarge(bytes.length) };
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'a binary file, not a text document' };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: true, text: new TextDecoder('utf-8').decode(bytes), warning: 'not valid UTF-8: the invalid bytes are read as U+FFFD' };
+  }
+}
+
+export function readDocumentFile(file: string): ReadResult {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    return { ok: false, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message) };
+  }
+  if (stat.isDirectory()) return { ok: false, reason: 'a directory' };
+  if (stat.size > MAX_DOCUMENT_BYTES) {
+    return { ok: false, reason: tooLarge(stat.size) };
+  }
+  try {
+    return decodeDocument(fs.readFileSync(file));
+  } catch (e) {
+    return { ok: false, reason: String((e as Error).message) };
+  }
+}
+
+/**
+ * Outcome documents under a folder: `*.outcome.md`, `*.outcome.txt`, and any other `.md`/`.txt`
+ * whose first lines carry the title. Hidden folders and node_modules are skipped.
+ */
+export function findDocumentFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && e.name !== 'node_modules') walk(full);
+      } else if (e.isFile() && (OUTCOME_NAME.test(e.name) || (TEXT_NAME.test(e.name) && headSaysOutcome(full)))) found.push(full);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+function headSaysOutcome(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(4096);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    return TITLE_IN_HEAD.test(buf.subarray(0, n).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
