@@ -44,6 +44,8 @@ const log = (msg) => console.log(`[e2e ${stamp()}] ${msg}`);
 async function main() {
   await tools.ensureTools({ codeServer: true });
 
+  // Stale compiled tests of deleted sources would still be picked up by the suite's index.
+  fs.rmSync(path.join(tools.ROOT, 'out', 'test', 'e2e'), { recursive: true, force: true });
   log('compiling (tsc -p .)');
   await tools.run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.']);
   if (!fs.existsSync(SUITE_INDEX)) throw new Error(`the suite was not compiled to ${SUITE_INDEX}`);
@@ -121,11 +123,13 @@ async function main() {
     const exited = new Promise((r) => (resolveExit = r));
     // Screenshots are taken one at a time, in the order the suite asks for them.
     let shots = Promise.resolve();
+    let summary;
     await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
       const line = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
       // The workbench's own console comes this way too; offline noise goes to the log file only.
       if (NOISE.some((n) => n.test(line))) return pageLog.write(`[${type}] ${line}\n`);
       process.stdout.write(`${line}\n`);
+      if (/^e2e: \d+ passed, \d+ failed/.test(line)) summary = line;
       const m = /^SCREENSHOT ([\w.-]+)\s*$/.exec(line);
       if (m) shots = shots.then(() => takeScreenshot(page, m[1])).catch((e) => log(`screenshot ${m[1]} failed: ${e.message}`));
     });
@@ -155,7 +159,7 @@ async function main() {
     }
     if (outcome !== 0) await takeScreenshot(page, 'failure').catch(() => undefined);
     log(`suite exit code ${outcome}`);
-    return outcome;
+    return { code: outcome, summary };
   } finally {
     await cleanup();
   }
@@ -187,8 +191,9 @@ function killGroup(child) {
 }
 
 main().then(
-  (code) => {
+  ({ code, summary }) => {
     log(code === 0 ? 'end-to-end suite passed' : 'end-to-end suite failed');
+    if (summary) console.log(summary);
     process.exit(code);
   },
   (err) => {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, LANGUAGE_ID, activateExtension, openInEditor, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, LANGUAGE_ID, activateExtension, openInEditor, waitFor, waitForDiagnostics } from './helpers';
 
 describe('commands', () => {
   it('"Treat Current File as Outcome Document" switches a Markdown file to council-outcome', async () => {
@@ -25,5 +25,26 @@ describe('commands', () => {
     assert.strictEqual(await vscode.commands.executeCommand('outcomeDrafting.insertSkeleton'), true);
     assert.match(document.getText(), /OUTCOME OF PROCEEDINGS/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('"Restart Language Server" restarts the server, which reports again', async () => {
+    await activateExtension();
+    const editor = await openInEditor('14105-22.outcome.md');
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri);
+    // Stopping clears the old server's diagnostics; the new server then reports afresh.
+    const count = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'outcome').length;
+    let cleared = false;
+    const afresh = waitFor(
+      vscode.languages.onDidChangeDiagnostics,
+      () => {
+        if (count() === 0) cleared = true;
+        return cleared && count() > 0 ? true : undefined;
+      },
+      30000,
+      'diagnostics cleared by the restart, then reported again',
+    );
+    await vscode.commands.executeCommand('outcomeDrafting.restartServer');
+    await afresh;
   });
 });

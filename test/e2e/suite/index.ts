@@ -21,7 +21,12 @@ export function run(): Promise<void> {
   testFiles(__dirname).forEach((f) => mocha.addFile(f));
   return new Promise((resolve, reject) => {
     try {
-      mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} end-to-end test(s) failed`)) : resolve()));
+      const runner = mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} end-to-end test(s) failed`)) : resolve()));
+      // A closing line CI reads whatever the reporter; scripts/e2e/run.js repeats it last.
+      runner.on('end', () => {
+        const { passes = 0, failures = 0, pending = 0 } = runner.stats ?? {};
+        console.log(`e2e: ${passes} passed, ${failures} failed, ${pending} skipped`);
+      });
     } catch (e) {
       reject(e);
     }
