@@ -415,13 +415,15 @@ repository['paragraph'] = {
   patterns: [{ include: '#page-footer' }, { include: '#inline' }],
 };
 
-const FOOTER_DIRECTORATE = '(?:DG[ \\t]?[A-Z0-9]{1,5}|COMM|GIP(?:[ \\t]?\\d)?|JAI(?:[ \\t]?\\d)?|RELEX(?:[ \\t]?\\d)?|ORG(?:[ \\t]?\\d)?|LIFE(?:[ \\t]?\\d)?)';
-const INITIALS = '[A-Z]{1,5}(?:/[A-Z]{1,5})*/[a-z]{1,4}';
+// Page footers of documents turned from PDF: number, directorate, drafters'
+// initials, page, marking, language -- on one line or broken over two.
+const FOOTER_DIRECTORATE = '[A-Z][A-Z0-9.]*(?:[ \\t]+[A-Z0-9][A-Z0-9.]{0,3}){0,2}';
+const INITIALS = '[A-Z][A-Za-z]{0,4}(?:/[A-Z][A-Za-z]{0,4})*/[a-z]{1,4}';
 repository['page-footer'] = {
   patterns: [
     {
       // 12230/19 VLV/NH/dn 1 COMM LIMITE EN | 7163/17 DGD1B PC/pf 1 LIMITE EN
-      match: `^${WS}${DOCNUM_CORE}${DOCNUM_SUFFIX}[ \\t]+(?:[A-Z0-9.]{2,8}[ \\t]+)?${INITIALS}\\b.*$`,
+      match: `^${WS}${DOCNUM_CORE}${DOCNUM_SUFFIX}[ \\t]+(?:${FOOTER_DIRECTORATE}[ \\t]+)?${INITIALS}[ \\t]+\\d{1,3}\\b.*$`,
       name: s('comment.line.page-footer'),
     },
     {

@@ -330,6 +330,61 @@ describe('grammar: council-outcome.tmLanguage.json', () => {
     });
   });
 
+  describe('generated documents (test/fixtures/generate.ts)', () => {
+    interface Facts {
+      number: string; base: string; sectionTitles: string[]; subjectCodes: { code: string }[];
+      footers: number; hasDeleted: boolean; marking?: string; issuer: string;
+    }
+    type Generate = (count: number, seed?: number) => { fileName: string; text: string; facts: Facts }[];
+    let generateCorpus: Generate | undefined;
+    try {
+      // loaded dynamically: the generator belongs to the fixtures and may evolve on its own
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      generateCorpus = (require('../fixtures/generate') as { generateCorpus?: Generate }).generateCorpus;
+    } catch {
+      generateCorpus = undefined;
+    }
+
+    it('tokenizes valid generated documents into their known structure', function () {
+      if (!generateCorpus) this.skip();
+      const problems: string[] = [];
+      for (const doc of generateCorpus!(60, 11)) {
+        const f = doc.facts;
+        const tokens = tok(doc.text);
+        const titles: string[] = [];
+        const codes: string[] = [];
+        const numbers: string[] = [];
+        let footers = 0;
+        let deleted = 0;
+        let markings = 0;
+        let issuers = 0;
+        for (const line of tokens) {
+          let title = '';
+          for (const t of line) {
+            const has = (s: string) => t.scopes.includes(s + SUFFIX);
+            if (has('entity.name.section') && has('markup.heading.section')) title += t.text;
+            if (has('support.type.subject-code') && has('meta.header')) codes.push(t.text);
+            if (has('constant.numeric.document-number')) numbers.push(t.text);
+            if (has('comment.line.page-footer') && /^\s*\d/.test(t.text)) footers++;
+            if (has('markup.deleted.redaction')) deleted++;
+            if (has('keyword.control.marking') && has('meta.header')) markings++;
+            if (has('entity.name.type.issuer')) issuers++;
+          }
+          if (title) titles.push(title.trim());
+        }
+        const expect = (ok: boolean, what: string) => { if (!ok) problems.push(`${doc.fileName}: ${what}`); };
+        expect(JSON.stringify(titles) === JSON.stringify(f.sectionTitles), `sections ${JSON.stringify(titles)}`);
+        expect(JSON.stringify(codes) === JSON.stringify(f.subjectCodes.map((c) => c.code)), `codes ${codes.join(' ')}`);
+        expect(numbers.length === 1 && f.number.startsWith(numbers[0]), `number ${numbers.join(' ')} for ${f.number}`);
+        expect(footers === f.footers, `${footers} footers, expected ${f.footers}`);
+        expect((deleted > 0) === f.hasDeleted, `DELETED ${deleted}`);
+        expect((markings === 1) === (f.marking === 'LIMITE') && markings <= 1, `markings ${markings}`);
+        expect((issuers > 0) === (f.issuer !== 'missing'), `issuer ${issuers}`);
+      }
+      assert.deepEqual(problems.slice(0, 10), []);
+    });
+  });
+
   describe('header', () => {
     it('issuer, in one line or two, any case', () => {
       assertScope(tok('Council of the European Union\n'), 'Council of the European Union', 'entity.name.type.issuer');
