@@ -56,6 +56,8 @@ const OTHER_REF = /\b(CM|SN|WK)\s+(\d{1,5})\/(\d{2}|\d{4})(?![\d/])(\s+(?:INIT|R
 const REGISTER_REF = /\bST\s+(\d{1,5})\s+(\d{4})\s+(INIT|REV\s*\d+|ADD\s*\d+|COR\s*\d+)/g;
 /** Words that, just before a number, make it a legal act rather than a Council document. */
 const LEGAL_ACT_BEFORE = /(?:Directive|Regulation|Decision|\(EU\)|\(EC\)|\(EEC\)|No\.?|JHA|Article|OJ [LC])\s*$/;
+/** Another series' prefix: "CM 1405/08" is a meeting notice, not ST 1405/08. */
+const OTHER_SERIES_BEFORE = /\b(?:CM|SN|WK)\s+$/;
 
 export function scanReferences(line: string, lineNo: number): DocumentNumberRef[] {
   if (line.indexOf('/') < 0 && line.indexOf(' ST ') < 0 && !line.startsWith('ST ')) return [];
@@ -64,7 +66,8 @@ export function scanReferences(line: string, lineNo: number): DocumentNumberRef[
   let m: RegExpExecArray | null;
   while ((m = ST_REF.exec(line))) {
     const numberStart = m.index + m[0].indexOf(m[1]);
-    if (LEGAL_ACT_BEFORE.test(line.slice(Math.max(0, numberStart - 16), numberStart))) continue;
+    const before = line.slice(Math.max(0, numberStart - 16), numberStart);
+    if (LEGAL_ACT_BEFORE.test(before) || OTHER_SERIES_BEFORE.test(before)) continue;
     const suffixes = parseSuffixes(m[4]) ?? [];
     const text = line.slice(numberStart, m.index + m[0].length).replace(/\s+/g, ' ');
     refs.push({
