@@ -13,6 +13,7 @@ import {
 } from '../fixtures/generate';
 import { parse } from '../../server/src/core/document/parse';
 import { validate } from '../../server/src/core/rules/validate';
+import { lintText } from '../../server/src/core/lint';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 
 const MONTH_RE = MONTHS.join('|');
@@ -169,6 +170,9 @@ describe('document generator', function () {
         assert.equal(doc.kind, 'outcome', d.fileName);
         const errors = validate(doc, catalogue).filter((f) => f.severity === 'error');
         assert.deepEqual(errors.map((f) => `${f.code} line ${f.range.start.line}: ${f.message}`), [], d.fileName);
+        // The same through the entry point the CLI and the server use.
+        const viaLint = lintText(d.text, catalogue).findings.filter((f) => f.severity === 'error');
+        assert.deepEqual(viaLint.map((f) => f.code), [], d.fileName);
       }
     });
 
@@ -176,7 +180,7 @@ describe('document generator', function () {
       for (const defect of DEFECTS) {
         for (let seed = 1; seed <= 5; seed++) {
           const { text, facts } = generateDocument(mulberry32(seed * 31 + defect.length), { defects: [defect] });
-          const codes = validate(parse(text), catalogue).map((f) => f.code);
+          const codes = lintText(text, catalogue).findings.map((f) => f.code);
           for (const code of facts.expectedCodes) assert.ok(codes.includes(code), `${defect} (seed ${seed}): ${code} not in ${codes.join(', ')}`);
         }
       }
