@@ -1,0 +1,68 @@
+import type { Body, Entry, Instrument } from '../catalogue/schema';
+import type { CalendarDate, DocumentNumber, DocumentNumberRef, OutcomeDocument } from '../document/model';
+import { formatDate, weekday } from '../document/dates';
+import { dateProblem } from '../rules/header';
+
+/** How editing features name domain things to a drafter (Markdown where it says so). */
+
+/** The date the rota is read at: the meeting's last day, else the document date (as rules/text.ts). */
+export function rotaDate(doc: OutcomeDocument): string | undefined {
+  const end = doc.meeting?.end;
+  if (end?.valid) return end.iso;
+  const date = doc.header.date?.value;
+  return date?.valid ? date.iso : undefined;
+}
+
+export function semester(p: { year: number; half: number }): string {
+  return `${p.half === 1 ? 'January–June' : 'July–December'} ${p.year}`;
+}
+
+export function presidencyRole(role: 0 | 1): string {
+  return role === 0 ? 'current Presidency' : 'incoming Presidency';
+}
+
+/** "Thursday 29 July 2011", or why the date does not exist. */
+export function describeDate(d: CalendarDate, text: string): string {
+  return d.valid ? `${weekday(d)} ${formatDate(d)}` : `${text.trim()} does not exist: ${dateProblem(d)}.`;
+}
+
+/** "Council document 13228/11", "Revision 1 of Council document 13228/11", "Meeting notice CM 1405/08". */
+export function describeNumber(n: DocumentNumber | DocumentNumberRef): string {
+  const series = 'series' in n ? n.series : 'ST';
+  if (series === 'CM') return `Council meeting notice (CM series) ${n.base.slice(3)}`;
+  if (series === 'WK') return `Council working document (WK series) ${n.base.slice(3)}${n.text.endsWith('INIT') ? ', initial version' : ''}`;
+  if (series === 'SN') return `Council SN document ${n.base.slice(3)} (a meeting paper outside the ST register)`;
+  let what = `Council document ${n.base}`;
+  for (const s of n.suffixes) {
+    const name = s.kind === 'REV' ? 'Revision' : s.kind === 'ADD' ? 'Addendum' : 'Corrigendum';
+    what = `${name} ${s.index} ${s.kind === 'REV' ? 'of' : 'to'} ${lowerFirst(what)}`;
+  }
+  return `${what} (${n.year})`;
+}
+
+function lowerFirst(s: string): string {
+  return /^Council/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** An instrument, topic or body: name, full title, reference, year, note. */
+export function entryMarkdown(entry: Entry): string {
+  if (isBody(entry)) {
+    const where = entry.jurisdiction ? ` (${entry.jurisdiction === 'international' ? 'international body' : `${entry.jurisdiction} body`})` : '';
+    return `**${entry.name}**${where}\n\n${entry.description}${aka(entry)}`;
+  }
+  const parts = [`**${entry.name}**${entry.kind === 'topic' ? ' (topic)' : ''}`];
+  if (entry.title) parts.push(entry.title);
+  const facts = [entry.reference, entry.year !== undefined ? String(entry.year) : undefined].filter(Boolean);
+  if (facts.length) parts.push(facts.join(' · '));
+  if (entry.note) parts.push(`*${entry.note}*`);
+  return parts.join('\n\n') + aka(entry);
+}
+
+function aka(entry: Instrument | Body): string {
+  const other = [...entry.abbreviations, ...entry.aliases.slice(0, 4)];
+  return other.length ? `\n\nAlso written: ${other.join(', ')}` : '';
+}
+
+function isBody(entry: Entry): entry is Body {
+  return 'description' in entry && !('kind' in entry);
+}

@@ -1,0 +1,23 @@
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+/** Links from each rule code to its row in the README's rules table (`| \`code\` | …`). */
+export type RuleLinks = ReadonlyMap<string, string>;
+
+export function ruleLinksFromReadme(readmePath: string): RuleLinks {
+  let text: string;
+  try {
+    text = fs.readFileSync(readmePath, 'utf8');
+  } catch {
+    return new Map(); // No README next to the server: diagnostics go without links.
+  }
+  return ruleLinks(text, pathToFileURL(readmePath).href);
+}
+
+export function ruleLinks(readme: string, readmeUrl: string): RuleLinks {
+  const links = new Map<string, string>();
+  readme.split(/\r\n|\n|\r/).forEach((line, i) => {
+    const m = /^\|\s*`([a-z-]+\.[a-z-]+)`\s*\|/.exec(line);
+    if (m && !links.has(m[1])) links.set(m[1], `${readmeUrl}#L${i + 1}`);
+  });
+  return links;
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { RULES, RULE_CODES, type RuleCode, type SeveritySetting } from '../core/rules/codes';
+
+/** The `outcomeDrafting.*` settings after validation: every field has a usable value. */
+export interface Settings {
+  rules: Partial<Record<RuleCode, SeveritySetting>>;
+  catalogue: { extraFiles: string[] };
+  files: { include: string[] };
+  trace: { server: TraceSetting };
+}
+
+const SEVERITY_SETTINGS = ['off', 'hint', 'information', 'warning', 'error'] as const;
+const TRACE_SETTINGS = ['off', 'messages', 'verbose'] as const;
+type TraceSetting = (typeof TRACE_SETTINGS)[number];
+
+export const DEFAULT_INCLUDE = ['**/*.outcome.md', '**/*.outcome.txt'];
+
+export function defaultSettings(): Settings {
+  return { rules: {}, catalogue: { extraFiles: [] }, files: { include: [...DEFAULT_INCLUDE] }, trace: { server: 'off' } };
+}
+
+const severitySchema = z.enum(SEVERITY_SETTINGS);
+const traceSchema = z.enum(TRACE_SETTINGS);
+const stringListSchema = z.array(z.string());
+const objectSchema = z.record(z.string(), z.unknown());
+
+export interface SettingsResult {
+  settings: Settings;
+  /** One line per bad value, naming the setting; that setting keeps its default. */
+  problems: string[];
+}
+
+/**
+ * Validates the `outcomeDrafting` section as the client sends it (nested objects, as
+ * `workspace/configuration` returns them). Each setting is checked on its own so that one
+ * bad value costs only that value.
+ */
+export function readSettings(section: unknown): SettingsResult {
+  const settings = defaultSettings();
+  const problems: string[] = [];
+  if (section === undefined || section === null) return { settings, problems };
+  const root = objectSchema.safeParse(section);
+  if (!root.success) return { settings, problems: [`outcomeDrafting: expected an object; got ${shown(section)}`] };
+  const value = (path: string[]): unknown => path.reduce<unknown>((v, key) => (isObject(v) ? v[key] : undefined), root.data);
+
+  const rules = value(['rules']);
+  if (rules !== undefined) {
+    const parsed = objectSchema.safeParse(rules);
+    if (!parsed.success) problems.push(`outcomeDrafting.rules: expected an object mapping rule codes to levels; got ${shown(rules)}`);
+    else {
+      for (const [code, level] of Object.entries(parsed.data)) {
+        const name = `outcomeDrafting.rules["${code}"]`;
+        if (!(code in RULES)) {
+          problems.push(`${name}: not a rule code (known codes: ${RULE_CODES.join(', ')})`);
+          continue;
+        }
+        const severity = severitySchema.safeParse(level);
+        if (severity.success) settings.rules[code as RuleCode] = severity.data;
+        else problems.push(`${name}: expected one of ${SEVERITY_SETTINGS.join(', ')}; got ${shown(level)}`);
+      }
+    }
+  }
+
+  const extraFiles = value(['catalogue', 'extraFiles']);
+  if (extraFiles !== undefined) {
+    const parsed = stringListSchema.safeParse(extraFiles);
+    if (parsed.success) settings.catalogue.extraFiles = parsed.data.map((f) => f.trim()).filter((f) => f !== '');
+    else problems.push(`outcomeDrafting.catalogue.extraFiles: expected an array of file paths; got ${shown(extraFiles)}`);
+  }
+
+  const include = value(['files', 'include']);
+  if (include !== undefined) {
+    const parsed = stringListSchema.safeParse(include);
+    if (parsed.success) settings.files.include = parsed.data;
+    else problems.push(`outcomeDrafting.files.include: expected an array of glob patterns; got ${shown(include)}`);
+  }
+
+  const trace = value(['trace', 'server']);
+  if (trace !== undefined) {
+    const parsed = traceSchema.safeParse(trace);
+    if (parsed.success) settings.trace.server = parsed.data;
+    else problems.push(`outcomeDrafting.trace.server: expected one of ${TRACE_SETTINGS.join(', ')}; got ${shown(trace)}`);
+  }
+  return { settings, problems };
+}
+
+/** `initializationOptions` may hold the section itself or `{ outcomeDrafting: section }`. */
+export function settingsSectionOf(initializationOptions: unknown): unknown {
+  return isObject(initializationOptions) && 'outcomeDrafting' in initializationOptions ? initializationOptions.outcomeDrafting : initializationOptions;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function shown(v: unknown): string {
+  const json = JSON.stringify(v);
+  return json === undefined ? String(v) : json.length > 80 ? `${json.slice(0, 77)}...` : json;
+}

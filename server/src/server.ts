@@ -1,0 +1,185 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type Disposable,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Catalogue } from './core/catalogue/catalogue';
+import { loadBuiltInCatalogue } from './core/catalogue/load';
+import { Analysis, AnalysisCache } from './features/analysis';
+import { loadWithExtraFiles } from './features/catalogueFiles';
+import { codeActions } from './features/codeActions';
+import { completion } from './features/completion';
+import { toDiagnostics } from './features/diagnostics';
+import { documentInfo } from './features/documentInfo';
+import { DocumentSelection } from './features/documentSelection';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { DocumentInfoRequest } from './features/protocol';
+import { ruleLinksFromReadme } from './features/ruleLinks';
+import { defaultSettings, readSettings, settingsSectionOf, type Settings } from './features/settings';
+import { documentSymbols } from './features/symbols';
+
+// One connection for every transport: the bundle reads --stdio, --node-ipc or --socket=N.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const ruleLinks = ruleLinksFromReadme(path.resolve(__dirname, '../README.md'));
+const selection = new DocumentSelection();
+
+let settings: Settings = defaultSettings();
+let catalogue: Catalogue = loadBuiltInCatalogue();
+let catalogueFiles = new Set<string>();
+/** Bumped whenever settings or catalogue change: every cached analysis is then stale. */
+let generation = 0;
+const cache = new AnalysisCache(() => ({ catalogue, severities: settings.rules, generation }));
+
+const client = { pullConfiguration: false, registerConfiguration: false, watchFiles: false, refreshDiagnostics: false, versionedEdits: false };
+let workspaceRoot: string | undefined;
+let initializationSection: unknown;
+/** Requests wait for the first settings so that the first diagnostics already honour them. */
+let settingsLoaded: Promise<void> = Promise.resolve();
+let catalogueWatch: Promise<Disposable> | undefined;
+const lastNotice = new Map<string, string>();
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  client.pullConfiguration = caps.workspace?.configuration === true;
+  client.registerConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  client.watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  client.refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
+  client.versionedEdits = caps.workspace?.workspaceEdit?.documentChanges === true;
+  const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []);
+  const roots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  workspaceRoot = roots[0];
+  selection.setRoots(roots.map((r) => r.replace(/\\/g, '/')));
+  initializationSection = settingsSectionOf(params.initializationOptions);
+  // Without workspace/configuration, initializationOptions are the settings until the client pushes others.
+  if (!client.pullConfiguration) applySettings(initializationSection, false);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
+      completionProvider: { resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'Outcome' },
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: 'Outcome Drafting' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (client.registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'outcomeDrafting' });
+  if (client.pullConfiguration) settingsLoaded = pullSettings(false);
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const pushed = (change.settings as { outcomeDrafting?: unknown } | undefined)?.outcomeDrafting;
+  settingsLoaded = client.pullConfiguration ? pullSettings(true) : Promise.resolve(applySettings(pushed ?? initializationSection, true));
+});
+
+connection.onDidChangeWatchedFiles((change) => {
+  if (change.changes.some((c) => catalogueFiles.has(c.uri))) {
+    reloadCatalogue();
+    refreshDiagnostics();
+  }
+});
+
+async function pullSettings(refresh: boolean): Promise<void> {
+  let section: unknown;
+  try {
+    section = await connection.workspace.getConfiguration('outcomeDrafting');
+  } catch (e) {
+    connection.console.error(`Reading the outcomeDrafting settings failed: ${errorText(e)}`);
+    section = initializationSection;
+  }
+  applySettings(section ?? initializationSection, refresh);
+}
+
+function applySettings(section: unknown, refresh: boolean): void {
+  const { settings: next, problems } = readSettings(section);
+  notice('settings', problems.length ? `Outcome Drafting: invalid settings, using the defaults for them: ${problems.join('; ')}.` : '');
+  const cataloguesChanged = JSON.stringify(next.catalogue.extraFiles) !== JSON.stringify(settings.catalogue.extraFiles);
+  settings = next;
+  selection.setInclude(settings.files.include);
+  if (cataloguesChanged) reloadCatalogue();
+  generation++;
+  if (refresh) refreshDiagnostics();
+}
+
+/** Loads the extra catalogue files: a broken one gets diagnostics on itself and a message; the rest loads. */
+function reloadCatalogue(): void {
+  const loaded = loadWithExtraFiles(settings.catalogue.extraFiles, workspaceRoot);
+  catalogue = loaded.catalogue;
+  generation++;
+  for (const uri of catalogueFiles) if (!loaded.diagnostics.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  for (const [uri, diagnostics] of loaded.diagnostics) void connection.sendDiagnostics({ uri, diagnostics });
+  catalogueFiles = new Set(loaded.diagnostics.keys());
+  const messages = loaded.problems.map((p) => p.message);
+  notice('catalogue', messages.length ? `Outcome Drafting: problems in the extra catalogue files (everything else is loaded): ${messages.join('; ')}` : '');
+  watchCatalogueFiles(settings.catalogue.extraFiles.map((f) => path.resolve(workspaceRoot ?? process.cwd(), f)));
+}
+
+function watchCatalogueFiles(files: string[]): void {
+  if (!client.watchFiles) return;
+  const previous = catalogueWatch;
+  catalogueWatch = files.length
+    ? connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: files.map((f) => ({ globPattern: f.replace(/\\/g, '/') })) })
+    : undefined;
+  void previous?.then((d) => d.dispose());
+}
+
+/** One warning per distinct problem text: re-reading unchanged settings does not repeat it. */
+function notice(topic: string, message: string): void {
+  if (lastNotice.get(topic) === message) return;
+  lastNotice.set(topic, message);
+  if (message) void connection.window.showWarningMessage(message);
+  if (message) connection.console.warn(message);
+}
+
+function refreshDiagnostics(): void {
+  if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh();
+}
+
+/** Runs a feature on the current analysis of an outcome document; any failure is logged and answers `fallback`. */
+async function withAnalysis<T>(uri: string, fallback: T, feature: (analysis: Analysis) => T): Promise<T> {
+  await settingsLoaded;
+  const document = documents.get(uri);
+  if (!document || !selection.isOutcome(uri, document.languageId)) return fallback;
+  try {
+    return feature(cache.get(document));
+  } catch (e) {
+    connection.console.error(`Outcome Drafting failed on ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return fallback;
+  }
+}
+
+connection.languages.diagnostics.on(async (params) => ({
+  kind: DocumentDiagnosticReportKind.Full,
+  items: await withAnalysis(params.textDocument.uri, [], (a) => toDiagnostics(a, ruleLinks)),
+}));
+connection.onCompletion((params) => withAnalysis(params.textDocument.uri, null, (a) => completion(a, catalogue, params.position)));
+connection.onHover((params) => withAnalysis(params.textDocument.uri, null, (a) => hover(a, catalogue, params.position)));
+connection.onDocumentSymbol((params) => withAnalysis(params.textDocument.uri, [], documentSymbols));
+connection.onFoldingRanges((params) => withAnalysis(params.textDocument.uri, [], foldingRanges));
+connection.onCodeAction((params) => withAnalysis(params.textDocument.uri, [], (a) => codeActions(a, params, client.versionedEdits)));
+connection.onRequest(DocumentInfoRequest, (params) => withAnalysis(params.uri, documents.get(params.uri) ? { kind: 'other' as const, errors: 0, warnings: 0 } : null, documentInfo));
+
+documents.onDidClose((e) => cache.delete(e.document.uri));
+documents.listen(connection);
+connection.listen();
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
