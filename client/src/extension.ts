@@ -18,6 +18,7 @@ import { OutcomeStatusBar } from './statusBar';
 export interface OutcomeDraftingApi {
   readonly client: LanguageClient;
   statusBarText(): string;
+  readonly onDidChangeStatusBar: vscode.Event<string>;
 }
 
 const DEFAULT_INCLUDE = ['**/*.outcome.md', '**/*.outcome.txt'];
@@ -86,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
       'Outcome Drafting: the language server could not start. See the "Outcome Drafting" output for details.',
     );
   }
-  return { client: languageClient, statusBarText: () => statusBar.text };
+  return { client: languageClient, statusBarText: () => statusBar.text, onDidChangeStatusBar: statusBar.onDidChange };
 }
 
 export async function deactivate(): Promise<void> {

@@ -11,9 +11,13 @@ export type DocumentInfoSource = (uri: vscode.Uri) => Promise<DocumentInfo | und
 export class OutcomeStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('outcomeDrafting.status', vscode.StatusBarAlignment.Left, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
+  private visible = false;
   /** Last known document info per URI, refreshed when the document's diagnostics change. */
   private readonly info = new Map<string, DocumentInfo | undefined>();
   private generation = 0;
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the new text each time the item is drawn or hidden. */
+  readonly onDidChange = this.changed.event;
 
   constructor(private readonly documentInfo: DocumentInfoSource) {
     this.item.name = 'Outcome Drafting';
@@ -36,13 +40,13 @@ export class OutcomeStatusBar implements vscode.Disposable {
   get text(): string {
     return this.visible ? this.item.text : '';
   }
-  private visible = false;
 
   refresh(askServer: boolean): void {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== LANGUAGE_ID) {
       this.visible = false;
       this.item.hide();
+      this.changed.fire('');
       return;
     }
     const key = doc.uri.toString();
@@ -76,9 +80,11 @@ export class OutcomeStatusBar implements vscode.Disposable {
     this.item.backgroundColor = errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.visible = true;
     this.item.show();
+    this.changed.fire(this.item.text);
   }
 
   dispose(): void {
+    this.changed.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

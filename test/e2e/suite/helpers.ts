@@ -12,6 +12,7 @@ export const SOURCE = 'outcome';
 /** What the extension's activate() returns (kept in step with client/src/extension.ts). */
 export interface OutcomeDraftingApi {
   statusBarText(): string;
+  readonly onDidChangeStatusBar: vscode.Event<string>;
 }
 
 export async function activateExtension(): Promise<OutcomeDraftingApi> {
@@ -37,14 +38,14 @@ export function waitFor<T, E>(
   event: vscode.Event<E>,
   probe: () => T | undefined,
   timeoutMs: number,
-  what: string,
+  what: string | (() => string),
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const first = probe();
     if (first !== undefined) return resolve(first);
     const timer = setTimeout(() => {
       listener.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}`));
     }, timeoutMs);
     const listener = event(() => {
       const value = probe();
