@@ -3,7 +3,7 @@ import type { OutcomeDocument, Section } from './document/model';
 import { lineRange, type Range } from './text/range';
 
 /** What a drafter asks about: a catalogue entry, or free words when the catalogue has none. */
-export type Topic = { kind: 'entry'; id: string; name: string } | { kind: 'words'; name: string; pattern: RegExp };
+export type Topic = { kind: 'entry'; id: string; name: string; ids: ReadonlySet<string> } | { kind: 'words'; name: string; pattern: RegExp };
 
 export interface TopicMention {
   range: Range;
@@ -18,9 +18,28 @@ export function resolveTopic(catalogue: Catalogue, query: string): Topic {
   const q = query.trim().replace(/\s+/g, ' ');
   const whole = catalogue.findMentions(q).find((m) => m.start === 0 && m.end === q.length);
   const id = whole?.id ?? entryIdByName(catalogue, q);
-  if (id) return { kind: 'entry', id, name: catalogue.entry(id)!.name };
-  const escaped = q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  if (id) return { kind: 'entry', id, name: catalogue.entry(id)!.name, ids: relatedEntries(catalogue, id) };
+  const escaped = escape(q).replace(/ /g, '\\s+');
   return { kind: 'words', name: q, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu') };
+}
+
+/**
+ * A general topic (PNR) also covers the instruments named after it (the EU-US PNR Agreement,
+ * the PNR Directive): entries one of whose names holds one of the topic's names as a word.
+ */
+function relatedEntries(catalogue: Catalogue, id: string): ReadonlySet<string> {
+  const ids = new Set([id]);
+  if (!catalogue.topics.some((t) => t.id === id)) return ids;
+  const topic = catalogue.entry(id)!;
+  const words = [...topic.abbreviations.map((a) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(a)}(?![\\p{L}\\p{N}])`, 'u')), ...[topic.name, ...topic.aliases].map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'iu'))];
+  for (const e of [...catalogue.instruments, ...catalogue.bodies]) {
+    if ([e.name, ...e.aliases, ...e.abbreviations].some((n) => words.some((w) => w.test(n)))) ids.add(e.id);
+  }
+  return ids;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Any name, alias, abbreviation or id, without regard to case ("tftp", "umbrella-agreement"). */
@@ -54,7 +73,7 @@ export function findTopicMentions(doc: OutcomeDocument, catalogue: Catalogue, to
     const line = doc.lines[l];
     const spans: [number, number][] = [];
     if (topic.kind === 'entry') {
-      for (const m of catalogue.findMentions(line)) if (m.id === topic.id) spans.push([m.start, m.end]);
+      for (const m of catalogue.findMentions(line)) if (topic.ids.has(m.id)) spans.push([m.start, m.end]);
     } else {
       topic.pattern.lastIndex = 0;
       let m: RegExpExecArray | null;

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CORPUS, corpusText, edit } from './corpus';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const BIN = path.join(ROOT, 'bin', 'outcome-lint.js');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('outcome-lint (as a process)', () => {
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('json: the four real documents are outcomes without error, the communication is other', () => {
+    const r = run('--format', 'json', CORPUS, path.join(CORPUS, 'other', 'iss-annual-report-2011.md'));
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { files: { path: string; kind: string; number: string | null; diagnostics: { severity: string; code: string }[] }[] };
+    const outcomes = out.files.filter((f) => f.kind === 'outcome');
+    assert.deepEqual(outcomes.map((f) => f.number).sort(), ['10483/17', '13228/11', '7725/23', '9278/18']);
+    assert.ok(outcomes.every((f) => f.diagnostics.every((d) => d.severity !== 'error' && d.code !== 'codes.unknown')));
+    const other = out.files.find((f) => f.path.endsWith('iss-annual-report-2011.md'))!;
+    assert.equal(other.kind, 'other');
+    assert.ok(other.diagnostics.length <= 1);
+  });
+
+  it('text: compiler-style lines, a summary line, exit 1 on an error', () => {
+    const file = path.join(tmp, 'draft.outcome.md');
+    fs.writeFileSync(file, edit(corpusText('9278-18.md'), /^9278\/18$/m, '9278/17'));
+    const r = run(file);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:11:6: error header\\.number-year: Document number 9278/17 ends in 17, but the document is dated 31 May 2018`, 'm'));
+    assert.match(r.stdout, /^1 file checked: 1 error, 0 warnings, 0 information$/m);
+  });
+
+  it('a folder is searched for outcome documents (by name or by title)', () => {
+    const dir = path.join(tmp, 'folder');
+    fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'a.outcome.md'), corpusText('7725-23.md'));
+    fs.writeFileSync(path.join(dir, 'sub', 'b.md'), corpusText('10483-17.md'));
+    fs.writeFileSync(path.join(dir, 'notes.md'), '# Notes\n\nNothing to see.\n');
+    const r = run('--format', 'json', dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout).files as { path: string }[]).map((f) => path.relative(dir, f.path)).sort(), ['a.outcome.md', path.join('sub', 'b.md')]);
+  });
+
+  it('a missing file is an I/O failure: exit 2 and one line on stderr', () => {
+    const r = run(path.join(tmp, 'nope.md'));
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /nope\.md: no such file or directory/);
+  });
+
+  it('a binary file is refused with exit 2', () => {
+    const file = path.join(tmp, 'scan.outcome.md');
+    fs.writeFileSync(file, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xff]));
+    const r = run(file);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /binary file/);
+  });
+
+  it('invalid UTF-8 is read with a warning, not refused', () => {
+    const file = path.join(tmp, 'latin1.outcome.md');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(corpusText('9278-18.md').replace('Sofia', 'Sof\u00eda'), 'latin1')]));
+    const r = run(file);
+    assert.equal(r.status, 0);
+    assert.match(r.stderr, /not valid UTF-8/);
+  });
+
+  it('usage errors exit 2', () => {
+    assert.equal(run().status, 2);
+    assert.equal(run('--format', 'xml', CORPUS).status, 2);
+    assert.equal(run('--bogus', CORPUS).status, 2);
+  });
+
+  it('--workspace reports references not found there', () => {
+    const r = run('--format', 'json', '--workspace', CORPUS, path.join(CORPUS, '10483-17.md'));
+    const diagnostics = JSON.parse(r.stdout).files[0].diagnostics as { code: string }[];
+    assert.deepEqual(diagnostics.map((d) => d.code), ['reference.unresolved']);
+  });
+
+  it('mentions: oldest meeting first, on word boundaries', () => {
+    const r = run('mentions', '--format', 'json', 'PNR', CORPUS);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { topic: string; mentions: { number: string; date: string; section: string | null; text: string }[] };
+    const numbers = [...new Set(out.mentions.map((m) => m.number))];
+    assert.deepEqual(numbers, ['13228/11', '10483/17', '9278/18', '7725/23'].filter((n) => numbers.includes(n)));
+    assert.ok(numbers.length >= 3);
+    assert.ok(out.mentions.some((m) => m.section === 'Session 4: PNR issues'));
+    const budapest = JSON.parse(run('mentions', '--format', 'json', 'Budapest Convention', CORPUS).stdout) as { mentions: { text: string }[] };
+    assert.ok(budapest.mentions.every((m) => !/workshop in Budapest/.test(m.text)));
+    const tftp = JSON.parse(run('mentions', '--format', 'json', 'TFTP', CORPUS).stdout) as { mentions: { text: string }[] };
+    assert.ok(tftp.mentions.every((m) => !/\bTFTS\b/.test(m.text) || /\bTFTP\b/.test(m.text)));
+  });
+});
