@@ -1,5 +1,5 @@
 /**
- * Finds catalogue names in text with a character trie built once.
+ * Finds catalogue names in text with a character trie built once per catalogue.
  *
  * A single pass visits each word start and walks the trie from there, so the cost is
  * linear in the text whatever the number of names (a RegExp alternation of hundreds of
