@@ -24,6 +24,19 @@ async function isFree(port) {
   });
 }
 
+/** Adds the clean-workbench settings the user has not set; leaves a file it cannot parse alone. */
+function writeDefaultSettings(file) {
+  let current = {};
+  if (fs.existsSync(file)) {
+    try {
+      current = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      return;
+    }
+  }
+  fs.writeFileSync(file, JSON.stringify({ ...tools.CLEAN_USER_SETTINGS, ...current }, null, 2));
+}
+
 async function main() {
   const folder = path.resolve(option('--folder') ?? path.join(tools.ROOT, 'example'));
   const wanted = Number(option('--port') ?? process.env.PORT ?? 8080);
@@ -38,7 +51,7 @@ async function main() {
   const settings = path.join(userData, 'User', 'settings.json');
   fs.mkdirSync(path.dirname(settings), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
-  if (!fs.existsSync(settings)) fs.writeFileSync(settings, JSON.stringify(tools.CLEAN_USER_SETTINGS, null, 2));
+  writeDefaultSettings(settings);
   const env = {
     ...process.env,
     XDG_CONFIG_HOME: path.join(state, 'xdg', 'config'),

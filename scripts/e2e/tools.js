@@ -60,6 +60,7 @@ const CLEAN_USER_SETTINGS = {
   'update.mode': 'none',
   'workbench.tips.enabled': false,
   'security.workspace.trust.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /** A free loopback port, chosen by the kernel. */
