@@ -5,7 +5,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -144,8 +146,10 @@ function watchCatalogueFiles(files: string[]): void {
 function notice(topic: string, message: string): void {
   if (lastNotice.get(topic) === message) return;
   lastNotice.set(topic, message);
-  if (message) void connection.window.showWarningMessage(message);
-  if (message) connection.console.warn(message);
+  if (!message) return;
+  // A notification, not showWarningMessage's request: nothing to answer, nothing to wait for.
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  connection.console.warn(message);
 }
 
 function refreshDiagnostics(): void {

@@ -133,8 +133,16 @@ function codeBlockItems(doc: OutcomeDocument, catalogue: Catalogue, line: number
 
 // --- addressing ------------------------------------------------------------------------------
 
+/** A label at the start of a line, also where the parser stopped reading the block (while it is being typed). */
+const LABEL_LINE = /^\s*(from|of|on|to|no\.?\s*prev|no\.?\s*cion|subject|summary)\b[^:]{0,12}:/i;
+
 function labelItems(doc: OutcomeDocument, range: Range): CompletionCandidate[] {
-  const present = new Set(doc.addressing.map((f) => f.label));
+  const present = new Set<AddressingLabel>(doc.addressing.map((f) => f.label));
+  const from = (titleLine(doc) ?? -1) + 1;
+  for (let l = from; l < Math.min(doc.sections[0]?.range.start.line ?? doc.lineCount, from + 40); l++) {
+    const m = LABEL_LINE.exec(doc.lines[l]);
+    if (m) present.add(labelOf(m[1]));
+  }
   // "From:" excludes "Of:" and the other way round: the two forms are alternatives.
   if (present.has('from')) present.add('of');
   if (present.has('of')) present.add('from');
@@ -147,6 +155,11 @@ function labelItems(doc: OutcomeDocument, range: Range): CompletionCandidate[] {
     detail: l.detail,
     sortText: `1${i}`,
   }));
+}
+
+function labelOf(written: string): AddressingLabel {
+  const t = written.toLowerCase().replace(/[\s.]/g, '');
+  return t.startsWith('noprev') ? 'prev-doc' : t.startsWith('nocion') ? 'cion-doc' : (t as AddressingLabel);
 }
 
 /** Whether the document puts a tab after its labels, as the Council's template does. */
