@@ -65,8 +65,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceRoot = roots[0];
   selection.setRoots(roots.map((r) => r.replace(/\\/g, '/')));
   initializationSection = settingsSectionOf(params.initializationOptions);
-  // Without workspace/configuration, initializationOptions are the settings until the client pushes others.
-  if (!client.pullConfiguration) applySettings(initializationSection, false);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -83,7 +81,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (client.registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'outcomeDrafting' });
-  if (client.pullConfiguration) settingsLoaded = pullSettings(false);
+  // Without workspace/configuration, initializationOptions are the settings until the client pushes others.
+  settingsLoaded = client.pullConfiguration ? pullSettings(false) : Promise.resolve(applySettings(initializationSection, false));
 });
 
 connection.onDidChangeConfiguration((change) => {

@@ -84,8 +84,8 @@ describe('LSP: completion', () => {
     assert.ok(accept(text, item).includes(` ${item.label}The Swedish Presidency`), 'the typed "Budap" is replaced, nothing else');
   });
 
-  it('finds entries by an abbreviation or a word of an alias', async () => {
-    for (const [typed, expected] of [['TFT', 'TFTP Agreement'], ['Umbrel', 'EU-US Umbrella Agreement'], ['PNR', 'PNR Directive']]) {
+  it('finds instruments and bodies by an abbreviation or a word of an alias', async () => {
+    for (const [typed, expected] of [['TFT', 'TFTP Agreement'], ['Umbrel', 'EU-US Umbrella Agreement'], ['PNR', 'PNR Directive'], ['Europ', 'Europol']]) {
       const { text, cursor } = typeAt(corpusText('7725-23.md'), 'The Swedish Presidency confirmed', ` ${typed}`, true);
       const list = await complete(session, await openDraft(text), cursor);
       const item = byLabel(list, expected);
