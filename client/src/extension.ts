@@ -19,6 +19,8 @@ export interface OutcomeDraftingApi {
   readonly client: LanguageClient;
   statusBarText(): string;
   readonly onDidChangeStatusBar: vscode.Event<string>;
+  /** True once the server crashed too often and was left stopped (until the restart command). */
+  restartsExhausted(): boolean;
 }
 
 const DEFAULT_INCLUDE = ['**/*.outcome.md', '**/*.outcome.txt'];
@@ -33,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const include = includeGlobs();
+  let restartsExhausted = false;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: {
@@ -41,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
       fileEvents: vscode.workspace.createFileSystemWatcher(braceGlob(include)),
     },
     outputChannel: output,
-    errorHandler: boundedRestarts(output),
+    errorHandler: boundedRestarts(output, (exhausted) => (restartsExhausted = exhausted)),
   };
   // The id 'outcomeDrafting' makes the client honour the `outcomeDrafting.trace.server` setting.
   client = new LanguageClient('outcomeDrafting', 'Outcome Drafting', serverOptions, clientOptions);
@@ -66,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
     vscode.commands.registerCommand('outcomeDrafting.treatAsOutcome', (uri?: vscode.Uri) => treatAsOutcome(uri)),
     vscode.commands.registerCommand('outcomeDrafting.insertSkeleton', () => insertSkeleton(context.extensionPath)),
     vscode.commands.registerCommand('outcomeDrafting.restartServer', async () => {
+      restartsExhausted = false;
       await languageClient.restart();
       statusBar.refresh(true);
     }),
@@ -87,7 +91,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
       'Outcome Drafting: the language server could not start. See the "Outcome Drafting" output for details.',
     );
   }
-  return { client: languageClient, statusBarText: () => statusBar.text, onDidChangeStatusBar: statusBar.onDidChange };
+  return {
+    client: languageClient,
+    statusBarText: () => statusBar.text,
+    onDidChangeStatusBar: statusBar.onDidChange,
+    restartsExhausted: () => restartsExhausted,
+  };
 }
 
 export async function deactivate(): Promise<void> {
@@ -96,7 +105,7 @@ export async function deactivate(): Promise<void> {
 }
 
 /** Restarts a crashed server at most 4 times in 3 minutes, then stops with a clear message. */
-function boundedRestarts(output: vscode.OutputChannel): ErrorHandler {
+function boundedRestarts(output: vscode.OutputChannel, onExhausted: (exhausted: boolean) => void): ErrorHandler {
   const budget = new RestartBudget(4, 3 * 60 * 1000);
   return {
     error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
@@ -110,6 +119,7 @@ function boundedRestarts(output: vscode.OutputChannel): ErrorHandler {
         'See the "Outcome Drafting" output, then run "Outcome Drafting: Restart Language Server".';
       output.appendLine(message);
       budget.reset();
+      onExhausted(true);
       void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => {
         if (choice) output.show(true);
       });

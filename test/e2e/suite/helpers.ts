@@ -13,6 +13,36 @@ export const SOURCE = 'outcome';
 export interface OutcomeDraftingApi {
   statusBarText(): string;
   readonly onDidChangeStatusBar: vscode.Event<string>;
+  restartsExhausted(): boolean;
+  readonly client: {
+    readonly state: ClientState;
+    readonly onDidChangeState: vscode.Event<{ oldState: ClientState; newState: ClientState }>;
+  };
+}
+
+/** vscode-languageclient's State. */
+export enum ClientState {
+  Stopped = 1,
+  Running = 2,
+  Starting = 3,
+  StartFailed = 4,
+}
+
+/** The pid of the language server the extension host forked (Linux /proc), if one runs. */
+export function serverPid(): number | undefined {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (/dist[\\/]server\.js/.test(cmdline)) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return undefined;
 }
 
 export async function activateExtension(): Promise<OutcomeDraftingApi> {
