@@ -40,10 +40,13 @@ const selection = new DocumentSelection();
 
 let settings: Settings = defaultSettings();
 let catalogue: Catalogue = loadBuiltInCatalogue();
+/** The extra catalogue files (URIs), and those that carry diagnostics of ours. */
 let catalogueFiles = new Set<string>();
+let catalogueDiagnosticUris = new Set<string>();
 /** Bumped whenever settings or catalogue change: every cached analysis is then stale. */
 let generation = 0;
 const cache = new AnalysisCache(() => ({ catalogue, severities: settings.rules, generation }));
+selection.setInclude(settings.files.include);
 
 const client = { pullConfiguration: false, registerConfiguration: false, watchFiles: false, refreshDiagnostics: false, versionedEdits: false };
 let workspaceRoot: string | undefined;
@@ -114,7 +117,10 @@ function applySettings(section: unknown, refresh: boolean): void {
   const cataloguesChanged = JSON.stringify(next.catalogue.extraFiles) !== JSON.stringify(settings.catalogue.extraFiles);
   settings = next;
   selection.setInclude(settings.files.include);
-  if (cataloguesChanged) reloadCatalogue();
+  if (cataloguesChanged) {
+    reloadCatalogue();
+    watchCatalogueFiles([...catalogueFiles]);
+  }
   generation++;
   if (refresh) refreshDiagnostics();
 }
@@ -124,19 +130,20 @@ function reloadCatalogue(): void {
   const loaded = loadWithExtraFiles(settings.catalogue.extraFiles, workspaceRoot);
   catalogue = loaded.catalogue;
   generation++;
-  for (const uri of catalogueFiles) if (!loaded.diagnostics.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  for (const uri of catalogueDiagnosticUris) if (!loaded.diagnostics.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   for (const [uri, diagnostics] of loaded.diagnostics) void connection.sendDiagnostics({ uri, diagnostics });
-  catalogueFiles = new Set(loaded.diagnostics.keys());
+  catalogueDiagnosticUris = new Set(loaded.diagnostics.keys());
+  catalogueFiles = new Set(loaded.uris);
   const messages = loaded.problems.map((p) => p.message);
   notice('catalogue', messages.length ? `Outcome Drafting: problems in the extra catalogue files (everything else is loaded): ${messages.join('; ')}` : '');
-  watchCatalogueFiles(settings.catalogue.extraFiles.map((f) => path.resolve(workspaceRoot ?? process.cwd(), f)));
 }
 
-function watchCatalogueFiles(files: string[]): void {
+/** Asks the client to report changes to the extra catalogue files, so that an edit to one takes effect. */
+function watchCatalogueFiles(uris: string[]): void {
   if (!client.watchFiles) return;
   const previous = catalogueWatch;
-  catalogueWatch = files.length
-    ? connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: files.map((f) => ({ globPattern: f.replace(/\\/g, '/') })) })
+  catalogueWatch = uris.length
+    ? connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: uris.map((u) => ({ globPattern: fileURLToPath(u).replace(/\\/g, '/') })) })
     : undefined;
   void previous?.then((d) => d.dispose());
 }

@@ -3,7 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CompletionRequest, DiagnosticSeverity, MessageType, type CompletionList } from 'vscode-languageserver-protocol/node';
+import {
+  CompletionRequest,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MessageType,
+  type CompletionList,
+} from 'vscode-languageserver-protocol/node';
 import { corpusText, positionOf, Session, uriOf } from './session';
 
 describe('LSP: settings', () => {
@@ -80,6 +87,16 @@ describe('LSP: settings', () => {
       const at = positionOf(text, 'ZZTEST');
       const list = (await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: 'untitled:extra-codes.outcome.md' }, position: { line: at.line, character: 2 } })) as CompletionList;
       assert.equal(list.items.find((i) => i.label === 'ZZTEST')?.detail, 'A code for the tests');
+
+      // Repaired on disk: the client reports the change, the diagnostic goes, the new code is known.
+      fs.writeFileSync(path.join(folder, 'broken.json'), JSON.stringify({ subjectCodes: [{ code: 'XXTEST', description: 'Repaired' }] }));
+      const refreshes = session.refreshes;
+      await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: broken, type: FileChangeType.Changed }] });
+      await session.until(() => session.published.get(broken)?.length === 0 && session.refreshes > refreshes);
+      const repaired = text.replace('JAIEX 14', 'XXTEST 14');
+      assert.notEqual(repaired, text);
+      await session.open('untitled:repaired.outcome.md', repaired);
+      assert.ok(!(await session.diagnostics('untitled:repaired.outcome.md')).some((d) => d.code === 'codes.unknown'));
     });
   });
 });

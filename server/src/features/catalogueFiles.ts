@@ -9,7 +9,9 @@ import { DIAGNOSTIC_SOURCE } from './protocol';
 export interface LoadedCatalogue {
   catalogue: Catalogue;
   problems: CatalogueProblem[];
-  /** Diagnostics for each extra file, by URI; an empty list for a file without problems. */
+  /** Every extra file, resolved, as a URI: what to watch. */
+  uris: string[];
+  /** Diagnostics for each extra file that exists, by URI; an empty list for a file without problems. */
   diagnostics: Map<string, Diagnostic[]>;
 }
 
@@ -27,7 +29,7 @@ export function loadWithExtraFiles(extraFiles: string[], root: string | undefine
       problems.filter((p) => p.file === file).map((p) => problemDiagnostic(p, text)),
     );
   }
-  return { catalogue, problems, diagnostics };
+  return { catalogue, problems, uris: files.map((f) => pathToFileURL(f).href), diagnostics };
 }
 
 function problemDiagnostic(problem: CatalogueProblem, text: string): Diagnostic {
