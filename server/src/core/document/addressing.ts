@@ -113,7 +113,7 @@ function readPreviousDocuments(clean: string[], field: AddressingField, block: A
       offset += part.length + 1;
       const trimmed = part.trim();
       if (!trimmed) continue;
-      const refs = scanReferences(clean[l].slice(0, partStart) + trimmed, l).filter((r) => r.range.start.character >= partStart && r.series === 'ST');
+      const refs = scanReferences(clean[l].slice(0, partStart) + trimmed, (s, e) => lineRange(l, s, e)).filter((r) => r.range.start.character >= partStart && r.series === 'ST');
       if (refs.length > 0 && refs[0].range.start.character === partStart) block.previousDocuments.push(refs[0]);
       else if (!/^(?:[A-Z][A-Z0-9]+\s+\d+\s*)+$/.test(trimmed) && !/^COM\s*\(/.test(trimmed)) {
         block.invalidPreviousDocuments.push({ value: trimmed, range: lineRange(l, partStart, partStart + trimmed.length) });

@@ -65,23 +65,31 @@ export interface DateMatch {
  * "30 November - 1 December 2020", "26 July" (year taken from the phrase or `defaultYear`).
  * A day range yields one match per day, each spanning its own digits and the shared month and year.
  */
-const TEXT_DATE = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:-|–|and|to)\\s*(\\d{1,2})(?:st|nd|rd|th)?)?\\s+(${MONTH_ALTERNATION})\\b(?:,?\\s+(\\d{4})\\b)?`,
-  'g',
+const TEXT_DATE_AT = new RegExp(
+  `(\\d{1,2})(?:st|nd|rd|th)?(?:[ \\t]*(?:-|–|and|to)[ \\t]*(\\d{1,2})(?:st|nd|rd|th)?)?[ \\t]+(${MONTH_ALTERNATION})\\b(?:,?[ \\t]+(\\d{4})\\b)?`,
+  'y',
 );
-const DIGIT_SOMEWHERE = /\d/;
+const DIGIT_RUN = /[0-9]+/g;
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
 
 export function scanDates(line: string, defaultYear: number | undefined): DateMatch[] {
-  if (!DIGIT_SOMEWHERE.test(line)) return [];
   const found: DateMatch[] = [];
-  TEXT_DATE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TEXT_DATE.exec(line))) {
+  // Driven by digit runs: a date starts with a day of one or two digits standing alone.
+  DIGIT_RUN.lastIndex = 0;
+  let run: RegExpExecArray | null;
+  while ((run = DIGIT_RUN.exec(line))) {
+    if (run[0].length > 2 || (run.index > 0 && isWordChar(line.charCodeAt(run.index - 1)))) continue;
+    TEXT_DATE_AT.lastIndex = run.index;
+    const m = TEXT_DATE_AT.exec(line);
+    if (!m) continue;
     const month = monthNumber(m[3])!;
-    let year = m[4] ? Number(m[4]) : undefined;
-    if (year === undefined) year = followingYear(line, TEXT_DATE.lastIndex) ?? defaultYear;
-    if (year === undefined) continue;
     const end = m.index + m[0].length;
+    DIGIT_RUN.lastIndex = end;
+    const year = m[4] ? Number(m[4]) : followingYear(line, end) ?? defaultYear;
+    if (year === undefined) continue;
     found.push({ date: calendarDate(year, month, Number(m[1])), start: m.index, end, text: m[0] });
     if (m[2] !== undefined) {
       const secondStart = m.index + m[0].indexOf(m[2], m[1].length);
@@ -92,7 +100,7 @@ export function scanDates(line: string, defaultYear: number | undefined): DateMa
 }
 
 /** In "30 November - 1 December 2020" the first date's year comes after the second date. */
-const YEAR_AFTER_RANGE = new RegExp(`^\\s*[-–]\\s*\\d{1,2}\\s+(?:${MONTH_ALTERNATION})\\s+(\\d{4})`);
+const YEAR_AFTER_RANGE = new RegExp(`^[ \\t]*[-–][ \\t]*\\d{1,2}[ \\t]+(?:${MONTH_ALTERNATION})[ \\t]+(\\d{4})`);
 function followingYear(line: string, from: number): number | undefined {
   const m = YEAR_AFTER_RANGE.exec(line.slice(from, from + 40));
   return m ? Number(m[1]) : undefined;

@@ -3,7 +3,7 @@ import { compareDates, scanDates } from './dates';
 
 const SERIES = /\bEU\s*[-–—]\s*(U\.?\s?S\.?(?:A\.?)?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[\s,)]|$)/;
 const JHA = /Justice\s+and\s+Home\s+Affairs|\bJHA\b/i;
-const PLACE_BEFORE_DATE = /(?:\(|,|\bin\s)\s*([A-Z][\p{L}.'’\- ]*?)\s*,?\s*(?:on\s+)?$/u;
+const PLACE_SHAPE = /^[A-Z][\p{L}.'’\- ]*$/u;
 
 export function seriesName(text: string): string | undefined {
   const m = SERIES.exec(text);
@@ -34,8 +34,8 @@ export function parseMeeting(subject: AddressingField | undefined, on: Addressin
     range: (subject ?? on)!.valueRange,
   };
   if (dates.length > 0) {
-    const place = PLACE_BEFORE_DATE.exec(text.slice(0, dates[0].start));
-    if (place && !/meeting|session|conference$/i.test(place[1])) meeting.place = place[1].trim();
+    const place = placeBefore(text.slice(0, dates[0].start));
+    if (place) meeting.place = place;
     const sorted = dates.map((d) => d.date).sort(compareDates);
     meeting.start = sorted[0];
     meeting.end = sorted[sorted.length - 1];
@@ -56,4 +56,12 @@ export function parseMeeting(subject: AddressingField | undefined, on: Addressin
 function workingPartyName(text: string): string | undefined {
   const m = /\b((?:Working\s+Party|Committee|Working\s+Group)\s+(?:on|for)\s+[\p{L} -]+?)(?=[,(]|$)/u.exec(text);
   return m?.[1].trim();
+}
+
+/** "… Meeting (Sofia, " or "… Meeting, Valletta, " before the dates: the words after the last "(" or ",". */
+function placeBefore(text: string): string | undefined {
+  const cut = Math.max(text.lastIndexOf('('), text.lastIndexOf(',', text.trimEnd().length - 2));
+  if (cut < 0) return undefined;
+  const place = text.slice(cut + 1).replace(/,\s*$/, '').replace(/\bon\s*$/, '').trim();
+  return PLACE_SHAPE.test(place) && place.length <= 40 && !/meeting|session|conference/i.test(place) ? place : undefined;
 }

@@ -1,5 +1,5 @@
 import type { DocumentNumber, DocumentNumberRef, NumberSuffixKind } from './model';
-import { lineRange } from '../text/range';
+import { lineRange, type Range } from '../text/range';
 
 /**
  * Council document numbers. The standard (ST) form is serial/yy, with a revision index
@@ -49,50 +49,69 @@ export function parseHeaderNumber(text: string, line: number, column: number): D
 /** A line holding only "REV 1" (or ADD/COR), continuing the number on the line above. */
 export const SUFFIX_LINE = /^(?:(?:REV|ADD|COR)\s*\d*\s*)+$/;
 
-// References in running text. Lookarounds keep legal references such as
-// "Directive 2014/41/EU" or "2016/0132 (COD)" and dates such as "9/11" out.
-const ST_REF = /(?<![\d/.,])(?:(?:doc(?:ument)?s?\.?|ST)\s+)?(\d{3,5})\/(?:(\d{1,2})\/)?(\d{2})(?![\d/])((?:\s+(?:REV|ADD|COR)\s*\d+)*)/g;
-const OTHER_REF = /\b(CM|SN|WK)\s+(\d{1,5})\/(\d{2}|\d{4})(?![\d/])(\s+(?:INIT|REV\s*\d+|ADD\s*\d+|COR\s*\d+))?/g;
-const REGISTER_REF = /\bST\s+(\d{1,5})\s+(\d{4})\s+(INIT|REV\s*\d+|ADD\s*\d+|COR\s*\d+)/g;
+// References in running text. Legal references such as "Directive 2014/41/EU" or
+// "2016/0132 (COD)" and dates such as "9/11" are not Council documents.
+const ST_AT = /(\d{3,5})\/(?:(\d{1,2})\/)?(\d{2})(?![\d/])((?:[ \t]+(?:REV|ADD|COR)[ \t]*\d+)*)/y;
+const OTHER_AT = /(CM|SN|WK)[ \t]+(\d{1,5})\/(\d{4}|\d{2})(?![\d/])([ \t]+(?:INIT|REV[ \t]*\d+|ADD[ \t]*\d+|COR[ \t]*\d+))?/y;
+const OTHER_PREFIX = /\b(?:CM|SN|WK)[ \t]+$/;
+const REGISTER_REF = /\bST[ \t]+(\d{1,5})[ \t]+(\d{4})[ \t]+(INIT|REV[ \t]*\d+|ADD[ \t]*\d+|COR[ \t]*\d+)/g;
 /** Words that, just before a number, make it a legal act rather than a Council document. */
 const LEGAL_ACT_BEFORE = /(?:Directive|Regulation|Decision|\(EU\)|\(EC\)|\(EEC\)|No\.?|JHA|Article|OJ [LC])\s*$/;
-/** Another series' prefix: "CM 1405/08" is a meeting notice, not ST 1405/08. */
-const OTHER_SERIES_BEFORE = /\b(?:CM|SN|WK)\s+$/;
 
-export function scanReferences(line: string, lineNo: number): DocumentNumberRef[] {
-  if (line.indexOf('/') < 0 && line.indexOf(' ST ') < 0 && !line.startsWith('ST ')) return [];
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Council document references in `line` (a line, or the whole clean text); `at` turns
+ * offsets into a range. Driven by the slashes, so text without numbers costs one indexOf.
+ */
+export function scanReferences(line: string, at: (start: number, end: number) => Range): DocumentNumberRef[] {
   const refs: DocumentNumberRef[] = [];
-  ST_REF.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ST_REF.exec(line))) {
-    const numberStart = m.index + m[0].indexOf(m[1]);
-    const before = line.slice(Math.max(0, numberStart - 16), numberStart);
-    if (LEGAL_ACT_BEFORE.test(before) || OTHER_SERIES_BEFORE.test(before)) continue;
-    const suffixes = parseSuffixes(m[4]) ?? [];
-    const text = line.slice(numberStart, m.index + m[0].length).replace(/\s+/g, ' ');
+  let resume = 0;
+  for (let slash = line.indexOf('/'); slash >= 0; slash = line.indexOf('/', slash + 1)) {
+    let start = slash;
+    while (start > 0 && slash - start < 5 && isDigit(line.charCodeAt(start - 1))) start--;
+    if (start === slash || start < resume) continue;
+    const before = line.slice(Math.max(0, start - 16), start);
+    const series = OTHER_PREFIX.exec(before);
+    if (series) {
+      OTHER_AT.lastIndex = start - series[0].length;
+      const m = OTHER_AT.exec(line);
+      if (!m) continue;
+      const yy = m[3].length === 4 ? Number(m[3]) : twoDigitYear(Number(m[3]));
+      refs.push({
+        series: m[1] as 'CM' | 'SN' | 'WK',
+        text: m[0].replace(/\s+/g, ' '),
+        base: `${m[1]} ${Number(m[2])}/${m[3]}`,
+        serial: Number(m[2]),
+        year: yy,
+        suffixes: [],
+        range: at(m.index, m.index + m[0].length),
+      });
+      resume = slash = m.index + m[0].length - 1;
+      continue;
+    }
+    const prev = start > 0 ? line.charCodeAt(start - 1) : 32;
+    if (prev === 47 /* / */ || prev === 46 /* . */ || prev === 44 /* , */ || LEGAL_ACT_BEFORE.test(before)) continue;
+    ST_AT.lastIndex = start;
+    const m = ST_AT.exec(line);
+    if (!m) continue;
+    const end = start + m[0].length;
     refs.push({
       series: 'ST',
-      text,
+      text: m[0].replace(/\s+/g, ' '),
       base: `${Number(m[1])}/${m[3]}`,
       serial: Number(m[1]),
       year: twoDigitYear(Number(m[3])),
-      suffixes,
-      range: lineRange(lineNo, numberStart, m.index + m[0].length),
+      suffixes: parseSuffixes(m[4]) ?? [],
+      range: at(start, end),
     });
+    resume = end;
+    slash = end - 1;
   }
-  OTHER_REF.lastIndex = 0;
-  while ((m = OTHER_REF.exec(line))) {
-    const yy = m[3].length === 4 ? Number(m[3]) : twoDigitYear(Number(m[3]));
-    refs.push({
-      series: m[1] as 'CM' | 'SN' | 'WK',
-      text: m[0].replace(/\s+/g, ' '),
-      base: `${m[1]} ${Number(m[2])}/${m[3]}`,
-      serial: Number(m[2]),
-      year: yy,
-      suffixes: [],
-      range: lineRange(lineNo, m.index, m.index + m[0].length),
-    });
-  }
+  if (line.indexOf('ST ') < 0) return refs;
+  let m: RegExpExecArray | null;
   REGISTER_REF.lastIndex = 0;
   while ((m = REGISTER_REF.exec(line))) {
     // "ST 9278 2018 INIT" is the register's way of writing 9278/18.
@@ -104,7 +123,7 @@ export function scanReferences(line: string, lineNo: number): DocumentNumberRef[
       serial: Number(m[1]),
       year,
       suffixes: m[3].startsWith('INIT') ? [] : parseSuffixes(m[3]) ?? [],
-      range: lineRange(lineNo, m.index, m.index + m[0].length),
+      range: at(m.index, m.index + m[0].length),
     });
   }
   return refs;

@@ -1,7 +1,7 @@
 import type { OutcomeDocument, DocumentNumberRef, Located, CalendarDate, PresidencyMention } from './model';
 import type { Range } from '../text/range';
 import { lineRange } from '../text/range';
-import { contentBounds, splitLines } from '../text/lines';
+import { contentBounds, offsetRange, splitLines } from '../text/lines';
 import { parseHeader } from './header';
 import { isAddressingLabel, parseAddressing } from './addressing';
 import { headingCandidate, parseBody } from './body';
@@ -22,7 +22,7 @@ export interface ParseOptions {
 
 /** Reads a draft or a released outcome of proceedings into a typed tree. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): OutcomeDocument {
-  const { raw, clean, eol } = splitLines(text);
+  const { raw, clean, cleanText, lineStarts, eol } = splitLines(text);
   const n = clean.length;
   const scanLimit = Math.min(n, HEADER_SCAN_LIMIT);
 
@@ -56,14 +56,22 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
   const references: DocumentNumberRef[] = [];
   const presidencies: PresidencyMention[] = [];
   const deleted: Range[] = [];
-  for (let l = 0; l < n; l++) {
-    const line = clean[l];
-    scanDeleted(line, l, deleted);
-    if (l < addressingFrom || footers.has(l)) continue;
-    for (const d of scanDates(line, defaultYear)) dates.push({ value: d.date, text: d.text, range: lineRange(l, d.start, d.end) });
-    for (const r of scanReferences(line, l)) references.push(r);
-    scanPresidencies(line, l, presidencies);
+  // Mentions are scanned over the whole clean text in one pass per kind (far cheaper than
+  // per line); the header is left out, and so are page footers.
+  const at = (start: number, end: number) => offsetRange(lineStarts, start, end);
+  const textStart = addressingFrom < n ? lineStarts[addressingFrom] : cleanText.length;
+  const inText = (r: Range) => r.start.line >= addressingFrom && !footers.has(r.start.line);
+  scanDeleted(cleanText, at, deleted);
+  const bodyText = cleanText.slice(textStart);
+  const atBody = (start: number, end: number) => at(start + textStart, end + textStart);
+  for (const d of scanDates(bodyText, defaultYear)) {
+    const range = atBody(d.start, d.end);
+    if (inText(range)) dates.push({ value: d.date, text: d.text, range });
   }
+  for (const r of scanReferences(bodyText, atBody)) if (inText(r.range)) references.push(r);
+  const named: PresidencyMention[] = [];
+  scanPresidencies(bodyText, atBody, named);
+  for (const p of named) if (inText(p.range)) presidencies.push(p);
 
   const evidence = [header.issuer, header.dateLine, header.number ?? header.malformedNumber, header.subjectCodes[0], field('from') ?? field('of'), field('subject')].filter(Boolean).length;
   const kind = titleLine !== undefined || evidence >= 3 ? 'outcome' : 'other';

@@ -1,3 +1,5 @@
+import type { Range } from './range';
+
 /**
  * Source text as lines, with Markdown/HTML markup blanked to spaces.
  *
@@ -9,37 +11,86 @@ export interface SourceLines {
   raw: string[];
   /** Same lines, markup replaced by spaces: same lengths as `raw`. */
   clean: string[];
+  /** The clean lines joined by "\n": whole-text scanners run over it once instead of line by line. */
+  cleanText: string;
+  /** Offset in `cleanText` where each line starts. */
+  lineStarts: number[];
   /** Whether the text began with a byte order mark (stripped from line 0, so columns count from after it). */
   bom: boolean;
   eol: '\n' | '\r\n';
 }
 
-const LINE_BREAK = /\r\n|\n|\r/;
 const TAG = /<\/?(?:b|i|u|em|strong|br|span|p|sup|sub)\b[^>]*>/gi;
+const HEADING_MARKS = /(?:[#>]+[ \t]*)+/y;
 
 export function splitLines(text: string): SourceLines {
   const bom = text.charCodeAt(0) === 0xfeff;
-  const body = bom ? text.slice(1) : text;
-  const raw = body.split(LINE_BREAK);
-  const clean = raw.map(blankMarkup);
-  const crlf = body.indexOf('\r\n');
-  return { raw, clean, bom, eol: crlf >= 0 && crlf === body.indexOf('\n') - 1 ? '\r\n' : '\n' };
+  let body = bom ? text.slice(1) : text;
+  const hasCR = body.indexOf('\r') >= 0;
+  const crlf = hasCR && body.indexOf('\r\n') >= 0 && body.indexOf('\r\n') === body.indexOf('\n') - 1;
+  // Lone CRs and CRLFs become LF; every line keeps its length and columns.
+  if (hasCR) body = body.replace(/\r\n?/g, '\n');
+  const cleanText = blankMarkup(body);
+  const raw = body.split('\n');
+  const clean = cleanText === body ? raw : cleanText.split('\n');
+  const lineStarts = new Array<number>(clean.length);
+  for (let l = 0, at = 0; l < clean.length; l++) {
+    lineStarts[l] = at;
+    at += clean[l].length + 1;
+  }
+  return { raw, clean, cleanText, lineStarts, bom, eol: crlf ? '\r\n' : '\n' };
 }
 
-/** Replaces emphasis stars, heading marks, backslash escapes and inline tags by spaces. */
-export function blankMarkup(line: string): string {
-  const hasStar = line.indexOf('*') >= 0;
-  const hasTag = line.indexOf('<') >= 0;
-  const hasEscape = line.indexOf('\\') >= 0;
-  const first = line.charCodeAt(0);
-  const heading = first === 35 /* # */ || first === 62 /* > */;
-  if (!hasStar && !hasTag && !hasEscape && !heading) return line;
-  let out = line;
-  if (hasTag) out = out.replace(TAG, (m) => ' '.repeat(m.length));
-  if (hasStar) out = out.replace(/\*/g, ' ');
-  if (hasEscape) out = out.replace(/\\(?=[\\`*_{}[\]()#+\-.!>])/g, ' ');
-  if (heading) out = out.replace(/^(?:[#>]+[ \t]*)+/, (m) => ' '.repeat(m.length));
-  return out;
+/**
+ * Replaces emphasis stars, heading marks, backslash escapes and inline tags by spaces,
+ * over the whole text at once (each pass only when its character occurs at all).
+ */
+export function blankMarkup(text: string): string {
+  let out = text;
+  if (out.indexOf('<') >= 0) out = out.replace(TAG, (m) => ' '.repeat(m.length));
+  if (out.indexOf('*') >= 0) out = out.split('*').join(' ');
+  if (out.indexOf('\\') >= 0) out = out.replace(/\\(?=[\\`*_{}[\]()#+\-.!>])/g, ' ');
+  return blankHeadingMarks(out);
+}
+
+/** `#`/`>` runs at the start of a line; found by indexOf, since they are rare. */
+function blankHeadingMarks(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = nextMark(text, 0); i >= 0; i = nextMark(text, i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) !== 10 /* \n */) continue;
+    HEADING_MARKS.lastIndex = i;
+    const m = HEADING_MARKS.exec(text);
+    if (!m) continue;
+    out += text.slice(copied, i) + ' '.repeat(m[0].length);
+    copied = i + m[0].length;
+    i = copied - 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+function nextMark(text: string, from: number): number {
+  const hash = text.indexOf('#', from);
+  const quote = text.indexOf('>', from);
+  return hash < 0 ? quote : quote < 0 ? hash : Math.min(hash, quote);
+}
+
+/** Maps offsets in the joined clean text back to line and character. */
+export function offsetRange(lineStarts: number[], start: number, end: number): Range {
+  const a = lineAt(lineStarts, start);
+  const b = a + 1 < lineStarts.length && end >= lineStarts[a + 1] ? lineAt(lineStarts, end) : a;
+  return { start: { line: a, character: start - lineStarts[a] }, end: { line: b, character: end - lineStarts[b] } };
+}
+
+export function lineAt(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** First and one-past-last non-blank columns of a line; [0, 0] for a blank line. */
