@@ -1,0 +1,135 @@
+/**
+ * Workspace index figures (printed, never asserted), on the shared generated corpus written
+ * to a temporary folder and read through the file system as the server reads it:
+ *
+ *   cold index            list, stat, read, parse and index every file          (target <= 3 s)
+ *   warm start            read the saved snapshot, stat every file, read none   (target <= 0.5 s)
+ *   references p99        every mention of a catalogue entry, oldest first      (target <= 10 ms)
+ *   workspace symbols p99 a heading query over every document                   (target <= 20 ms)
+ *   memory                heap held by the index with everything indexed        (target <= 250 MB)
+ *
+ * Runs as a section of `npm run bench`, or alone: `node out/bench/workspace.js [--docs N]`.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadBuiltInCatalogue } from '../server/src/core/catalogue/load';
+import { catalogueFingerprint, parseSnapshot } from '../server/src/core/workspace/snapshot';
+import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
+import { FileWorkspace } from '../server/src/node/fileWorkspace';
+import { generateCorpus, type GeneratedDocument } from '../test/fixtures/generate';
+import { registerSection, type BenchContext } from './sections';
+
+const SYMBOL_QUERIES = ['pnr', 'data protection', 'counter-terrorism', 'session 4', 'visa reciprocity', 'priorities incoming', 'cracow', 'migration 2015', 'cybercrime', 'mla', 'zzz-no-match', 'e-evidence washington'];
+
+function heapMb(): number {
+  global.gc?.();
+  return process.memoryUsage().heapUsed / 1048576;
+}
+
+/** The corpus on disk, written once per size and reused by later runs. */
+function writeCorpus(docs: GeneratedDocument[]): string {
+  const dir = path.join(os.tmpdir(), `outcome-bench-workspace-${docs.length}`);
+  const marker = path.join(dir, '.complete');
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    docs.forEach((d, i) => {
+      // A few hundred files per folder, as a real archive would be sorted.
+      const sub = path.join(dir, String(Math.floor(i / 500)).padStart(3, '0'));
+      fs.mkdirSync(sub, { recursive: true });
+      fs.writeFileSync(path.join(sub, d.fileName), d.text);
+    });
+    fs.writeFileSync(marker, '');
+  }
+  return dir;
+}
+
+async function run(ctx: Pick<BenchContext, 'corpus' | 'row' | 'record' | 'timer' | 'stats' | 'fmtMs'>): Promise<void> {
+  const docs = ctx.corpus();
+  const dir = writeCorpus(docs);
+  const bytes = docs.reduce((n, d) => n + d.text.length, 0);
+  const catalogue = loadBuiltInCatalogue();
+  const snapshotFile = path.join(dir, '.index-snapshot.json');
+  ctx.row('documents', `${docs.length} (${(bytes / 1048576).toFixed(1)} MB) in ${dir}`);
+
+  const heapBefore = heapMb();
+  const index = new WorkspaceIndex(new FileWorkspace([dir]), catalogue);
+  let t = ctx.timer();
+  let progressCalls = 0;
+  const cold = await index.build({ onProgress: () => progressCalls++ });
+  const coldMs = t();
+  ctx.row('cold index', `${ctx.fmtMs(coldMs)} (${cold.documents} documents, ${progressCalls} progress reports, ${(bytes / 1048576 / (coldMs / 1000)).toFixed(1)} MB/s)`);
+  ctx.record('workspace.coldIndexMs', coldMs);
+  const heapIndex = heapMb() - heapBefore;
+  ctx.row('index memory (heap)', `${heapIndex.toFixed(0)} MB; process RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
+  ctx.record('workspace.heapMb', heapIndex);
+
+  t = ctx.timer();
+  const json = JSON.stringify(index.snapshot());
+  fs.writeFileSync(snapshotFile, json);
+  ctx.row('snapshot save', `${ctx.fmtMs(t())} (${(json.length / 1048576).toFixed(1)} MB)`);
+
+  t = ctx.timer();
+  const warmIndex = new WorkspaceIndex(new FileWorkspace([dir]), catalogue);
+  const snapshot = parseSnapshot(fs.readFileSync(snapshotFile, 'utf8'), catalogueFingerprint(catalogue));
+  const warm = await warmIndex.build({ snapshot });
+  const warmMs = t();
+  ctx.row('warm start from snapshot', `${ctx.fmtMs(warmMs)} (${warm.reused} reused, ${warm.read} read)`);
+  ctx.record('workspace.warmStartMs', warmMs);
+
+  const ids = [...catalogue.instruments, ...catalogue.topics, ...catalogue.bodies].map((e) => e.id);
+  const refSamples: number[] = [];
+  let most = { id: '', count: 0 };
+  for (let round = 0; round < 5; round++) {
+    for (const id of ids) {
+      const s = process.hrtime.bigint();
+      const n = index.references(id).length;
+      refSamples.push(Number(process.hrtime.bigint() - s));
+      if (n > most.count) most = { id, count: n };
+    }
+  }
+  const refs = ctx.stats(refSamples);
+  ctx.row('references (every catalogue entry x5)', `median ${ctx.fmtMs(refs.medianMs)}, p99 ${ctx.fmtMs(refs.p99Ms)}, max ${ctx.fmtMs(refs.maxMs)} (largest: ${most.id}, ${most.count} mentions)`);
+  ctx.record('workspace.referencesP99Ms', refs.p99Ms);
+
+  const symbolSamples: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    for (const q of SYMBOL_QUERIES) {
+      const s = process.hrtime.bigint();
+      index.workspaceSymbols(q);
+      symbolSamples.push(Number(process.hrtime.bigint() - s));
+    }
+  }
+  const symbols = ctx.stats(symbolSamples);
+  ctx.row('workspace symbols (12 queries x10)', `median ${ctx.fmtMs(symbols.medianMs)}, p99 ${ctx.fmtMs(symbols.p99Ms)}`);
+  ctx.record('workspace.symbolsP99Ms', symbols.p99Ms);
+
+  const one = [...index.entries()][Math.floor(docs.length / 2)];
+  t = ctx.timer();
+  await index.refresh(one.uri);
+  ctx.row('one changed file re-indexed', ctx.fmtMs(t()));
+}
+
+registerSection('workspace', run);
+
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const count = Number(argv[argv.indexOf('--docs') + 1]) || 10_000;
+  const fmtMs = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+  let corpus: GeneratedDocument[] | undefined;
+  void run({
+    corpus: () => (corpus ??= generateCorpus(count, 1)),
+    row: (label, value) => console.log(`${label.padEnd(40)} ${value}`),
+    record: () => undefined,
+    timer: () => {
+      const s = process.hrtime.bigint();
+      return () => Number(process.hrtime.bigint() - s) / 1e6;
+    },
+    stats: (ns) => {
+      const sorted = [...ns].sort((a, b) => a - b);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
+      return { count: ns.length, medianMs: at(0.5), p99Ms: at(0.99), meanMs: ns.reduce((a, b) => a + b, 0) / ns.length / 1e6, maxMs: sorted[sorted.length - 1] / 1e6 };
+    },
+    fmtMs,
+  });
+}

@@ -1,0 +1,174 @@
+import type { Catalogue } from '../catalogue/catalogue';
+import type { DocumentNumberRef, Heading, MeetingLevel, OutcomeDocument } from '../document/model';
+import { entryMentions } from '../topics';
+import { lineRange, type Range } from '../text/range';
+import { findMeetingRefs, type MeetingDescription } from './meetingRef';
+
+/**
+ * What the workspace index keeps of one outcome document: enough to answer every cross-document
+ * question without the text or the tree, in a form that serialises compactly (10,000 of these
+ * stay in memory and in the snapshot).
+ */
+
+/** [line, startCharacter, endCharacter]: everything the index locates sits on one line. */
+export type Span = [number, number, number];
+
+export interface HeadingEntry {
+  /** "4", "a" */
+  label: string;
+  /** "PNR issues" */
+  title: string;
+  /** The heading line without markup: "Session 4: PNR issues". */
+  text: string;
+  span: Span;
+  /** Last line of the section or item. */
+  endLine: number;
+}
+
+export interface SectionEntry extends HeadingEntry {
+  items: HeadingEntry[];
+}
+
+export interface MeetingEntry {
+  series?: string;
+  level?: MeetingLevel;
+  informal: boolean;
+  place?: string;
+  /** ISO dates. */
+  start?: string;
+  end?: string;
+}
+
+export interface NumberRefEntry {
+  series: DocumentNumberRef['series'];
+  /** As written: "13228/1/11 REV 1". */
+  text: string;
+  /** "13228/11"; for CM/WK/SN prefixed: "CM 1405/08". */
+  base: string;
+  span: Span;
+  /** A value of the "No. prev. doc." line. */
+  previous?: true;
+}
+
+/** A meeting reference as the index keeps it. */
+export type MeetingRefEntry = MeetingDescription & { span: Span };
+
+/** Mentions of one catalogue entry: `spans` holds [line, start, end] triples one after another. */
+export interface MentionGroup {
+  id: string;
+  spans: number[];
+}
+
+export interface DocumentEntry {
+  uri: string;
+  number?: { text: string; base: string; span: Span };
+  /** Document date, ISO. */
+  date?: string;
+  meeting?: MeetingEntry;
+  subject?: string;
+  /** Where "go to this document" lands: the subject line, else the title, else the number. */
+  target: Span;
+  sections: SectionEntry[];
+  mentions: MentionGroup[];
+  references: NumberRefEntry[];
+  meetingRefs: MeetingRefEntry[];
+}
+
+export function spanRange([line, start, end]: readonly number[]): Range {
+  return lineRange(line, start, end);
+}
+
+function spanOf(r: Range): Span {
+  return [r.start.line, r.start.character, r.end.character];
+}
+
+/** A wrapped subject is located by its first line. */
+function firstLineSpan(r: Range, lines: string[]): Span {
+  return r.start.line === r.end.line ? spanOf(r) : [r.start.line, r.start.character, lines[r.start.line].trimEnd().length];
+}
+
+/** The index entry of a parsed outcome document (undefined for other documents). */
+export function entryFromDocument(uri: string, doc: OutcomeDocument, catalogue: Catalogue): DocumentEntry | undefined {
+  if (doc.kind !== 'outcome') return undefined;
+  const subject = doc.addressing.find((f) => f.label === 'subject');
+  const n = doc.header.number;
+  const entry: DocumentEntry = {
+    uri,
+    target: firstLineSpan(subject?.valueRange ?? doc.title?.range ?? n?.range ?? lineRange(0, 0, 0), doc.lines),
+    sections: doc.sections.map((s) => ({ ...headingEntry(s.heading, s.range), items: s.items.map((i) => headingEntry(i.heading, i.range)) })),
+    mentions: groupMentions(entryMentions(doc, catalogue)),
+    references: numberRefs(doc),
+    meetingRefs: meetingRefs(doc),
+  };
+  if (n) entry.number = { text: n.text, base: n.base, span: spanOf(n.range) };
+  if (doc.header.date) entry.date = doc.header.date.value.iso;
+  if (subject) entry.subject = subject.value.replace(/\s+/g, ' ').trim();
+  if (doc.meeting) {
+    const m = doc.meeting;
+    entry.meeting = { informal: m.informal };
+    if (m.series) entry.meeting.series = m.series;
+    if (m.level) entry.meeting.level = m.level;
+    if (m.place) entry.meeting.place = m.place;
+    if (m.start) entry.meeting.start = m.start.iso;
+    if (m.end) entry.meeting.end = m.end.iso;
+  }
+  // Strings cut from the text keep the whole text alive (V8 slices share their parent's
+  // memory): a copy through JSON keeps only what the entry holds, for 10,000 documents.
+  return JSON.parse(JSON.stringify(entry)) as DocumentEntry;
+}
+
+function headingEntry(h: Heading, range: Range): HeadingEntry {
+  return { label: h.label, title: h.title, text: h.text, span: spanOf(h.range), endLine: range.end.line };
+}
+
+function groupMentions(mentions: { id: string; range: Range }[]): MentionGroup[] {
+  const byId = new Map<string, number[]>();
+  for (const m of mentions) {
+    let spans = byId.get(m.id);
+    if (!spans) byId.set(m.id, (spans = []));
+    spans.push(...spanOf(m.range));
+  }
+  return [...byId].map(([id, spans]) => ({ id, spans }));
+}
+
+function numberRefs(doc: OutcomeDocument): NumberRefEntry[] {
+  const own = doc.header.number?.range.start.line;
+  const previous = new Set(doc.previousDocuments.map((p) => `${p.range.start.line}:${p.range.start.character}`));
+  return doc.references
+    .filter((r) => r.range.start.line !== own)
+    .map((r) => {
+      const ref: NumberRefEntry = { series: r.series, text: r.text, base: r.base, span: spanOf(r.range) };
+      if (previous.has(`${r.range.start.line}:${r.range.start.character}`)) ref.previous = true;
+      return ref;
+    });
+}
+
+/** Meeting references in the summary and the body (the subject names the document's own meeting). */
+function meetingRefs(doc: OutcomeDocument): MeetingRefEntry[] {
+  const skip = new Set(doc.footers.map((r) => r.start.line));
+  for (const f of doc.addressing) if (f.label !== 'summary') for (let l = f.range.start.line; l <= f.range.end.line; l++) skip.add(l);
+  const out: MeetingRefEntry[] = [];
+  for (let l = doc.title ? doc.title.range.end.line + 1 : 0; l < doc.lines.length; l++) {
+    if (skip.has(l)) continue;
+    for (const { range, ...ref } of findMeetingRefs(doc.lines[l], l)) out.push({ ...ref, span: spanOf(range) });
+  }
+  return out;
+}
+
+/** The date a meeting is ordered by: its first day, else the document's date; undated ones last. */
+export function meetingDate(e: DocumentEntry): string {
+  return e.meeting?.start ?? e.date ?? '9999';
+}
+
+/** Oldest meeting first, then by file. */
+export function byMeetingDate(a: DocumentEntry, b: DocumentEntry): number {
+  const da = meetingDate(a);
+  const db = meetingDate(b);
+  return da < db ? -1 : da > db ? 1 : a.uri.localeCompare(b.uri);
+}
+
+/** The section holding a line, and the item within it. */
+export function headingsAt(e: DocumentEntry, line: number): { section?: SectionEntry; item?: HeadingEntry } {
+  const section = e.sections.find((s) => s.span[0] <= line && line <= s.endLine);
+  return { section, item: section?.items.find((i) => i.span[0] <= line && line <= i.endLine) };
+}

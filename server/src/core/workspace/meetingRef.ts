@@ -1,0 +1,178 @@
+import type { MeetingLevel } from '../document/model';
+import { monthNumber, MONTHS } from '../document/dates';
+import { seriesName } from '../document/meeting';
+import { lineRange, type Range } from '../text/range';
+
+/** What a phrase says about the meeting it names. */
+export interface MeetingDescription {
+  /** `named`: no direction word, the place or date says which meeting. */
+  direction: 'next' | 'previous' | 'named';
+  /** "previous meetings": every earlier one, not just the last. */
+  plural?: boolean;
+  level?: MeetingLevel;
+  /** As `Meeting.series` spells it ("EU-US", "EU-US JHA"); absent = the document's own series. */
+  series?: string;
+  place?: string;
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+/**
+ * A phrase in running text that names another meeting of the series: "the next EU-US JHA
+ * Ministerial meeting", "the previous SOM", "previous meetings", "the Ministerial meeting in
+ * Washington", "the next ministerial meeting (November 2011, Washington)".
+ */
+export interface MeetingRef extends MeetingDescription {
+  range: Range;
+}
+
+const DIRECTION_WORDS: Record<string, 'next' | 'previous'> = {
+  next: 'next',
+  forthcoming: 'next',
+  upcoming: 'next',
+  following: 'next',
+  previous: 'previous',
+  last: 'previous',
+  preceding: 'previous',
+  prior: 'previous',
+};
+
+/** A word as it stands in running text: lower case, or capitalised at a sentence start. */
+const word = (w: string) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`;
+const DIRECTION_PART = Object.keys(DIRECTION_WORDS).map(word).join('|');
+/** "EU-US", "EU-U.S.", "EU – Canada", "EU-Western Balkans" (a second word, but not the level's). */
+const SERIES_PART = String.raw`EU\s*[-–—]\s*(?:U\.?\s?S\.?(?:A\.?)?|[A-Z][a-z]+(?:\s+(?!Ministerial|Senior|Informal|Justice|Meeting)[A-Z][a-z]+)?)`;
+const MEETING = String.raw`[Mm]eetings?`;
+const LEVEL_PART = String.raw`${word('ministerial')}(?:\s+${MEETING})?|${word('senior')}\s+[Oo]fficials[’']?\s+${MEETING}(?:\s+\(SOM\))?|SOMs?(?:\s+${MEETING})?|${MEETING}`;
+/** The level noun every reference ends on; what stands before it is read backwards from there. */
+const LEVEL = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LEVEL_PART})(?![\p{L}\p{N}])`, 'gu');
+/**
+ * What may precede the noun, all optional: "the", a direction word, a series ("EU-US",
+ * "EU – US JHA"), "informal". Which combinations count as a reference is decided in `accept`.
+ */
+const BEFORE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:(?<det>[Tt]he)\s+)?(?:(?<dir>${DIRECTION_PART})\s+)?` +
+    String.raw`(?:(?<series>${SERIES_PART})\s+)?(?:(?<jha>JHA|Justice\s+and\s+Home\s+Affairs)\s+)?(?:${word('informal')}\s+)?$`,
+  'u',
+);
+/** Longest stretch of text BEFORE can match. */
+const BEFORE_WINDOW = 90;
+/** "Ministerial" without "meeting" is a noun only when nothing nominal follows ("Ministerial Conference" is no meeting of the series). */
+const BARE_MINISTERIAL_END = /^(?:\s*(?:[,.;:()]|$)|\s+(?:in|on|at|which|that|of|to|and|will|would|held|planned|scheduled)\b)/;
+
+const MONTH_NAMES = MONTHS.join('|');
+const DAYS = String.raw`(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+`;
+const PLACE = String.raw`[A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?(?:,?\s+D\.?\s?C\.)?`;
+/** Qualifiers after the level noun, tried in turn as long as one matches. */
+const AFTER = {
+  paren: /^\s*\(([^)]{1,80})\)/u,
+  topic: /^\s+on\s+Justice\s+and\s+Home\s+Affairs\b/u,
+  clause: /^\s*,?\s*(?:which|that)\s+(?:will|would|is\s+to|was\s+to)\s+(?:take\s+place|be\s+held|be\s+hosted)\b/u,
+  /** "in June", "in November 2011", "on 21 June 2023", "15-16 March": month names capitalised ("may" is a verb). */
+  date: new RegExp(String.raw`^\s*,?\s*(?:(?:in|on|of)\s+(?:${DAYS})?|${DAYS})(${MONTH_NAMES})(?:\s+(\d{4}))?(?![\p{L}\p{N}])`, 'u'),
+  place: new RegExp(String.raw`^\s*,?\s*(?:in|at)\s+(${PLACE})`, 'u'),
+};
+const PAREN_DATE = new RegExp(String.raw`(?:${DAYS})?\b(${MONTH_NAMES})\b(?:\s+(\d{4}))?`, 'i');
+const PAREN_PLACE = new RegExp(String.raw`^\s*(${PLACE})\s*$`, 'u');
+const NOT_PLACE = /^(?:The|This|That|Date|TBC|Tbc|Their|Its)\b/;
+
+/** Meeting references on one markup-blanked line. */
+export function findMeetingRefs(line: string, lineNo: number): MeetingRef[] {
+  if (!/eeting|inisterial|SOM/.test(line)) return [];
+  const out: MeetingRef[] = [];
+  LEVEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let after = 0;
+  while ((m = LEVEL.exec(line))) {
+    const noun = m[0];
+    if (/^ministerial$/i.test(noun) && !BARE_MINISTERIAL_END.test(line.slice(m.index + noun.length))) continue;
+    const windowStart = Math.max(after, m.index - BEFORE_WINDOW);
+    // Always matches: every part is optional, so at worst it is the empty match before the noun.
+    const before = BEFORE.exec(line.slice(windowStart, m.index))!;
+    const g = before.groups!;
+    const ref: MeetingRef = {
+      range: lineRange(lineNo, windowStart + before.index, 0),
+      direction: g.dir ? DIRECTION_WORDS[g.dir.toLowerCase()] : 'named',
+    };
+    if (/s$/.test(noun.replace(/\s*\(SOM\)$/, ''))) ref.plural = true;
+    const level = levelOf(noun);
+    if (level) ref.level = level;
+    const series = g.series ? seriesName(`${g.series}${g.jha ? ' JHA' : ''}`) : undefined;
+    if (series) ref.series = series;
+    const end = readQualifiers(line, m.index + noun.length, ref);
+    if (!accept(ref, g.det !== undefined)) continue;
+    ref.range.end.character = end;
+    out.push(ref);
+    LEVEL.lastIndex = after = end;
+  }
+  return out;
+}
+
+function levelOf(text: string): MeetingLevel | undefined {
+  if (/^ministerial/i.test(text)) return 'Ministerial';
+  if (/^(?:senior|SOM)/i.test(text)) return 'Senior Officials';
+  return undefined;
+}
+
+/**
+ * A bare "meeting" is a reference only looking back ("the previous meeting", "since the last
+ * meeting", "previous meetings") or with a series named: "the next meeting" on its own is as
+ * often an expert workshop's next session as the series' next meeting. A named meeting needs a
+ * level or series, and a place or date to tell it from the others ("a meeting at Eurojust" is none).
+ */
+function accept(ref: MeetingDescription, definite: boolean): boolean {
+  if (ref.direction === 'named') return (ref.level !== undefined || ref.series !== undefined) && (ref.place !== undefined || ref.month !== undefined || ref.year !== undefined);
+  if (ref.level || ref.series) return true;
+  return ref.direction === 'previous' && (definite || ref.plural === true);
+}
+
+/** Reads "(November 2011, Washington)", "in Stockholm on 21 June 2023", "in June" after the noun. */
+function readQualifiers(line: string, from: number, ref: MeetingDescription): number {
+  let at = from;
+  for (;;) {
+    const rest = line.slice(at);
+    let q: RegExpExecArray | null;
+    if ((q = AFTER.paren.exec(rest)) && readParenthesis(q[1], ref)) at += q[0].length;
+    else if ((q = AFTER.topic.exec(rest)) || (q = AFTER.clause.exec(rest))) at += q[0].length;
+    else if ((q = AFTER.date.exec(rest)) && ref.month === undefined) {
+      ref.month = monthNumber(q[3]);
+      const day = q[1] ?? q[2];
+      if (day) ref.day = Number(day);
+      if (q[4]) ref.year = Number(q[4]);
+      at += q[0].length;
+    } else if ((q = AFTER.place.exec(rest)) && ref.place === undefined && isPlace(q[1])) {
+      ref.place = placeName(q[1]);
+      at += q[0].length;
+    } else return at;
+  }
+}
+
+/** "November 2011, Washington", "November date tbc., Washington", "Sofia, 22-23 May 2018". */
+function readParenthesis(text: string, ref: MeetingDescription): boolean {
+  // "(doc. 11050/11)", "(WK 10837/2020 INIT)": a document, not a meeting's date.
+  if (/\d\/\d/.test(text)) return false;
+  const date = PAREN_DATE.exec(text);
+  const year = /\b((?:19|20)\d{2})\b/.exec(text);
+  const place = text
+    .split(/[,;]/)
+    .map((part) => PAREN_PLACE.exec(part)?.[1])
+    .find((p): p is string => p !== undefined && isPlace(p));
+  if (!date && !year && !place) return false;
+  if (date) {
+    ref.month = monthNumber(date[2]);
+    if (date[1]) ref.day = Number(date[1]);
+  }
+  if (year) ref.year = Number(year[1]);
+  if (place) ref.place = placeName(place);
+  return true;
+}
+
+function isPlace(text: string): boolean {
+  return !NOT_PLACE.test(text) && monthNumber(text.split(/\s/)[0]) === undefined && !/^D\.?\s?C\.?$/.test(text);
+}
+
+/** "Washington, D.C." and "Washington DC" are Washington. */
+function placeName(text: string): string {
+  return text.replace(/,?\s+D\.?\s?C\.?$/, '').trim();
+}

@@ -1,0 +1,60 @@
+import { meetingDate, type DocumentEntry } from './documentEntry';
+import type { MeetingDescription } from './meetingRef';
+
+/** "EU-US JHA" and "EU-US" are one series: a reference in the text often leaves out "JHA". */
+export function seriesKey(series: string): string {
+  return series.replace(/\s+JHA$/, '').toLowerCase();
+}
+
+/** Documents of one meeting (the outcome, its REVs and ADDs) share this key. */
+export function meetingKey(e: DocumentEntry): string {
+  return `${seriesKey(e.meeting?.series ?? '')}|${e.meeting?.level ?? ''}|${meetingDate(e)}`;
+}
+
+/** At most this many meetings for "previous meetings". */
+const PLURAL_LIMIT = 50;
+
+/**
+ * The meetings a reference in `from` points at, among `meetings` (one document per meeting of
+ * the series, oldest first): the adjacent one for next/previous, every earlier one for
+ * "previous meetings", the nearest in time whose place and date match for a named one.
+ */
+export function resolveMeetingRef(from: DocumentEntry, ref: MeetingDescription, meetings: readonly DocumentEntry[]): DocumentEntry[] {
+  const own = meetingKey(from);
+  const when = meetingDate(from);
+  const fits = (m: DocumentEntry) => meetingKey(m) !== own && (!ref.level || m.meeting?.level === ref.level) && matchesPlaceAndDate(m, ref);
+  if (ref.direction === 'next') {
+    const next = meetings.find((m) => meetingDate(m) > when && fits(m));
+    return next ? [next] : [];
+  }
+  if (ref.direction === 'previous') {
+    const earlier: DocumentEntry[] = [];
+    for (let i = meetings.length - 1; i >= 0 && earlier.length < (ref.plural ? PLURAL_LIMIT : 1); i--) {
+      if (meetingDate(meetings[i]) < when && fits(meetings[i])) earlier.push(meetings[i]);
+    }
+    return earlier;
+  }
+  let best: DocumentEntry | undefined;
+  let bestDistance = Infinity;
+  const t = Date.parse(when);
+  for (const m of meetings) {
+    if (!fits(m)) continue;
+    const d = Math.abs(Date.parse(meetingDate(m)) - t);
+    if (d < bestDistance) [best, bestDistance] = [m, d];
+  }
+  // The document's own meeting may be named too ("the SOM 15-16 March in Stockholm").
+  if (!best && matchesPlaceAndDate(from, ref) && (!ref.level || from.meeting?.level === ref.level)) best = from;
+  return best ? [best] : [];
+}
+
+function matchesPlaceAndDate(m: DocumentEntry, ref: MeetingDescription): boolean {
+  if (ref.place) {
+    const place = m.meeting?.place?.toLowerCase();
+    if (!place || !(place.startsWith(ref.place.toLowerCase()) || ref.place.toLowerCase().startsWith(place))) return false;
+  }
+  if (ref.year === undefined && ref.month === undefined) return true;
+  const [y, mo, d] = (m.meeting?.start ?? m.date ?? '').split('-').map(Number);
+  if (ref.year !== undefined && ref.year !== y) return false;
+  if (ref.month !== undefined && ref.month !== mo) return false;
+  return ref.day === undefined || ref.day === d || ref.month === undefined;
+}

@@ -1,0 +1,480 @@
+import type { Catalogue } from '../catalogue/catalogue';
+import type { OutcomeDocument } from '../document/model';
+import { parseWith } from '../lint';
+import type { Finding } from '../rules/finding';
+import { splitLines } from '../text/lines';
+import type { Range } from '../text/range';
+import { findTopicMentions, resolveTopic, sentenceAround, type Topic } from '../topics';
+import { byMeetingDate, entryFromDocument, headingsAt, meetingDate, spanRange, type DocumentEntry, type Span } from './documentEntry';
+import { meetingLabel } from './meetingLabel';
+import type { MeetingDescription } from './meetingRef';
+import { meetingKey, resolveMeetingRef, seriesKey } from './meetings';
+import { crossDocumentFindings, type NumberLookup, type Severities } from './references';
+import { catalogueFingerprint, SNAPSHOT_VERSION, type IndexSnapshot } from './snapshot';
+import { SymbolTable, type HeadingSymbol } from './symbols';
+import type { FileStat, Workspace } from './workspace';
+
+interface IndexedFile {
+  uri: string;
+  /** -1 when the entry comes from an unsaved editor buffer: the file must be read again next time. */
+  size: number;
+  mtime: number;
+  entry?: DocumentEntry;
+}
+
+export interface BuildOptions {
+  /** A saved index: files whose size and mtime are unchanged are not read again. */
+  snapshot?: IndexSnapshot;
+  /** Called after each batch: "Indexing 1,234 / 10,000". */
+  onProgress?(done: number, total: number): void;
+  isCancelled?(): boolean;
+  /** Files read concurrently per batch. */
+  batchSize?: number;
+}
+
+export interface BuildReport {
+  files: number;
+  documents: number;
+  /** Files read and parsed. */
+  read: number;
+  /** Files taken from the snapshot. */
+  reused: number;
+  cancelled: boolean;
+}
+
+export interface MentionLocation {
+  uri: string;
+  range: Range;
+}
+
+/** One mention, with what a drafter reads in a list of them. */
+export interface TopicOccurrence extends MentionLocation {
+  number?: string;
+  /** Document date, ISO. */
+  date?: string;
+  /** Heading of the section it stands in: "Session 4: PNR issues". */
+  section?: string;
+  /** The sentence. */
+  text: string;
+}
+
+/** The mentions of a topic at one meeting. */
+export interface MeetingHistory {
+  uri: string;
+  /** "13228/11, Cracow, 25–26 July 2011" */
+  label: string;
+  occurrences: TopicOccurrence[];
+}
+
+/** Where a topic was last discussed before a document: for the hover. */
+export interface LastDiscussion {
+  entry: DocumentEntry;
+  span: Span;
+  /** "9278/18, Sofia, 22–23 May 2018 (1 a)" */
+  label: string;
+}
+
+/** What a section discusses: the catalogue entries its heading names, else its title. */
+export type SectionTopic = { entryIds: string[] } | { title: string };
+
+/**
+ * The workspace's outcome documents as compact entries, with the cross-document maps (numbers,
+ * referrers, topic postings, series) kept up to date as files change. Built once in batches,
+ * then updated one file at a time; no text and no tree is kept.
+ */
+export class WorkspaceIndex implements NumberLookup {
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly byBase = new Map<string, DocumentEntry[]>();
+  /** Base number -> URIs of the documents that refer to it. */
+  private readonly referrers = new Map<string, Set<string>>();
+  private readonly postings = new Map<string, Set<DocumentEntry>>();
+  private readonly series = new Map<string, Set<DocumentEntry>>();
+  /** Sorted views, dropped when a document in them changes. */
+  private readonly sortedPostings = new Map<string, DocumentEntry[]>();
+  private readonly sortedMeetings = new Map<string, DocumentEntry[]>();
+  private readonly symbols = new SymbolTable();
+  private readonly catalogueKey: string;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly catalogue: Catalogue,
+  ) {
+    this.catalogueKey = catalogueFingerprint(catalogue);
+  }
+
+  // ---------------------------------------------------------------- building and updating
+
+  /** Indexes every listed file, reusing snapshot entries whose file is unchanged; drops files no longer listed. */
+  async build(options: BuildOptions = {}): Promise<BuildReport> {
+    const uris = await this.workspace.listFiles();
+    const saved = new Map<string, IndexSnapshot['files'][number]>();
+    if (options.snapshot?.version === SNAPSHOT_VERSION && options.snapshot.catalogue === this.catalogueKey) {
+      for (const f of options.snapshot.files) saved.set(f.uri, f);
+    }
+    const listed = new Set(uris);
+    for (const uri of [...this.files.keys()]) if (!listed.has(uri)) this.remove(uri);
+
+    const report: BuildReport = { files: uris.length, documents: 0, read: 0, reused: 0, cancelled: false };
+    const batch = options.batchSize ?? 64;
+    for (let i = 0; i < uris.length; i += batch) {
+      if (options.isCancelled?.()) {
+        report.cancelled = true;
+        break;
+      }
+      await Promise.all(
+        uris.slice(i, i + batch).map(async (uri) => {
+          const stat = await this.workspace.stat(uri);
+          if (!stat) return;
+          const old = saved.get(uri) ?? this.files.get(uri);
+          if (old && old.size === stat.size && old.mtime === stat.mtime) {
+            const entry = old.entry && Object.assign(old.entry, { uri });
+            this.put({ uri, size: stat.size, mtime: stat.mtime, entry });
+            report.reused++;
+            return;
+          }
+          const text = await this.workspace.readFile(uri);
+          report.read++;
+          this.put({ uri, size: stat.size, mtime: stat.mtime, entry: text === undefined ? undefined : this.entryFromText(uri, text) });
+        }),
+      );
+      options.onProgress?.(Math.min(i + batch, uris.length), uris.length);
+      // Let the server answer requests between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    report.documents = this.sizeOfIndex();
+    return report;
+  }
+
+  /** Re-reads one file (created or changed on disk). Returns the other documents whose cross-document findings may change. */
+  async refresh(uri: string): Promise<string[]> {
+    const stat = await this.workspace.stat(uri);
+    if (!stat) return this.remove(uri);
+    const text = await this.workspace.readFile(uri);
+    return this.replace({ uri, size: stat.size, mtime: stat.mtime, entry: text === undefined ? undefined : this.entryFromText(uri, text) });
+  }
+
+  /**
+   * Takes an open document's tree (never re-parsing what the editor already parsed). Without a
+   * stat the entry stands for unsaved text, so a warm start reads the file again.
+   */
+  setDocument(uri: string, doc: OutcomeDocument, stat?: FileStat): string[] {
+    return this.replace({ uri, size: stat?.size ?? -1, mtime: stat?.mtime ?? -1, entry: entryFromDocument(uri, doc, this.catalogue) });
+  }
+
+  /** Drops a deleted file. Returns the documents whose cross-document findings may change. */
+  remove(uri: string): string[] {
+    const old = this.files.get(uri);
+    if (!old) return [];
+    const affected = this.dependents(old.entry);
+    this.take(old);
+    this.files.delete(uri);
+    return affected.filter((u) => u !== uri);
+  }
+
+  /** A rename is a delete and an add. */
+  async rename(from: string, to: string): Promise<string[]> {
+    const affected = new Set(this.remove(from));
+    for (const u of await this.refresh(to)) affected.add(u);
+    return [...affected];
+  }
+
+  private replace(file: IndexedFile): string[] {
+    const old = this.files.get(file.uri);
+    const affected = new Set(this.dependents(old?.entry));
+    if (old) this.take(old);
+    this.put(file);
+    for (const u of this.dependents(file.entry)) affected.add(u);
+    affected.delete(file.uri);
+    return [...affected];
+  }
+
+  private entryFromText(uri: string, text: string): DocumentEntry | undefined {
+    return entryFromDocument(uri, parseWith(text, this.catalogue), this.catalogue);
+  }
+
+  private put(file: IndexedFile): void {
+    const prior = this.files.get(file.uri);
+    if (prior) this.take(prior);
+    this.files.set(file.uri, file);
+    const e = file.entry;
+    if (!e) return;
+    if (e.number) push(this.byBase, e.number.base, e);
+    for (const r of e.references) if (r.series === 'ST') addTo(this.referrers, r.base, e.uri);
+    for (const g of e.mentions) {
+      addTo(this.postings, g.id, e);
+      this.sortedPostings.delete(g.id);
+    }
+    if (e.meeting?.series) {
+      const key = seriesKey(e.meeting.series);
+      addTo(this.series, key, e);
+      this.sortedMeetings.delete(key);
+    }
+  }
+
+  /** Undoes `put` for the file's entry (the file stays listed). */
+  private take(file: IndexedFile): void {
+    const e = file.entry;
+    if (!e) return;
+    if (e.number) {
+      const list = this.byBase.get(e.number.base)?.filter((d) => d !== e);
+      if (list?.length) this.byBase.set(e.number.base, list);
+      else this.byBase.delete(e.number.base);
+    }
+    for (const r of e.references) if (r.series === 'ST') deleteFrom(this.referrers, r.base, e.uri);
+    for (const g of e.mentions) {
+      deleteFrom(this.postings, g.id, e);
+      this.sortedPostings.delete(g.id);
+    }
+    if (e.meeting?.series) {
+      const key = seriesKey(e.meeting.series);
+      deleteFrom(this.series, key, e);
+      this.sortedMeetings.delete(key);
+    }
+    file.entry = undefined;
+  }
+
+  /** Documents whose cross-document findings depend on `e`: those referring to its number, and those carrying the same number. */
+  private dependents(e: DocumentEntry | undefined): string[] {
+    if (!e?.number) return [];
+    const out = new Set(this.referrers.get(e.number.base) ?? []);
+    for (const d of this.byBase.get(e.number.base) ?? []) out.add(d.uri);
+    out.delete(e.uri);
+    return [...out];
+  }
+
+  // ---------------------------------------------------------------- snapshot
+
+  snapshot(): IndexSnapshot {
+    const files: IndexSnapshot['files'] = [];
+    for (const f of this.files.values()) {
+      if (f.size < 0) continue;
+      if (!f.entry) files.push({ uri: f.uri, size: f.size, mtime: f.mtime });
+      else {
+        const { uri, ...entry } = f.entry;
+        files.push({ uri, size: f.size, mtime: f.mtime, entry });
+      }
+    }
+    return { version: SNAPSHOT_VERSION, catalogue: this.catalogueKey, files };
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  entry(uri: string): DocumentEntry | undefined {
+    return this.files.get(uri)?.entry;
+  }
+
+  /** Every outcome document. */
+  *entries(): Iterable<DocumentEntry> {
+    for (const f of this.files.values()) if (f.entry) yield f.entry;
+  }
+
+  private sizeOfIndex(): number {
+    let n = 0;
+    for (const f of this.files.values()) if (f.entry) n++;
+    return n;
+  }
+
+  documentsWithBase(base: string): readonly DocumentEntry[] {
+    return this.byBase.get(base) ?? [];
+  }
+
+  /** The document a number names: "13228/11" (the original), "13228/1/11 REV 1" (that revision, else the original). */
+  documentByNumber(number: string): DocumentEntry | undefined {
+    const text = number.replace(/\s+/g, ' ').trim();
+    const m = /^(\d{1,5})\/(?:\d{1,2}\/)?(\d{2})\b/.exec(text);
+    if (!m) return undefined;
+    const family = this.documentsWithBase(`${Number(m[1])}/${m[2]}`);
+    return family.find((d) => d.number?.text === text) ?? family.find((d) => d.number?.text === d.number?.base) ?? family[0];
+  }
+
+  /** URIs of the documents referring to this base number: to re-check them when it changes. */
+  referringDocuments(base: string): string[] {
+    return [...(this.referrers.get(base) ?? [])];
+  }
+
+  /** One document per meeting of the series, oldest first (the original rather than its REV or ADD). */
+  meetingsOf(series: string): readonly DocumentEntry[] {
+    const key = seriesKey(series);
+    let list = this.sortedMeetings.get(key);
+    if (!list) {
+      const byMeeting = new Map<string, DocumentEntry>();
+      for (const e of this.series.get(key) ?? []) {
+        const k = meetingKey(e);
+        const seen = byMeeting.get(k);
+        if (!seen || isOriginal(e) > isOriginal(seen) || (isOriginal(e) === isOriginal(seen) && e.uri < seen.uri)) byMeeting.set(k, e);
+      }
+      list = [...byMeeting.values()].sort(byMeetingDate);
+      this.sortedMeetings.set(key, list);
+    }
+    return list;
+  }
+
+  /** The outcome documents of the meetings a phrase in `from` refers to (none when not in the workspace). */
+  resolveMeetingRef(from: DocumentEntry, ref: MeetingDescription): DocumentEntry[] {
+    const series = ref.series ?? from.meeting?.series;
+    return series ? resolveMeetingRef(from, ref, this.meetingsOf(series)) : [];
+  }
+
+  /** Documents mentioning a catalogue entry, oldest meeting first. */
+  private documentsMentioning(id: string): readonly DocumentEntry[] {
+    let list = this.sortedPostings.get(id);
+    if (!list) {
+      list = [...(this.postings.get(id) ?? [])].sort(byMeetingDate);
+      this.sortedPostings.set(id, list);
+    }
+    return list;
+  }
+
+  /** Every mention of a catalogue entry across the workspace, oldest meeting first. */
+  references(entryId: string): MentionLocation[] {
+    const out: MentionLocation[] = [];
+    for (const e of this.documentsMentioning(entryId)) {
+      const spans = e.mentions.find((g) => g.id === entryId)!.spans;
+      for (let i = 0; i < spans.length; i += 3) out.push({ uri: e.uri, range: spanRange(spans.slice(i, i + 3)) });
+    }
+    return out;
+  }
+
+  /** Every heading with the same title as `title` (case and punctuation aside), oldest meeting first. */
+  headingsTitled(title: string): MentionLocation[] {
+    const wanted = normaliseTitle(title);
+    const out: MentionLocation[] = [];
+    for (const e of [...this.entries()].sort(byMeetingDate)) {
+      for (const s of e.sections) {
+        for (const h of [s, ...s.items]) if (normaliseTitle(h.title) === wanted) out.push({ uri: e.uri, range: spanRange(h.span) });
+      }
+    }
+    return out;
+  }
+
+  /** The last meeting before `before`'s that mentions the entry, with where in it. */
+  lastDiscussed(entryId: string, before: DocumentEntry): LastDiscussion | undefined {
+    const docs = this.documentsMentioning(entryId);
+    const when = meetingDate(before);
+    const own = meetingKey(before);
+    for (let i = docs.length - 1; i >= 0; i--) {
+      const e = docs[i];
+      if (meetingDate(e) >= when || meetingKey(e) === own) continue;
+      const spans = e.mentions.find((g) => g.id === entryId)!.spans;
+      const span: Span = [spans[0], spans[1], spans[2]];
+      const { section, item } = headingsAt(e, span[0]);
+      const where = [section?.label, item?.label].filter(Boolean).join(' ');
+      return { entry: e, span, label: `${meetingLabel(e)}${where ? ` (${where})` : ''}` };
+    }
+    return undefined;
+  }
+
+  /**
+   * Earlier meetings (before `before`'s) that discussed a section's topic, oldest first, one
+   * document per meeting, with where: the mentions of the entries, or the headings of that title.
+   */
+  earlierMeetingsDiscussing(topic: SectionTopic, before: DocumentEntry): { entry: DocumentEntry; spans: Span[] }[] {
+    const when = meetingDate(before);
+    const own = meetingKey(before);
+    const found = new Map<string, { entry: DocumentEntry; spans: Span[] }>();
+    const add = (e: DocumentEntry, span: Span) => {
+      const key = meetingKey(e);
+      const seen = found.get(key);
+      if (!seen) found.set(key, { entry: e, spans: [span] });
+      else if (seen.entry === e) seen.spans.push(span);
+    };
+    if ('entryIds' in topic) {
+      for (const id of topic.entryIds) {
+        for (const e of this.documentsMentioning(id)) {
+          if (meetingDate(e) >= when) break;
+          if (meetingKey(e) === own) continue;
+          const spans = e.mentions.find((g) => g.id === id)!.spans;
+          for (let i = 0; i < spans.length; i += 3) add(e, [spans[i], spans[i + 1], spans[i + 2]]);
+        }
+      }
+    } else {
+      const wanted = normaliseTitle(topic.title);
+      for (const e of this.entries()) {
+        if (meetingDate(e) >= when || meetingKey(e) === own) continue;
+        for (const s of e.sections) for (const h of [s, ...s.items]) if (normaliseTitle(h.title) === wanted) add(e, h.span);
+      }
+    }
+    return [...found.values()].sort((a, b) => byMeetingDate(a.entry, b.entry));
+  }
+
+  /** Section and item headings matching the query, at most `limit`. */
+  workspaceSymbols(query: string, limit = 256): HeadingSymbol[] {
+    return this.symbols.search(this.entries(), query, limit);
+  }
+
+  /** The findings of `uri` that depend on other documents. */
+  crossDocumentFindings(uri: string, severities: Severities = {}): Finding[] {
+    const e = this.entry(uri);
+    return e ? crossDocumentFindings(e, this, severities) : [];
+  }
+
+  /**
+   * Every mention of a topic (a catalogue entry by any name, or free words), meeting by meeting,
+   * oldest first, with its sentence. Reads the files concerned: the index keeps no text.
+   */
+  async topicHistory(query: string | Topic, isCancelled?: () => boolean): Promise<{ topic: Topic; meetings: MeetingHistory[] }> {
+    const topic = typeof query === 'string' ? resolveTopic(this.catalogue, query) : query;
+    const docs = topic.kind === 'entry' ? this.documentsMentioning(topic.id) : [...this.entries()].sort(byMeetingDate);
+    const meetings: MeetingHistory[] = [];
+    for (const e of docs) {
+      if (isCancelled?.()) break;
+      const text = await this.workspace.readFile(e.uri);
+      if (text === undefined) continue;
+      const occurrences = topic.kind === 'entry' ? this.entryOccurrences(e, topic.id, text) : this.wordOccurrences(e, topic, text);
+      if (occurrences.length > 0) meetings.push({ uri: e.uri, label: meetingLabel(e), occurrences });
+    }
+    return { topic, meetings };
+  }
+
+  private entryOccurrences(e: DocumentEntry, id: string, text: string): TopicOccurrence[] {
+    const lines = splitLines(text).clean;
+    const spans = e.mentions.find((g) => g.id === id)?.spans ?? [];
+    const out: TopicOccurrence[] = [];
+    for (let i = 0; i < spans.length; i += 3) {
+      const [line, start, end] = [spans[i], spans[i + 1], spans[i + 2]];
+      if (line >= lines.length) continue;
+      out.push(this.occurrence(e, spanRange([line, start, end]), sentenceAround(lines[line], start, end), headingsAt(e, line).section?.text));
+    }
+    return out;
+  }
+
+  /** Free words are not in the index: the document is parsed again and searched. */
+  private wordOccurrences(e: DocumentEntry, topic: Topic, text: string): TopicOccurrence[] {
+    return findTopicMentions(parseWith(text, this.catalogue), this.catalogue, topic).map((m) => this.occurrence(e, m.range, m.text, m.section));
+  }
+
+  private occurrence(e: DocumentEntry, range: Range, text: string, section: string | undefined): TopicOccurrence {
+    const o: TopicOccurrence = { uri: e.uri, range, text };
+    if (e.number) o.number = e.number.text;
+    if (e.date) o.date = e.date;
+    if (section) o.section = section;
+    return o;
+  }
+}
+
+function isOriginal(e: DocumentEntry): number {
+  return e.number && e.number.text === e.number.base ? 1 : 0;
+}
+
+function normaliseTitle(title: string): string {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function deleteFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}

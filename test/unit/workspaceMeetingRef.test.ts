@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { blankMarkup } from '../../server/src/core/text/lines';
+import { findMeetingRefs, type MeetingRef } from '../../server/src/core/workspace/meetingRef';
+import { corpusText, rangeOf } from './corpus';
+
+/** The references on the line of `phrase` in a corpus document, with the text each covers. */
+function refsAt(file: string, phrase: string): (Omit<MeetingRef, 'range'> & { text: string })[] {
+  const text = corpusText(file);
+  const { start } = rangeOf(text, phrase);
+  const line = blankMarkup(text.split(/\r\n|\n|\r/)[start.line]);
+  return findMeetingRefs(line, start.line).map(({ range, ...ref }) => {
+    assert.equal(range.start.line, start.line);
+    return { ...ref, text: line.slice(range.start.character, range.end.character) };
+  });
+}
+
+function refsIn(line: string) {
+  return findMeetingRefs(line, 0).map(({ range, ...ref }) => ({ ...ref, text: line.slice(range.start.character, range.end.character) }));
+}
+
+describe('workspace: meeting references in running text', () => {
+  it('"the next EU-US Ministerial meeting in November 2011" (13228/11)', () => {
+    assert.deepEqual(refsAt('13228-11.md', 'the next EU-US Ministerial meeting'), [
+      { text: 'the next EU-US Ministerial meeting in November 2011', direction: 'next', level: 'Ministerial', series: 'EU-US', month: 11, year: 2011 },
+    ]);
+  });
+
+  it('"the next ministerial meeting (November date tbc., Washington)": date and place in brackets (13228/11)', () => {
+    assert.deepEqual(refsAt('13228-11.md', 'Preparation for the next ministerial meeting'), [
+      { text: 'the next ministerial meeting (November date tbc., Washington)', direction: 'next', level: 'Ministerial', month: 11, place: 'Washington' },
+    ]);
+  });
+
+  it('"previous meetings": every earlier meeting (13228/11)', () => {
+    assert.deepEqual(refsAt('13228-11.md', 'At previous meetings'), [{ text: 'previous meetings', direction: 'previous', plural: true }]);
+  });
+
+  it('"the next Ministerial meeting in Stockholm on 21 June 2023" and "the EU-US Ministerial meeting in June" (7725/23)', () => {
+    assert.deepEqual(refsAt('7725-23.md', 'it would host the next Ministerial meeting'), [
+      { text: 'the next Ministerial meeting in Stockholm on 21 June 2023', direction: 'next', level: 'Ministerial', place: 'Stockholm', month: 6, day: 21, year: 2023 },
+    ]);
+    assert.deepEqual(refsAt('7725-23.md', 'ahead of the EU-US Ministerial meeting in June'), [
+      { text: 'the EU-US Ministerial meeting in June', direction: 'named', level: 'Ministerial', series: 'EU-US', month: 6 },
+    ]);
+  });
+
+  it('"the next EU-U.S. Ministerial, which will take place in Washington, D.C." (9278/18)', () => {
+    assert.deepEqual(refsAt('9278-18.md', 'at the next EU-U.S. Ministerial'), [
+      { text: 'the next EU-U.S. Ministerial, which will take place in Washington, D.C.', direction: 'next', level: 'Ministerial', series: 'EU-US', place: 'Washington' },
+    ]);
+  });
+
+  it('the previous SOM, the last meeting, a named meeting with its place', () => {
+    assert.deepEqual(refsIn('as agreed at the previous SOM.'), [{ text: 'the previous SOM', direction: 'previous', level: 'Senior Officials' }]);
+    assert.deepEqual(refsIn('since the last meeting to improve'), [{ text: 'the last meeting', direction: 'previous' }]);
+    assert.deepEqual(refsIn('as agreed at the Ministerial meeting in Washington.'), [{ text: 'the Ministerial meeting in Washington', direction: 'named', level: 'Ministerial', place: 'Washington' }]);
+    assert.deepEqual(refsIn('the next ministerial meeting (November 2011, Washington)'), [
+      { text: 'the next ministerial meeting (November 2011, Washington)', direction: 'next', level: 'Ministerial', month: 11, year: 2011, place: 'Washington' },
+    ]);
+    assert.deepEqual(refsIn('before the next EU-Western Balkans JHA Senior Officials Meeting.'), [
+      { text: 'the next EU-Western Balkans JHA Senior Officials Meeting', direction: 'next', level: 'Senior Officials', series: 'EU-Western Balkans JHA' },
+    ]);
+  });
+
+  it('a document number in brackets is not the meeting\'s date', () => {
+    assert.deepEqual(refsIn('the report presented at the previous meeting (WK 10837/2020 INIT).'), [{ text: 'the previous meeting', direction: 'previous' }]);
+  });
+
+  it('stays silent on meetings that are not of the series', () => {
+    for (const line of [
+      'The US had presented some legal avenues of cooperation during a meeting at Eurojust.',
+      'agreed to hold the next meeting planned after the summer break.',
+      'the JHA Informal Ministerial Meeting had paved the way',
+      'the EU-US Ministerial Conference on drugs',
+      'The US side highlighted the agenda for this SOM meeting.',
+    ]) {
+      assert.deepEqual(refsIn(line), [], line);
+    }
+  });
+});
