@@ -5,8 +5,9 @@ import type { Catalogue } from './core/catalogue/catalogue';
 import type { OutcomeDocument } from './core/document/model';
 import { lintText, parseWith } from './core/lint';
 import type { Finding } from './core/rules/finding';
-import { findTopicMentions, resolveTopic } from './core/topics';
-import { unresolvedReferences } from './core/workspace/references';
+import { resolveTopic } from './core/topics';
+import { MemoryWorkspace } from './core/workspace/workspace';
+import { WorkspaceIndex } from './core/workspace/workspaceIndex';
 import { findDocumentFiles, readDocumentFile } from './node/documentFiles';
 
 const USAGE = `usage: outcome-lint [--format text|json] [--workspace DIR] [--catalogue FILE]... PATH...
@@ -83,19 +84,25 @@ function severityCounts(findings: Finding[]): string {
   return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('information') + count('hint')} information`;
 }
 
+/** The workspace index over documents already read and parsed (keyed by absolute path): the server's index, fed by the CLI. */
+function indexOf(docs: Loaded[], catalogue: Catalogue): WorkspaceIndex {
+  const index = new WorkspaceIndex(new MemoryWorkspace(), catalogue);
+  for (const d of docs) index.setDocument(path.resolve(d.path), d.document);
+  return index;
+}
+
 function lint(options: Options, catalogue: Catalogue): number {
   if (options.positionals.length === 0) throw new UsageError('no PATH given');
   const failures: string[] = [];
   const docs = collect(options.positionals, catalogue, failures);
-  let known: Set<string> | undefined;
+  let index: WorkspaceIndex | undefined;
   if (options.workspace) {
     if (!fs.existsSync(options.workspace) || !fs.statSync(options.workspace).isDirectory()) throw new UsageError(`--workspace ${options.workspace} is not a directory`);
-    known = new Set(collect([options.workspace], catalogue, []).map((d) => d.document.header.number?.base).filter((n): n is string => !!n));
-    for (const d of docs) if (d.document.header.number) known.add(d.document.header.number.base);
+    index = indexOf([...collect([options.workspace], catalogue, []), ...docs], catalogue);
   }
   const results = docs.map((d) => {
     const findings = lintText(d.text, catalogue).findings;
-    if (known) findings.push(...unresolvedReferences(d.document, known));
+    if (index) findings.push(...index.crossDocumentFindings(path.resolve(d.path)));
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { ...d, findings };
   });
@@ -126,19 +133,13 @@ function mentions(options: Options, catalogue: Catalogue): number {
   if (!query || paths.length === 0) throw new UsageError('mentions needs a TOPIC and at least one PATH');
   const failures: string[] = [];
   const docs = collect(paths, catalogue, failures).filter((d) => d.document.kind === 'outcome');
+  const byPath = new Map(docs.map((d) => [path.resolve(d.path), d]));
+  const index = indexOf(docs, catalogue);
   const topic = resolveTopic(catalogue, query);
-  const meetingDate = (d: OutcomeDocument) => d.meeting?.start?.iso ?? d.header.date?.value.iso ?? '9999';
-  docs.sort((a, b) => meetingDate(a.document).localeCompare(meetingDate(b.document)) || a.path.localeCompare(b.path));
-  const list = docs.flatMap((d) =>
-    findTopicMentions(d.document, catalogue, topic).map((m) => ({
-      path: d.path,
-      number: d.document.header.number?.text ?? null,
-      date: d.document.header.date?.value.iso ?? null,
-      section: m.section ?? null,
-      range: m.range,
-      text: m.text,
-    })),
-  );
+  const list = index.documentsForTopic(topic).flatMap((e) => {
+    const d = byPath.get(e.uri)!;
+    return index.occurrencesIn(e, topic, d.text).map((m) => ({ path: d.path, number: m.number ?? null, date: m.date ?? null, section: m.section ?? null, range: m.range, text: m.text }));
+  });
   for (const f of failures) process.stderr.write(`outcome-lint: ${f}\n`);
   if (options.format === 'json') {
     process.stdout.write(JSON.stringify({ topic: topic.name, mentions: list }, null, 2) + '\n');

@@ -141,7 +141,7 @@ describe('workspace index', () => {
   describe('topics across the workspace', () => {
     it('every mention of an entry, oldest meeting first', async () => {
       const { index } = await built();
-      const refs = index.references('pnr');
+      const refs = index.references(index.topicOf('pnr'));
       const order = refs.map((r) => index.entry(r.uri)!);
       for (let i = 1; i < order.length; i++) assert.ok(byMeetingDate(order[i - 1], order[i]) <= 0, 'oldest meeting first');
       const heading = rangeOf(corpusText('13228-11.md'), 'PNR issues');
@@ -151,10 +151,10 @@ describe('workspace index', () => {
 
     it('when a topic was last discussed before a meeting, and at how many earlier meetings', async () => {
       const { index } = await built();
-      const last = index.lastDiscussed('pnr', entry(index, C7725));
+      const last = index.lastDiscussed(index.topicOf('pnr'), entry(index, C7725));
       assert.equal(last?.entry.uri, C9278);
       assert.equal(last?.label, '9278/18, Sofia, 22–23 May 2018 (1 a)');
-      const earlier = index.earlierMeetingsDiscussing({ entryIds: ['pnr'] }, entry(index, C9278)).map((m) => m.entry.uri);
+      const earlier = index.earlierMeetingsDiscussing({ ids: new Set(['pnr']) }, entry(index, C9278)).map((m) => m.entry.uri);
       assert.ok(earlier.includes(C13228));
       assert.ok(!earlier.includes(C9278) && !earlier.includes(C7725));
       const byTitle = index.earlierMeetingsDiscussing({ title: 'transnational organised crime' }, entry(index, C9278));
@@ -225,7 +225,7 @@ describe('workspace index', () => {
       const affected = index.remove(C13228);
       assert.deepEqual(affected.sort(), [BUDAPEST, WASHINGTON].sort());
       assert.equal(index.documentByNumber('13228/11'), undefined);
-      assert.ok(index.references('pnr').every((r) => r.uri !== C13228));
+      assert.ok(index.references(index.topicOf('pnr')).every((r) => r.uri !== C13228));
       assert.ok(index.crossDocumentFindings(WASHINGTON).some((f) => f.code === 'reference.unresolved'));
       assert.ok(index.workspaceSymbols('session').every((sym) => sym.uri !== C13228));
     });
@@ -273,7 +273,7 @@ describe('workspace index', () => {
       await cold.build();
       const sorted = (i: WorkspaceIndex) => i.snapshot().files.sort((a, b) => a.uri.localeCompare(b.uri));
       assert.deepEqual(sorted(warm), sorted(cold));
-      assert.deepEqual(warm.references('europol'), cold.references('europol'));
+      assert.deepEqual(warm.references(warm.topicOf('europol')), cold.references(cold.topicOf('europol')));
       assert.deepEqual(warm.workspaceSymbols('migration'), cold.workspaceSymbols('migration'));
     });
 

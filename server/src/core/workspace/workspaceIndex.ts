@@ -75,7 +75,7 @@ export interface LastDiscussion {
 }
 
 /** What a section discusses: the catalogue entries its heading names, else its title. */
-export type SectionTopic = { entryIds: string[] } | { title: string };
+export type SectionTopic = { ids: ReadonlySet<string> } | { title: string };
 
 /**
  * The workspace's outcome documents as compact entries, with the cross-document maps (numbers,
@@ -89,8 +89,9 @@ export class WorkspaceIndex implements NumberLookup {
   private readonly referrers = new Map<string, Set<string>>();
   private readonly postings = new Map<string, Set<DocumentEntry>>();
   private readonly series = new Map<string, Set<DocumentEntry>>();
-  /** Sorted views, dropped when a document in them changes. */
-  private readonly sortedPostings = new Map<string, DocumentEntry[]>();
+  /** Documents mentioning a set of entries (a topic and its instruments), oldest first; dropped when one of them changes. */
+  private readonly sortedPostings = new Map<string, { ids: ReadonlySet<string>; list: DocumentEntry[] }>();
+  /** One document per meeting of a series, oldest first; dropped when one of them changes. */
   private readonly sortedMeetings = new Map<string, DocumentEntry[]>();
   private readonly symbols = new SymbolTable();
   private readonly catalogueKey: string;
@@ -200,10 +201,8 @@ export class WorkspaceIndex implements NumberLookup {
     if (!e) return;
     if (e.number) push(this.byBase, e.number.base, e);
     for (const r of e.references) if (r.series === 'ST') addTo(this.referrers, r.base, e.uri);
-    for (const g of e.mentions) {
-      addTo(this.postings, g.id, e);
-      this.sortedPostings.delete(g.id);
-    }
+    for (const g of e.mentions) addTo(this.postings, g.id, e);
+    this.dropSortedPostings(e);
     if (e.meeting?.series) {
       const key = seriesKey(e.meeting.series);
       addTo(this.series, key, e);
@@ -221,16 +220,18 @@ export class WorkspaceIndex implements NumberLookup {
       else this.byBase.delete(e.number.base);
     }
     for (const r of e.references) if (r.series === 'ST') deleteFrom(this.referrers, r.base, e.uri);
-    for (const g of e.mentions) {
-      deleteFrom(this.postings, g.id, e);
-      this.sortedPostings.delete(g.id);
-    }
+    for (const g of e.mentions) deleteFrom(this.postings, g.id, e);
+    this.dropSortedPostings(e);
     if (e.meeting?.series) {
       const key = seriesKey(e.meeting.series);
       deleteFrom(this.series, key, e);
       this.sortedMeetings.delete(key);
     }
     file.entry = undefined;
+  }
+
+  private dropSortedPostings(e: DocumentEntry): void {
+    for (const [key, { ids }] of this.sortedPostings) if (e.mentions.some((g) => ids.has(g.id))) this.sortedPostings.delete(key);
   }
 
   /** Documents whose cross-document findings depend on `e`: those referring to its number, and those carrying the same number. */
@@ -315,24 +316,42 @@ export class WorkspaceIndex implements NumberLookup {
     return series ? resolveMeetingRef(from, ref, this.meetingsOf(series)) : [];
   }
 
-  /** Documents mentioning a catalogue entry, oldest meeting first. */
-  private documentsMentioning(id: string): readonly DocumentEntry[] {
-    let list = this.sortedPostings.get(id);
-    if (!list) {
-      list = [...(this.postings.get(id) ?? [])].sort(byMeetingDate);
-      this.sortedPostings.set(id, list);
-    }
-    return list;
+  /** The topic a catalogue entry stands for: a general topic (PNR) covers the instruments named after it. */
+  topicOf(entryId: string): Topic {
+    const topic = resolveTopic(this.catalogue, entryId);
+    if (topic.kind === 'entry' && topic.id === entryId) return topic;
+    return { kind: 'entry', id: entryId, name: this.catalogue.entry(entryId)?.name ?? entryId, ids: new Set([entryId]) };
   }
 
-  /** Every mention of a catalogue entry across the workspace, oldest meeting first. */
-  references(entryId: string): MentionLocation[] {
-    const out: MentionLocation[] = [];
-    for (const e of this.documentsMentioning(entryId)) {
-      const spans = e.mentions.find((g) => g.id === entryId)!.spans;
-      for (let i = 0; i < spans.length; i += 3) out.push({ uri: e.uri, range: spanRange(spans.slice(i, i + 3)) });
+  /** Documents mentioning any of the entries, oldest meeting first. */
+  private documentsMentioning(ids: ReadonlySet<string>): readonly DocumentEntry[] {
+    const key = [...ids].sort().join(' ');
+    let cached = this.sortedPostings.get(key);
+    if (!cached) {
+      const docs = new Set<DocumentEntry>();
+      for (const id of ids) for (const e of this.postings.get(id) ?? []) docs.add(e);
+      cached = { ids, list: [...docs].sort(byMeetingDate) };
+      this.sortedPostings.set(key, cached);
     }
+    return cached.list;
+  }
+
+  /** Every mention of a topic across the workspace, oldest meeting first. */
+  references(topic: Topic): MentionLocation[] {
+    const out: MentionLocation[] = [];
+    for (const e of this.documentsForTopic(topic)) for (const span of this.spansOf(e, topic)) out.push({ uri: e.uri, range: spanRange(span) });
     return out;
+  }
+
+  /** The document's mentions of the topic's entries, in text order. */
+  private spansOf(e: DocumentEntry, topic: Topic): Span[] {
+    if (topic.kind !== 'entry') return [];
+    const out: Span[] = [];
+    for (const g of e.mentions) {
+      if (!topic.ids.has(g.id)) continue;
+      for (let i = 0; i < g.spans.length; i += 3) out.push([g.spans[i], g.spans[i + 1], g.spans[i + 2]]);
+    }
+    return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   }
 
   /** Every heading with the same title as `title` (case and punctuation aside), oldest meeting first. */
@@ -348,15 +367,14 @@ export class WorkspaceIndex implements NumberLookup {
   }
 
   /** The last meeting before `before`'s that mentions the entry, with where in it. */
-  lastDiscussed(entryId: string, before: DocumentEntry): LastDiscussion | undefined {
-    const docs = this.documentsMentioning(entryId);
+  lastDiscussed(topic: Topic, before: DocumentEntry): LastDiscussion | undefined {
+    const docs = this.documentsForTopic(topic);
     const when = meetingDate(before);
     const own = meetingKey(before);
     for (let i = docs.length - 1; i >= 0; i--) {
       const e = docs[i];
       if (meetingDate(e) >= when || meetingKey(e) === own) continue;
-      const spans = e.mentions.find((g) => g.id === entryId)!.spans;
-      const span: Span = [spans[0], spans[1], spans[2]];
+      const span = this.spansOf(e, topic)[0];
       const { section, item } = headingsAt(e, span[0]);
       const where = [section?.label, item?.label].filter(Boolean).join(' ');
       return { entry: e, span, label: `${meetingLabel(e)}${where ? ` (${where})` : ''}` };
@@ -378,14 +396,11 @@ export class WorkspaceIndex implements NumberLookup {
       if (!seen) found.set(key, { entry: e, spans: [span] });
       else if (seen.entry === e) seen.spans.push(span);
     };
-    if ('entryIds' in topic) {
-      for (const id of topic.entryIds) {
-        for (const e of this.documentsMentioning(id)) {
-          if (meetingDate(e) >= when) break;
-          if (meetingKey(e) === own) continue;
-          const spans = e.mentions.find((g) => g.id === id)!.spans;
-          for (let i = 0; i < spans.length; i += 3) add(e, [spans[i], spans[i + 1], spans[i + 2]]);
-        }
+    if ('ids' in topic) {
+      const entries: Topic = { kind: 'entry', id: '', name: '', ids: topic.ids };
+      for (const e of this.documentsMentioning(topic.ids)) {
+        if (meetingDate(e) >= when) break;
+        if (meetingKey(e) !== own) for (const span of this.spansOf(e, entries)) add(e, span);
       }
     } else {
       const wanted = normaliseTitle(topic.title);
@@ -414,33 +429,34 @@ export class WorkspaceIndex implements NumberLookup {
    */
   async topicHistory(query: string | Topic, isCancelled?: () => boolean): Promise<{ topic: Topic; meetings: MeetingHistory[] }> {
     const topic = typeof query === 'string' ? resolveTopic(this.catalogue, query) : query;
-    const docs = topic.kind === 'entry' ? this.documentsMentioning(topic.id) : [...this.entries()].sort(byMeetingDate);
     const meetings: MeetingHistory[] = [];
-    for (const e of docs) {
+    for (const e of this.documentsForTopic(topic)) {
       if (isCancelled?.()) break;
       const text = await this.workspace.readFile(e.uri);
-      if (text === undefined) continue;
-      const occurrences = topic.kind === 'entry' ? this.entryOccurrences(e, topic.id, text) : this.wordOccurrences(e, topic, text);
+      const occurrences = text === undefined ? [] : this.occurrencesIn(e, topic, text);
       if (occurrences.length > 0) meetings.push({ uri: e.uri, label: meetingLabel(e), occurrences });
     }
     return { topic, meetings };
   }
 
-  private entryOccurrences(e: DocumentEntry, id: string, text: string): TopicOccurrence[] {
+  /** The documents that may mention a topic, oldest meeting first: those the index lists for an entry, every one for free words. */
+  documentsForTopic(topic: Topic): readonly DocumentEntry[] {
+    return topic.kind === 'entry' ? this.documentsMentioning(topic.ids) : [...this.entries()].sort(byMeetingDate);
+  }
+
+  /** A topic's mentions in one document, with their sentences, given its text. */
+  occurrencesIn(e: DocumentEntry, topic: Topic, text: string): TopicOccurrence[] {
+    if (topic.kind === 'words') {
+      // Free words are not in the index: the document is parsed again and searched.
+      return findTopicMentions(parseWith(text, this.catalogue), this.catalogue, topic).map((m) => this.occurrence(e, m.range, m.text, m.section));
+    }
     const lines = splitLines(text).clean;
-    const spans = e.mentions.find((g) => g.id === id)?.spans ?? [];
     const out: TopicOccurrence[] = [];
-    for (let i = 0; i < spans.length; i += 3) {
-      const [line, start, end] = [spans[i], spans[i + 1], spans[i + 2]];
+    for (const [line, start, end] of this.spansOf(e, topic)) {
       if (line >= lines.length) continue;
       out.push(this.occurrence(e, spanRange([line, start, end]), sentenceAround(lines[line], start, end), headingsAt(e, line).section?.text));
     }
     return out;
-  }
-
-  /** Free words are not in the index: the document is parsed again and searched. */
-  private wordOccurrences(e: DocumentEntry, topic: Topic, text: string): TopicOccurrence[] {
-    return findTopicMentions(parseWith(text, this.catalogue), this.catalogue, topic).map((m) => this.occurrence(e, m.range, m.text, m.section));
   }
 
   private occurrence(e: DocumentEntry, range: Range, text: string, section: string | undefined): TopicOccurrence {
