@@ -1,21 +1,12 @@
 import type { Body, Entry, Instrument } from '../catalogue/schema';
-import type { CalendarDate, DocumentNumber, DocumentNumberRef, OutcomeDocument } from '../document/model';
+import type { CalendarDate, DocumentNumber, DocumentNumberRef } from '../document/model';
 import { formatDate, weekday } from '../document/dates';
 import { dateProblem } from '../rules/header';
+import { rotaDate, semester } from '../rules/text';
+
+export { rotaDate, semester };
 
 /** How editing features name domain things to a drafter (Markdown where it says so). */
-
-/** The date the rota is read at: the meeting's last day, else the document date (as rules/text.ts). */
-export function rotaDate(doc: OutcomeDocument): string | undefined {
-  const end = doc.meeting?.end;
-  if (end?.valid) return end.iso;
-  const date = doc.header.date?.value;
-  return date?.valid ? date.iso : undefined;
-}
-
-export function semester(p: { year: number; half: number }): string {
-  return `${p.half === 1 ? 'January–June' : 'July–December'} ${p.year}`;
-}
 
 export function presidencyRole(role: 0 | 1): string {
   return role === 0 ? 'current Presidency' : 'incoming Presidency';

@@ -4,14 +4,14 @@ import type { RotaPresidency, RuleCatalogue, RuleGroup } from './context';
 import { dateProblem } from './header';
 
 /** The date the rota is read at: the meeting's last day, else the document date. */
-function rotaDate(doc: OutcomeDocument): string | undefined {
+export function rotaDate(doc: OutcomeDocument): string | undefined {
   const end = doc.meeting?.end;
   if (end?.valid) return end.iso;
   const date = doc.header.date?.value;
   return date?.valid ? date.iso : undefined;
 }
 
-function semester(p: RotaPresidency): string {
+export function semester(p: Pick<RotaPresidency, 'year' | 'half'>): string {
   return `${p.half === 1 ? 'January–June' : 'July–December'} ${p.year}`;
 }
 
