@@ -33,20 +33,20 @@ export function isAddressingLabel(text: string): boolean {
  * that is no label), rules and blank lines between them, and an optional summary.
  * Stops at the first line that is none of these, or where `isHeading` says the body starts.
  */
-export function parseAddressing(clean: string[], raw: string[], from: number, to: number, isHeading: (line: number) => boolean): AddressingBlock {
+export function parseAddressing(clean: string[], from: number, to: number, isHeading: (line: number) => boolean): AddressingBlock {
   const block: AddressingBlock = { fields: [], previousDocuments: [], invalidPreviousDocuments: [], end: from };
   let line = from;
   let last: AddressingField | undefined;
   let lastLine = -1;
   while (line < to) {
     const [start, end] = contentBounds(clean[line]);
-    if (start === end || isRule(clean[line], raw[line])) {
+    if (start === end || isRule(clean[line])) {
       line++;
       continue;
     }
     const text = clean[line].slice(start, end);
-    if (isHeading(line)) break;
     const m = LABEL.exec(text);
+    if (!m && isHeading(line)) break;
     if (m) {
       const labelEnd = start + text.indexOf(':') + 1;
       const valueStart = m[2] ? start + text.length - m[2].length : end;

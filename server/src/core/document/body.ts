@@ -21,41 +21,38 @@ export interface HeadingCandidate {
   text: string;
   labelStart: number;
   labelEnd: number;
-  /** Markup around the heading in the source ("## **", "*"), to tell section from item styles. */
-  markup: string;
 }
 
-export function headingCandidate(clean: string, raw: string): HeadingCandidate | undefined {
+export function headingCandidate(clean: string): HeadingCandidate | undefined {
   const [start, end] = contentBounds(clean);
   if (start === end) return undefined;
   const first = clean.charCodeAt(start);
   const isDigit = first >= 48 && first <= 57;
   if (!isDigit && first !== 83 /* S */ && first !== 115 /* s */ && !(first >= 97 && first <= 122) && first !== 40 /* ( */) return undefined;
   const text = clean.slice(start, end);
-  const markup = raw.slice(0, start).replace(/\s+/g, '');
   let m: RegExpExecArray | null;
   if ((m = SESSION.exec(text))) {
-    return candidate('session', Number(m[1]), m[1], m[2].trim(), text, start + text.indexOf(m[1], 7), markup);
+    return candidate('session', Number(m[1]), m[1], m[2].trim(), text, start + text.indexOf(m[1], 7));
   }
   if ((m = SUB_NUMBERED.exec(text)) && headingLike(m[3])) {
-    return candidate('number', Number(m[2]), `${m[1]}.${m[2]}`, m[3], text, start, markup);
+    return candidate('number', Number(m[2]), `${m[1]}.${m[2]}`, m[3], text, start);
   }
   if ((m = NUMBERED.exec(text)) && headingLike(m[2])) {
-    return candidate('number', Number(m[1]), m[1], m[2], text, start, markup);
+    return candidate('number', Number(m[1]), m[1], m[2], text, start);
   }
   if ((m = LETTERED.exec(text)) && headingLike(m[2])) {
-    return candidate('letter', m[1].charCodeAt(0) - 96, m[1], m[2], text, start + text.indexOf(m[1]), markup);
+    return candidate('letter', m[1].charCodeAt(0) - 96, m[1], m[2], text, start + text.indexOf(m[1]));
   }
   return undefined;
 }
 
-function candidate(style: Heading['style'], ordinal: number, label: string, title: string, text: string, labelStart: number, markup: string): HeadingCandidate {
-  return { style, ordinal, label, title: title.replace(/\s+/g, ' ').trim(), text: text.replace(/\s+/g, ' '), labelStart, labelEnd: labelStart + label.length, markup };
+function candidate(style: Heading['style'], ordinal: number, label: string, title: string, text: string, labelStart: number): HeadingCandidate {
+  return { style, ordinal, label, title: title.replace(/\s+/g, ' ').trim(), text: text.replace(/\s+/g, ' '), labelStart, labelEnd: labelStart + label.length };
 }
 
 export interface BodyContext {
   clean: string[];
-  raw: string[];
+  rawLine: (line: number) => string;
   from: number;
   to: number;
   isFooter: (line: number) => boolean;
@@ -74,13 +71,13 @@ export interface Body {
  * otherwise numbers are sections and letters (or 1.1) items.
  */
 export function parseBody(ctx: BodyContext): Body {
-  const { clean, raw, from, to } = ctx;
+  const { clean, from, to } = ctx;
   const candidates = new Map<number, HeadingCandidate>();
   let sessions = false;
   let annexLine: number | undefined;
   for (let l = from; l < to; l++) {
     if (ctx.isFooter(l)) continue;
-    const c = headingCandidate(clean[l], raw[l]);
+    const c = headingCandidate(clean[l]);
     if (c) {
       candidates.set(l, c);
       if (c.style === 'session') sessions = true;
@@ -105,12 +102,14 @@ export function parseBody(ctx: BodyContext): Body {
     if (c) {
       paragraph = undefined;
       const heading = toHeading(c, l, clean[l]);
-      if (isSectionHeading(c, sessions, section, item, sectionMarkup)) {
+      // The markup around a heading ("## **", "*") tells section from item styles.
+      const markup = () => ctx.rawLine(l).slice(0, heading.range.start.character).replace(/\s+/g, '');
+      if (isSectionHeading(c, sessions, section, item, sectionMarkup, markup)) {
         if (item) item.range = extend(item.range);
         if (section) section.range = extend(section.range);
         item = undefined;
         section = { heading, items: [], paragraphs: [], range: heading.range };
-        sectionMarkup ??= c.markup;
+        sectionMarkup ??= markup();
         body.sections.push(section);
       } else if (section) {
         if (item) item.range = extend(item.range);
@@ -124,8 +123,8 @@ export function parseBody(ctx: BodyContext): Body {
       continue;
     }
     const [s, e] = contentBounds(clean[l]);
-    if (s === e || isRule(clean[l], raw[l]) || ctx.isFooter(l)) {
-      if (s === e || isRule(clean[l], raw[l])) paragraph = undefined;
+    if (s === e || isRule(clean[l]) || ctx.isFooter(l)) {
+      if (s === e || isRule(clean[l])) paragraph = undefined;
       continue;
     }
     lastContent = l;
@@ -146,7 +145,14 @@ export function parseBody(ctx: BodyContext): Body {
   return body;
 }
 
-function isSectionHeading(c: HeadingCandidate, sessions: boolean, section: Section | undefined, item: Item | undefined, sectionMarkup: string | undefined): boolean {
+function isSectionHeading(
+  c: HeadingCandidate,
+  sessions: boolean,
+  section: Section | undefined,
+  item: Item | undefined,
+  sectionMarkup: string | undefined,
+  markup: () => string,
+): boolean {
   if (sessions) return c.style === 'session';
   if (c.style !== 'number' || c.label.includes('.')) return false;
   if (!section) return true;
@@ -154,7 +160,7 @@ function isSectionHeading(c: HeadingCandidate, sessions: boolean, section: Secti
   // a section, or the next item number, in a markup other than the sections', is an item.
   if (c.ordinal === section.heading.ordinal + 1) return true;
   const itemLike = c.ordinal === 1 ? !item : item?.heading.style === 'number' && c.ordinal === item.heading.ordinal + 1;
-  return !(itemLike && sectionMarkup !== undefined && c.markup !== sectionMarkup) && !(itemLike && c.ordinal === 1 && section.items.length === 0 && section.paragraphs.length === 0);
+  return !(itemLike && sectionMarkup !== undefined && markup() !== sectionMarkup) && !(itemLike && c.ordinal === 1 && section.items.length === 0 && section.paragraphs.length === 0);
 }
 
 function toHeading(c: HeadingCandidate, line: number, clean: string): Heading {

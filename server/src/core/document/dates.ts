@@ -67,38 +67,39 @@ export interface DateMatch {
  * "30 November - 1 December 2020", "26 July" (year taken from the phrase or `defaultYear`).
  * A day range yields one match per day, each spanning its own digits and the shared month and year.
  */
-const TEXT_DATE_AT = new RegExp(
-  `(\\d{1,2})(?:st|nd|rd|th)?(?:[ \\t]*(?:-|–|and|to)[ \\t]*(\\d{1,2})(?:st|nd|rd|th)?)?[ \\t]+(${MONTH_ALTERNATION})\\b(?:,?[ \\t]+(\\d{4})\\b)?`,
-  'y',
-);
-const DIGIT_RUN = /[0-9]+/g;
+/** What may stand before a month name: a day, or a day range ("25-26", "22 and 23"), anchored at the end. */
+const DAYS_BEFORE = /(?<![\p{L}\p{N}_])(\d{1,2})(?:st|nd|rd|th)?(?:[ \t]*(?:-|–|and|to)[ \t]*(\d{1,2})(?:st|nd|rd|th)?)?[ \t]+$/u;
+const YEAR_AFTER = /,?[ \t]+(\d{4})(?![\p{L}\p{N}_])/uy;
 
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 export function scanDates(line: string, defaultYear: number | undefined): DateMatch[] {
   const found: DateMatch[] = [];
-  // Driven by digit runs: a date starts with a day of one or two digits standing alone.
-  DIGIT_RUN.lastIndex = 0;
-  let run: RegExpExecArray | null;
-  while ((run = DIGIT_RUN.exec(line))) {
-    if (run[0].length > 2 || (run.index > 0 && isWordChar(line.charCodeAt(run.index - 1)))) continue;
-    TEXT_DATE_AT.lastIndex = run.index;
-    const m = TEXT_DATE_AT.exec(line);
-    if (!m) continue;
-    const month = monthNumber(m[3])!;
-    const end = m.index + m[0].length;
-    DIGIT_RUN.lastIndex = end;
-    const year = m[4] ? Number(m[4]) : followingYear(line, end) ?? defaultYear;
-    if (year === undefined) continue;
-    found.push({ date: calendarDate(year, month, Number(m[1])), start: m.index, end, text: m[0] });
-    if (m[2] !== undefined) {
-      const secondStart = m.index + m[0].indexOf(m[2], m[1].length);
-      found.push({ date: calendarDate(year, month, Number(m[2])), start: secondStart, end, text: line.slice(secondStart, end) });
+  // Driven by the month names (found by indexOf, the cheapest scan there is), then read backwards for the day.
+  for (let month = 1; month <= 12; month++) {
+    const name = MONTHS[month - 1];
+    for (let at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + name.length)) {
+      if ((at > 0 && isLetter(line.charCodeAt(at - 1))) || isLetter(line.charCodeAt(at + name.length))) continue;
+      const windowStart = Math.max(0, at - 24);
+      const days = DAYS_BEFORE.exec(line.slice(windowStart, at));
+      if (!days) continue;
+      const start = windowStart + days.index;
+      YEAR_AFTER.lastIndex = at + name.length;
+      const y = YEAR_AFTER.exec(line);
+      const end = y ? YEAR_AFTER.lastIndex : at + name.length;
+      const year = y ? Number(y[1]) : followingYear(line, end) ?? defaultYear;
+      if (year === undefined) continue;
+      const text = line.slice(start, end);
+      found.push({ date: calendarDate(year, month, Number(days[1])), start, end, text });
+      if (days[2] !== undefined) {
+        const secondStart = start + days[0].indexOf(days[2], days[1].length);
+        found.push({ date: calendarDate(year, month, Number(days[2])), start: secondStart, end, text: line.slice(secondStart, end) });
+      }
     }
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** In "30 November - 1 December 2020" the first date's year comes after the second date. */

@@ -50,7 +50,8 @@ export function parseHeader(ctx: HeaderContext): OutcomeHeader {
 /** Recognises the part at `line`; returns how many lines it took. */
 function readPart(ctx: HeaderContext, header: OutcomeHeader, line: number, start: number, text: string, here: ReturnType<typeof lineRange>): number {
   const { clean } = ctx;
-  if (!header.issuer) {
+  const first = text.charCodeAt(0);
+  if (!header.issuer && (first === 67 || first === 99) /* C, c */) {
     if (ISSUER_FULL.test(text)) {
       header.issuer = { value: text, range: here };
       return 1;
@@ -63,12 +64,12 @@ function readPart(ctx: HeaderContext, header: OutcomeHeader, line: number, start
       }
     }
   }
-  const language = LANGUAGE.exec(text);
+  const language = text.indexOf('(') >= 0 ? LANGUAGE.exec(text) : null;
   if (language && !header.language) {
     const col = start + language.index + language[0].indexOf(language[1], 4);
     header.language = { value: language[1], range: lineRange(line, col, col + language[1].length) };
   }
-  const placeDate = PLACE_DATE.exec(text);
+  const placeDate = text.indexOf(',') >= 0 ? PLACE_DATE.exec(text) : null;
   if (placeDate && !header.dateLine) {
     header.place = { value: placeDate[1], range: lineRange(line, start, start + placeDate[1].length) };
     header.dateLine = { value: text, range: here };
@@ -89,7 +90,7 @@ function readPart(ctx: HeaderContext, header: OutcomeHeader, line: number, start
     return 1;
   }
   if (PARTIAL_ACCESS_START.test(text)) return readPartialAccess(ctx, header, line);
-  if (!header.number && !header.malformedNumber) {
+  if (!header.number && !header.malformedNumber && first >= 48 && first <= 57) {
     const number = parseHeaderNumber(text, line, start);
     if (number) return readNumber(ctx, header, number, line, text, here);
   }

@@ -22,7 +22,7 @@ export interface ParseOptions {
 
 /** Reads a draft or a released outcome of proceedings into a typed tree. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): OutcomeDocument {
-  const { raw, clean, cleanText, lineStarts, eol } = splitLines(text);
+  const { rawLine, clean, cleanText, lineStarts, eol } = splitLines(text);
   const n = clean.length;
   const scanLimit = Math.min(n, HEADER_SCAN_LIMIT);
 
@@ -36,17 +36,17 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
       titleLine = l;
       break;
     }
-    if (firstStructureLine === undefined && (isAddressingLabel(t) || headingCandidate(clean[l], raw[l]))) firstStructureLine = l;
+    if (firstStructureLine === undefined && (isAddressingLabel(t) || headingCandidate(clean[l]))) firstStructureLine = l;
   }
   const headerEnd = titleLine ?? firstStructureLine ?? scanLimit;
   const header = parseHeader({ clean, from: 0, to: headerEnd, isKnownCode: options.isKnownCode ?? (() => false) });
 
   const addressingFrom = titleLine !== undefined ? titleLine + 1 : headerEnd;
-  const isHeading = (l: number) => headingCandidate(clean[l], raw[l]) !== undefined;
-  const addressing = parseAddressing(clean, raw, addressingFrom, n, isHeading);
+  const isHeading = (l: number) => headingCandidate(clean[l]) !== undefined;
+  const addressing = parseAddressing(clean, addressingFrom, n, isHeading);
 
   const footers = findFooters(clean, addressing.end, n);
-  const body = parseBody({ clean, raw, from: addressing.end, to: n, isFooter: (l) => footers.has(l) });
+  const body = parseBody({ clean, rawLine, from: addressing.end, to: n, isFooter: (l) => footers.has(l) });
 
   const field = (label: string) => addressing.fields.find((f) => f.label === label);
   const meeting = parseMeeting(field('subject'), field('on'));

@@ -7,9 +7,9 @@ import type { Range } from './range';
  * so a match in the clean text is already a range in the source.
  */
 export interface SourceLines {
-  /** Lines as written, without their line break. */
-  raw: string[];
-  /** Same lines, markup replaced by spaces: same lengths as `raw`. */
+  /** A line as written, without its line break (sliced on demand: few are ever needed). */
+  rawLine: (line: number) => string;
+  /** The lines with markup replaced by spaces: same lengths as the raw lines. */
   clean: string[];
   /** The clean lines joined by "\n": whole-text scanners run over it once instead of line by line. */
   cleanText: string;
@@ -31,14 +31,14 @@ export function splitLines(text: string): SourceLines {
   // Lone CRs and CRLFs become LF; every line keeps its length and columns.
   if (hasCR) body = body.replace(/\r\n?/g, '\n');
   const cleanText = blankMarkup(body);
-  const raw = body.split('\n');
-  const clean = cleanText === body ? raw : cleanText.split('\n');
+  const clean = cleanText.split('\n');
   const lineStarts = new Array<number>(clean.length);
   for (let l = 0, at = 0; l < clean.length; l++) {
     lineStarts[l] = at;
     at += clean[l].length + 1;
   }
-  return { raw, clean, cleanText, lineStarts, bom, eol: crlf ? '\r\n' : '\n' };
+  const rawLine = (line: number) => body.slice(lineStarts[line], lineStarts[line] + clean[line].length);
+  return { rawLine, clean, cleanText, lineStarts, bom, eol: crlf ? '\r\n' : '\n' };
 }
 
 /**
@@ -107,6 +107,7 @@ function isBlank(c: number): boolean {
 }
 
 /** A horizontal rule line (`---`, `***`, `___`): layout only. */
-export function isRule(clean: string, raw: string): boolean {
-  return clean.trim() === '' ? /^\s*(?:\*\s*){3,}$/.test(raw) : /^\s*(?:-\s*){3,}$|^\s*(?:_\s*){3,}$/.test(clean);
+export function isRule(clean: string): boolean {
+  // A `***` rule is already blank once the stars are blanked.
+  return /^\s*(?:-\s*){3,}$|^\s*(?:_\s*){3,}$/.test(clean);
 }
