@@ -31,6 +31,13 @@ import { DocumentInfoRequest } from './features/protocol';
 import { ruleLinksFromReadme } from './features/ruleLinks';
 import { defaultSettings, readSettings, settingsSectionOf, type Settings } from './features/settings';
 import { documentSymbols } from './features/symbols';
+import { codeLenses, resolveCodeLens } from './features/codeLens';
+import { definition } from './features/definition';
+import { documentLinks } from './features/links';
+import { references } from './features/references';
+import { topicChoices, topicHistory, TopicHistoryRequest, TopicsRequest } from './features/topicHistory';
+import { crossDocumentDiagnostics, storagePathOf, WATCHED_FILES, WorkspaceService } from './features/workspaceIndex';
+import { workspaceSymbols } from './features/workspaceSymbols';
 
 // One connection for every transport: the bundle reads --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -55,6 +62,7 @@ let initializationSection: unknown;
 let settingsLoaded: Promise<void> = Promise.resolve();
 let catalogueWatch: Promise<Disposable> | undefined;
 const lastNotice = new Map<string, string>();
+let workspace!: WorkspaceService;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -68,6 +76,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceRoot = roots[0];
   selection.setRoots(roots.map((r) => r.replace(/\\/g, '/')));
   initializationSection = settingsSectionOf(params.initializationOptions);
+  workspace = new WorkspaceService({ connection, documents, folders: roots, storagePath: storagePathOf(params.initializationOptions), catalogue: () => catalogue, refreshDiagnostics });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -77,6 +86,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Outcome' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      documentLinkProvider: { resolveProvider: false },
+      definitionProvider: true,
+      referencesProvider: true,
+      workspaceSymbolProvider: true,
+      codeLensProvider: { resolveProvider: true },
     },
     serverInfo: { name: 'Outcome Drafting' },
   };
@@ -86,6 +100,9 @@ connection.onInitialized(() => {
   if (client.registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'outcomeDrafting' });
   // Without workspace/configuration, initializationOptions are the settings until the client pushes others.
   settingsLoaded = client.pullConfiguration ? pullSettings(false) : Promise.resolve(applySettings(initializationSection, false));
+  // Every Markdown or text file may be an outcome document that others refer to.
+  if (client.watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
+  void settingsLoaded.then(() => workspace.start());
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -94,6 +111,7 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles((change) => {
+  void workspace.onWatchedFiles(change.changes);
   if (change.changes.some((c) => catalogueFiles.has(c.uri))) {
     reloadCatalogue();
     refreshDiagnostics();
@@ -177,14 +195,23 @@ async function withAnalysis<T>(uri: string, fallback: T, feature: (analysis: Ana
 
 connection.languages.diagnostics.on(async (params) => ({
   kind: DocumentDiagnosticReportKind.Full,
-  items: await withAnalysis(params.textDocument.uri, [], (a) => toDiagnostics(a, ruleLinks)),
+  items: await withAnalysis(params.textDocument.uri, [], (a) => [...toDiagnostics(a, ruleLinks), ...crossDocumentDiagnostics(a, workspace, settings.rules, ruleLinks)]),
 }));
 connection.onCompletion((params) => withAnalysis(params.textDocument.uri, null, (a) => completion(a, catalogue, params.position)));
-connection.onHover((params) => withAnalysis(params.textDocument.uri, null, (a) => hover(a, catalogue, params.position)));
+connection.onHover((params) => withAnalysis(params.textDocument.uri, null, (a) => hover(a, catalogue, params.position, workspace)));
 connection.onDocumentSymbol((params) => withAnalysis(params.textDocument.uri, [], documentSymbols));
 connection.onFoldingRanges((params) => withAnalysis(params.textDocument.uri, [], foldingRanges));
 connection.onCodeAction((params) => withAnalysis(params.textDocument.uri, [], (a) => codeActions(a, params, client.versionedEdits)));
 connection.onRequest(DocumentInfoRequest, (params) => withAnalysis(params.uri, documents.get(params.uri) ? { kind: 'other' as const, errors: 0, warnings: 0 } : null, documentInfo));
+
+connection.onDocumentLinks((params) => withAnalysis(params.textDocument.uri, [], (a) => documentLinks(a, workspace)));
+connection.onDefinition((params) => withAnalysis(params.textDocument.uri, [], (a) => definition(a, workspace, params.position)));
+connection.onReferences((params) => withAnalysis(params.textDocument.uri, [], (a) => references(a, workspace, params.position)));
+connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (a) => codeLenses(a, workspace)));
+connection.onCodeLensResolve((lens) => resolveCodeLens(lens, workspace));
+connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query));
+connection.onRequest(TopicsRequest, () => topicChoices(catalogue));
+connection.onRequest(TopicHistoryRequest, (params) => topicHistory(workspace, params));
 
 documents.onDidClose((e) => cache.delete(e.document.uri));
 documents.listen(connection);

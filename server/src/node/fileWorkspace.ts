@@ -28,8 +28,10 @@ export class FileWorkspace implements Workspace {
       }
       await Promise.all(subfolders);
     };
-    await Promise.all(this.folders.map(walk));
-    return found.sort();
+    // Folders may repeat or nest (a root URI and its workspace folder, multi-root workspaces).
+    const folders = [...new Set(this.folders.map((f) => path.resolve(f)))].filter((f, _, all) => !all.some((o) => o !== f && !path.relative(o, f).startsWith('..')));
+    await Promise.all(folders.map(walk));
+    return [...new Set(found)].sort();
   }
 
   async stat(uri: string): Promise<FileStat | undefined> {

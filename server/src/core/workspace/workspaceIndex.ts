@@ -5,7 +5,7 @@ import type { Finding } from '../rules/finding';
 import { splitLines } from '../text/lines';
 import type { Range } from '../text/range';
 import { findTopicMentions, resolveTopic, sentenceAround, type Topic } from '../topics';
-import { byMeetingDate, entryFromDocument, headingsAt, meetingDate, spanRange, type DocumentEntry, type Span } from './documentEntry';
+import { byMeetingDate, entryFromDocument, headingsAt, meetingDate, spanRange, type DocumentEntry, type HeadingEntry, type Span } from './documentEntry';
 import { meetingLabel } from './meetingLabel';
 import type { MeetingDescription } from './meetingRef';
 import { meetingKey, resolveMeetingRef, seriesKey } from './meetings';
@@ -89,6 +89,8 @@ export class WorkspaceIndex implements NumberLookup {
   private readonly referrers = new Map<string, Set<string>>();
   private readonly postings = new Map<string, Set<DocumentEntry>>();
   private readonly series = new Map<string, Set<DocumentEntry>>();
+  /** Normalised heading title -> documents with a section or item so titled. */
+  private readonly byTitle = new Map<string, Set<DocumentEntry>>();
   /** Documents mentioning a set of entries (a topic and its instruments), oldest first; dropped when one of them changes. */
   private readonly sortedPostings = new Map<string, { ids: ReadonlySet<string>; list: DocumentEntry[] }>();
   /** One document per meeting of a series, oldest first; dropped when one of them changes. */
@@ -203,6 +205,7 @@ export class WorkspaceIndex implements NumberLookup {
     for (const r of e.references) if (r.series === 'ST') addTo(this.referrers, r.base, e.uri);
     for (const g of e.mentions) addTo(this.postings, g.id, e);
     this.dropSortedPostings(e);
+    for (const title of headingTitles(e)) addTo(this.byTitle, title, e);
     if (e.meeting?.series) {
       const key = seriesKey(e.meeting.series);
       addTo(this.series, key, e);
@@ -222,6 +225,7 @@ export class WorkspaceIndex implements NumberLookup {
     for (const r of e.references) if (r.series === 'ST') deleteFrom(this.referrers, r.base, e.uri);
     for (const g of e.mentions) deleteFrom(this.postings, g.id, e);
     this.dropSortedPostings(e);
+    for (const title of headingTitles(e)) deleteFrom(this.byTitle, title, e);
     if (e.meeting?.series) {
       const key = seriesKey(e.meeting.series);
       deleteFrom(this.series, key, e);
@@ -358,10 +362,8 @@ export class WorkspaceIndex implements NumberLookup {
   headingsTitled(title: string): MentionLocation[] {
     const wanted = normaliseTitle(title);
     const out: MentionLocation[] = [];
-    for (const e of [...this.entries()].sort(byMeetingDate)) {
-      for (const s of e.sections) {
-        for (const h of [s, ...s.items]) if (normaliseTitle(h.title) === wanted) out.push({ uri: e.uri, range: spanRange(h.span) });
-      }
+    for (const e of [...(this.byTitle.get(wanted) ?? [])].sort(byMeetingDate)) {
+      for (const h of headings(e)) if (normaliseTitle(h.title) === wanted) out.push({ uri: e.uri, range: spanRange(h.span) });
     }
     return out;
   }
@@ -404,9 +406,9 @@ export class WorkspaceIndex implements NumberLookup {
       }
     } else {
       const wanted = normaliseTitle(topic.title);
-      for (const e of this.entries()) {
+      for (const e of [...(this.byTitle.get(wanted) ?? [])].sort(byMeetingDate)) {
         if (meetingDate(e) >= when || meetingKey(e) === own) continue;
-        for (const s of e.sections) for (const h of [s, ...s.items]) if (normaliseTitle(h.title) === wanted) add(e, h.span);
+        for (const h of headings(e)) if (normaliseTitle(h.title) === wanted) add(e, h.span);
       }
     }
     return [...found.values()].sort((a, b) => byMeetingDate(a.entry, b.entry));
@@ -470,6 +472,14 @@ export class WorkspaceIndex implements NumberLookup {
 
 function isOriginal(e: DocumentEntry): number {
   return e.number && e.number.text === e.number.base ? 1 : 0;
+}
+
+function headings(e: DocumentEntry): HeadingEntry[] {
+  return e.sections.flatMap((s) => [s, ...s.items]);
+}
+
+function headingTitles(e: DocumentEntry): Set<string> {
+  return new Set(headings(e).map((h) => normaliseTitle(h.title)));
 }
 
 function normaliseTitle(title: string): string {

@@ -1,0 +1,239 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, FileChangeType, type Connection, type Diagnostic, type FileEvent, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Catalogue } from '../core/catalogue/catalogue';
+import { parseSnapshot, catalogueFingerprint } from '../core/workspace/snapshot';
+import type { FileStat, Workspace } from '../core/workspace/workspace';
+import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import type { DocumentEntry } from '../core/workspace/documentEntry';
+import { FileWorkspace } from '../node/fileWorkspace';
+import type { Analysis } from './analysis';
+import { DIAGNOSTIC_SOURCE } from './protocol';
+import type { RuleLinks } from './ruleLinks';
+import type { Severities } from '../core/workspace/references';
+
+/** Every Markdown and text file may be an outcome document: the index decides by reading it. */
+export const WATCHED_FILES = '**/*.{md,txt}';
+const SNAPSHOT_FILE = 'workspace-index.json';
+/** Changes are saved to the snapshot after this quiet time. */
+const SAVE_DELAY_MS = 5000;
+
+export interface WorkspaceServiceOptions {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** Workspace folders, as paths. */
+  folders: string[];
+  /** Where the index is saved between sessions (the client's storage folder), if anywhere. */
+  storagePath?: string;
+  catalogue: () => Catalogue;
+  /** Asks the client to pull diagnostics again (cross-document findings changed). */
+  refreshDiagnostics: () => void;
+}
+
+/**
+ * `file:` URIs as the index keys them: the editor and Node percent-encode differently
+ * ("c%3A" vs "c:"), so every URI entering or leaving the index goes through here.
+ */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+/** The folders on disk, with the editor's open buffers read in place of their files. */
+class EditorWorkspace implements Workspace {
+  private readonly files: FileWorkspace;
+
+  constructor(
+    folders: string[],
+    private readonly documents: TextDocuments<TextDocument>,
+  ) {
+    this.files = new FileWorkspace(folders);
+  }
+
+  listFiles(): Promise<string[]> {
+    return this.files.listFiles();
+  }
+
+  stat(uri: string): Promise<FileStat | undefined> {
+    return this.files.stat(uri);
+  }
+
+  async readFile(uri: string): Promise<string | undefined> {
+    const open = this.documents.all().find((d) => canonicalUri(d.uri) === uri);
+    return open ? open.getText() : uri.startsWith('file:') ? this.files.readFile(uri) : undefined;
+  }
+}
+
+/**
+ * The language server's workspace index: built at start-up (from the saved snapshot when there
+ * is one) with progress shown in the editor, kept current from file events and open buffers,
+ * and saved again after changes.
+ */
+export class WorkspaceService {
+  private current: WorkspaceIndex;
+  private catalogue: Catalogue;
+  private readonly workspace: EditorWorkspace;
+  /** Version of each open document last given to the index. */
+  private readonly synced = new Map<string, number>();
+  private building: Promise<void> | undefined;
+  private ready = false;
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: WorkspaceServiceOptions) {
+    this.catalogue = options.catalogue();
+    this.workspace = new EditorWorkspace(options.folders, options.documents);
+    this.current = new WorkspaceIndex(this.workspace, this.catalogue);
+    options.documents.onDidClose((e) => this.closed(e.document.uri));
+  }
+
+  /** The index; rebuilt in the background when the catalogue changes. */
+  get index(): WorkspaceIndex {
+    if (this.options.catalogue() !== this.catalogue && this.building === undefined) void this.start();
+    return this.current;
+  }
+
+  /** True once the first build has ended: before, cross-document findings would be guesses. */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Builds (or rebuilds, for another catalogue) the index, showing progress. */
+  start(): Promise<void> {
+    this.building ??= this.build().finally(() => (this.building = undefined));
+    return this.building;
+  }
+
+  private async build(): Promise<void> {
+    const catalogue = this.options.catalogue();
+    const index = catalogue === this.catalogue ? this.current : new WorkspaceIndex(this.workspace, catalogue);
+    const progress = await this.options.connection.window.createWorkDoneProgress();
+    progress.begin('Outcome Drafting', 0, 'Indexing outcome documents', false);
+    try {
+      const report = await index.build({
+        snapshot: this.loadSnapshot(catalogue),
+        onProgress: (done, total) => progress.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`),
+      });
+      this.options.connection.console.info(`Workspace index: ${report.documents} outcome documents in ${report.files} files (${report.read} read, ${report.reused} from the saved index).`);
+      this.catalogue = catalogue;
+      this.current = index;
+      this.synced.clear();
+      this.ready = true;
+      this.save();
+      this.options.refreshDiagnostics();
+    } catch (e) {
+      this.options.connection.console.error(`Workspace index: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    } finally {
+      progress.done();
+    }
+  }
+
+  /** The open document's index entry, brought up to date with its buffer first. */
+  entryFor(analysis: Analysis): DocumentEntry | undefined {
+    this.sync(analysis);
+    return this.index.entry(canonicalUri(analysis.uri));
+  }
+
+  /** The open document's current text stands in the index for its file. */
+  sync(analysis: Analysis): void {
+    const document = analysis.lint?.document;
+    const uri = canonicalUri(analysis.uri);
+    if (!document || this.synced.get(uri) === analysis.version) return;
+    this.synced.set(uri, analysis.version);
+    const affected = this.index.setDocument(uri, document);
+    if (affected.length > 0) this.changed();
+    else this.scheduleSave();
+  }
+
+  /** File events from the client's watcher: created and changed files are read again, deleted ones dropped. */
+  async onWatchedFiles(changes: FileEvent[]): Promise<void> {
+    let affected = false;
+    for (const change of changes) {
+      const uri = canonicalUri(change.uri);
+      if (!/\.(?:md|txt)$/i.test(uri)) continue;
+      // An open document's buffer is what counts while it is open.
+      if (this.synced.has(uri) && change.type !== FileChangeType.Deleted) continue;
+      const others = change.type === FileChangeType.Deleted ? this.index.remove(uri) : await this.index.refresh(uri);
+      affected ||= others.length > 0;
+    }
+    if (affected) this.changed();
+    else this.scheduleSave();
+  }
+
+  private async closed(uri: string): Promise<void> {
+    const key = canonicalUri(uri);
+    if (!this.synced.delete(key)) return;
+    // The buffer may have held unsaved text: the file on disk is the truth again.
+    const others = key.startsWith('file:') && this.isInFolders(key) ? await this.index.refresh(key) : this.index.remove(key);
+    if (others.length > 0) this.changed();
+  }
+
+  private isInFolders(uri: string): boolean {
+    const file = fileURLToPath(uri);
+    return this.options.folders.some((f) => !path.relative(f, file).startsWith('..'));
+  }
+
+  private changed(): void {
+    this.options.refreshDiagnostics();
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    if (!this.options.storagePath || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.save();
+    }, SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  private loadSnapshot(catalogue: Catalogue) {
+    if (!this.options.storagePath) return undefined;
+    try {
+      return parseSnapshot(fs.readFileSync(path.join(this.options.storagePath, SNAPSHOT_FILE), 'utf8'), catalogueFingerprint(catalogue));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private save(): void {
+    const dir = this.options.storagePath;
+    if (!dir) return;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      // Written beside, then renamed: a crash mid-write leaves the previous snapshot whole.
+      const file = path.join(dir, SNAPSHOT_FILE);
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(this.current.snapshot()));
+      fs.renameSync(`${file}.tmp`, file);
+    } catch (e) {
+      this.options.connection.console.warn(`Workspace index: could not save to ${dir}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+/** `initializationOptions.storagePath`, when the client gives a usable one. */
+export function storagePathOf(initializationOptions: unknown): string | undefined {
+  const p = (initializationOptions as { storagePath?: unknown } | null | undefined)?.storagePath;
+  return typeof p === 'string' && p.length > 0 && path.isAbsolute(p) ? p : undefined;
+}
+
+const SEVERITIES = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
+
+/**
+ * The findings that depend on other documents (unresolved references, a previous document dated
+ * later, a number carried twice), merged into the document's pull diagnostics once the index is built.
+ */
+export function crossDocumentDiagnostics(analysis: Analysis, workspace: WorkspaceService, severities: Severities, links: RuleLinks): Diagnostic[] {
+  if (!workspace.isReady || !workspace.entryFor(analysis)) return [];
+  return workspace.index.crossDocumentFindings(canonicalUri(analysis.uri), severities).map((f) => {
+    const d: Diagnostic = { range: analysis.toEditor(f.range), severity: SEVERITIES[f.severity], source: DIAGNOSTIC_SOURCE, code: f.code, message: f.message };
+    const href = links.get(f.code);
+    if (href) d.codeDescription = { href };
+    return d;
+  });
+}
