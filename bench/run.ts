@@ -302,6 +302,8 @@ function loadOptionalSections(): void {
   for (const name of OPTIONAL_SECTIONS) {
     if (fs.existsSync(path.join(__dirname, `${name}.js`))) {
       try {
+        // Optional sections register themselves when loaded; their presence is only known at run time.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         require(`./${name}`);
       } catch (e) {
         console.log(`(bench/${name}: could not load: ${(e as Error).message})`);

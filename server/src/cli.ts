@@ -38,7 +38,10 @@ function parseArgs(args: string[]): Options {
       options.format = f;
     } else if (a === '--workspace' || a.startsWith('--workspace=')) options.workspace = value('--workspace');
     else if (a === '--catalogue' || a.startsWith('--catalogue=')) options.catalogues.push(value('--catalogue'));
-    else if (a === '--') options.positionals.push(...args.slice(i + 1)), (i = args.length);
+    else if (a === '--') {
+      options.positionals.push(...args.slice(i + 1));
+      break;
+    }
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else options.positionals.push(a);
   }

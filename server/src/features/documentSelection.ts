@@ -49,8 +49,13 @@ export function globToRegExp(glob: string): RegExp {
       i += slash ? 2 : 1;
     } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
-    else if (c === '{') (re += '(?:'), braces++;
-    else if (c === '}' && braces > 0) (re += ')'), braces--;
+    else if (c === '{') {
+      re += '(?:';
+      braces++;
+    } else if (c === '}' && braces > 0) {
+      re += ')';
+      braces--;
+    }
     else if (c === ',' && braces > 0) re += '|';
     else if (c === '[') {
       const end = glob.indexOf(']', i + 1);

@@ -128,7 +128,8 @@ export async function screenshot(name: string, timeoutMs = 15000): Promise<strin
     function finish(err?: Error) {
       clearTimeout(timer);
       watcher.close();
-      err ? reject(err) : resolve();
+      if (err) reject(err);
+      else resolve();
     }
     // The runner writes to a temporary name and renames, so existence means complete.
     if (fs.existsSync(file)) finish();

@@ -47,7 +47,7 @@ export function parseMeeting(subject: AddressingField | undefined, on: Addressin
     }
   }
   if (!meeting.place) {
-    const after = /\)?\s*[,(]?\s*\b(?:in|at)\s+([A-Z][\p{L}.'’\-]+(?:\s+[A-Z][\p{L}.'’\-]+)?)/u.exec(text);
+    const after = /\)?\s*[,(]?\s*\b(?:in|at)\s+([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+)?)/u.exec(text);
     if (after && !/^(?:the|The)$/.test(after[1])) meeting.place = after[1];
   }
   return meeting;
