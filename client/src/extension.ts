@@ -12,6 +12,7 @@ import {
 import { insertSkeleton, treatAsOutcome } from './commands';
 import { DocumentInfo, DocumentInfoRequest, LANGUAGE_ID } from './protocol';
 import { RestartBudget } from './restartBudget';
+import { registerTopicHistory } from './topicHistory';
 import { OutcomeStatusBar } from './statusBar';
 
 /** What activate() returns: used by the end-to-end tests, not a public API. */
@@ -44,11 +45,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
       fileEvents: vscode.workspace.createFileSystemWatcher(braceGlob(include)),
     },
     outputChannel: output,
+    // Where the server saves its workspace index between sessions; the settings travel alongside.
+    initializationOptions: {
+      storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
+      outcomeDrafting: vscode.workspace.getConfiguration().get('outcomeDrafting'),
+    },
     errorHandler: boundedRestarts(output, (exhausted) => (restartsExhausted = exhausted)),
   };
   // The id 'outcomeDrafting' makes the client honour the `outcomeDrafting.trace.server` setting.
   client = new LanguageClient('outcomeDrafting', 'Outcome Drafting', serverOptions, clientOptions);
   const languageClient = client;
+  registerTopicHistory(context, languageClient);
 
   let documentInfoSupported = true;
   const documentInfo = async (uri: vscode.Uri): Promise<DocumentInfo | undefined> => {

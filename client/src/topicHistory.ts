@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { RequestType, RequestType0, type LanguageClient, type Location } from 'vscode-languageclient/node';
+
+/** The server's custom requests for the Topic history view (server/src/features/topicHistory.ts). */
+interface TopicChoice {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+interface TopicHistory {
+  topic: string;
+  meetings: { uri: string; label: string; mentions: { range: LspRange; text: string; section?: string }[] }[];
+}
+
+const TopicsRequest = new RequestType0<TopicChoice[], void>('outcome/topics');
+const TopicHistoryRequest = new RequestType<{ query: string }, TopicHistory, void>('outcome/topicHistory');
+
+const VIEW_ID = 'outcomeDrafting.topicHistory';
+
+type Meeting = TopicHistory['meetings'][number];
+type HistoryNode = { meeting: Meeting } | { meeting: Meeting; mention: Meeting['mentions'][number] };
+
+/** Meetings that discussed the chosen topic, oldest first; under each, the sentences that mention it. */
+class TopicHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
+  private history: TopicHistory | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  show(history: TopicHistory): void {
+    this.history = history;
+    this.changed.fire();
+  }
+
+  getChildren(node?: HistoryNode): HistoryNode[] {
+    if (!node) return this.history?.meetings.map((meeting) => ({ meeting })) ?? [];
+    return 'mention' in node ? [] : node.meeting.mentions.map((mention) => ({ meeting: node.meeting, mention }));
+  }
+
+  getTreeItem(node: HistoryNode): vscode.TreeItem {
+    if (!('mention' in node)) {
+      const n = node.meeting.mentions.length;
+      const item = new vscode.TreeItem(node.meeting.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${n} mention${n === 1 ? '' : 's'}`;
+      item.resourceUri = vscode.Uri.parse(node.meeting.uri);
+      item.iconPath = vscode.ThemeIcon.File;
+      return item;
+    }
+    const { mention } = node;
+    const item = new vscode.TreeItem(mention.text, vscode.TreeItemCollapsibleState.None);
+    item.description = mention.section;
+    item.tooltip = new vscode.MarkdownString().appendText(mention.text);
+    const r = mention.range;
+    const selection = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    item.command = { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(node.meeting.uri), { selection } satisfies vscode.TextDocumentShowOptions] };
+    return item;
+  }
+}
+
+/**
+ * The "Topic History" view in the Explorer, its command ("Outcome Drafting: Show Topic History":
+ * pick a catalogue entry, or type words), and the command the server's code lenses run to list
+ * earlier meetings (their locations arrive as protocol JSON and are converted here).
+ */
+export function registerTopicHistory(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const tree = new TopicHistoryTree();
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(
+    view,
+    vscode.commands.registerCommand('outcomeDrafting.showTopicHistory', async (query?: string) => {
+      const topic = typeof query === 'string' ? query : await pickTopic(client);
+      if (!topic) return;
+      const history = await client.sendRequest(TopicHistoryRequest, { query: topic });
+      tree.show(history);
+      view.message = history.meetings.length ? `${history.topic}: ${history.meetings.length} meetings, oldest first` : `${history.topic}: not mentioned in the workspace`;
+      await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+    }),
+    vscode.commands.registerCommand('outcomeDrafting.showReferences', (uri: string, position: { line: number; character: number }, locations: Location[]) =>
+      vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        vscode.Uri.parse(uri),
+        client.protocol2CodeConverter.asPosition(position),
+        locations.map((l) => client.protocol2CodeConverter.asLocation(l)),
+      ),
+    ),
+  );
+}
+
+/** A catalogue entry from a list, or the words typed when none is chosen. */
+async function pickTopic(client: LanguageClient): Promise<string | undefined> {
+  const choices = await client.sendRequest(TopicsRequest);
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id?: string }>();
+  pick.title = 'Topic history';
+  pick.placeholder = 'An instrument, topic or body (or any words)';
+  pick.items = choices.map((c) => ({ label: c.name, description: c.kind, id: c.id }));
+  return new Promise((resolve) => {
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0];
+      resolve(chosen?.id ?? (pick.value.trim() || undefined));
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}
