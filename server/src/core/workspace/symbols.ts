@@ -14,47 +14,93 @@ export interface HeadingSymbol {
 interface Searchable {
   heading: HeadingEntry;
   section?: SectionEntry;
-  /** Lower-cased name; the name itself is built only for the headings a query returns. */
-  key: string;
+  /** Where the heading's lower-cased name stands in its document's `names`. */
+  start: number;
+  end: number;
+}
+
+/** A document's headings for searching; the names themselves are built only for what a query returns. */
+interface DocumentNames {
+  /** Every lower-cased name, one a line: a query word absent from it rules the whole document out. */
+  names: string;
+  headings: Searchable[];
 }
 
 /**
  * Headings of every document, searched by substring: every word of the query must occur in the
- * name ("pnr cracow"), else its letters in order ("pnriss"). Names are built once per document
- * version and kept until the document changes.
+ * name ("pnr cracow"); a single word no name holds, by its letters in order ("pnrupd"). Names are
+ * built once per document version and kept until the document changes.
  */
 export class SymbolTable {
-  private readonly byDocument = new WeakMap<DocumentEntry, Searchable[]>();
+  private readonly byDocument = new WeakMap<DocumentEntry, DocumentNames>();
 
-  search(entries: Iterable<DocumentEntry>, query: string, limit: number): HeadingSymbol[] {
+  /**
+   * `documentsWithWord(w)`: the documents one of whose names holds `w` (from the index of name
+   * words), so that a query reads the names of those documents only.
+   */
+  search(entries: Iterable<DocumentEntry>, query: string, limit: number, documentsWithWord: (word: string) => ReadonlySet<DocumentEntry>): HeadingSymbol[] {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    const exact: HeadingSymbol[] = [];
-    const loose: HeadingSymbol[] = [];
-    const letters = words.join('');
-    for (const e of entries) {
-      for (const s of this.of(e)) {
-        if (words.every((w) => s.key.includes(w))) {
-          exact.push(symbol(e, s));
-          if (exact.length >= limit) return exact;
-        } else if (loose.length < limit && isSubsequence(letters, s.key)) loose.push(symbol(e, s));
+    const candidates = words.map(documentsWithWord).sort((a, b) => a.size - b.size);
+    const all = [...entries];
+    const found: HeadingSymbol[] = [];
+    for (const e of all) {
+      if (!candidates.every((c) => c.has(e))) continue;
+      const doc = this.of(e);
+      for (const h of doc.headings) {
+        if (words.every((w) => occursIn(doc.names, w, h))) found.push(symbol(e, h));
+        if (found.length >= limit) return found;
       }
     }
-    return [...exact, ...loose].slice(0, limit);
+    // Nothing holds a single word: try its letters in order, within one name (a name never holds a
+    // line break). Several words that no name holds are simply not there.
+    if (found.length > 0 || words.length !== 1) return found;
+    const inOrder = new RegExp([...words[0]].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\n]*?'));
+    for (const e of all) {
+      const doc = this.of(e);
+      if (!inOrder.test(doc.names)) continue;
+      for (const h of doc.headings) {
+        if (inOrder.test(doc.names.slice(h.start, h.end))) found.push(symbol(e, h));
+        if (found.length >= limit) return found;
+      }
+    }
+    return found;
   }
 
-  private of(e: DocumentEntry): Searchable[] {
-    let list = this.byDocument.get(e);
-    if (!list) {
-      const where = meetingLabel(e, 'month');
-      list = [];
-      for (const section of e.sections) {
-        list.push({ heading: section, key: symbolName(section, where).toLowerCase() });
-        for (const item of section.items) list.push({ heading: item, section, key: symbolName(item, where).toLowerCase() });
-      }
-      this.byDocument.set(e, list);
-    }
-    return list;
+  /** The whitespace-separated words of a document's names: a query word without spaces lies within one of them. */
+  wordsOf(e: DocumentEntry): Set<string> {
+    return new Set(this.of(e).names.split(/\s+/).filter(Boolean));
   }
+
+  /** Builds every document's names now rather than on the first query. */
+  prepare(entries: Iterable<DocumentEntry>): void {
+    for (const e of entries) this.of(e);
+  }
+
+  private of(e: DocumentEntry): DocumentNames {
+    let doc = this.byDocument.get(e);
+    if (!doc) {
+      const where = meetingLabel(e, 'month');
+      const headings: Searchable[] = [];
+      let names = '';
+      const add = (heading: HeadingEntry, section?: SectionEntry) => {
+        const name = symbolName(heading, where).toLowerCase();
+        headings.push({ heading, section, start: names.length, end: names.length + name.length });
+        names += `${name}\n`;
+      };
+      for (const section of e.sections) {
+        add(section);
+        for (const item of section.items) add(item, section);
+      }
+      doc = { names, headings };
+      this.byDocument.set(e, doc);
+    }
+    return doc;
+  }
+}
+
+function occursIn(names: string, word: string, h: Searchable): boolean {
+  const at = names.indexOf(word, h.start);
+  return at >= 0 && at + word.length <= h.end;
 }
 
 function symbolName(h: HeadingEntry, where: string): string {
@@ -65,11 +111,4 @@ function symbol(e: DocumentEntry, s: Searchable): HeadingSymbol {
   const found: HeadingSymbol = { name: symbolName(s.heading, meetingLabel(e, 'month')), kind: s.section ? 'item' : 'section', uri: e.uri, span: s.heading.span };
   if (s.section) found.container = s.section.text;
   return found;
-}
-
-function isSubsequence(needle: string, hay: string): boolean {
-  if (needle.length === 0) return true;
-  let i = 0;
-  for (let j = 0; j < hay.length && i < needle.length; j++) if (hay.charCodeAt(j) === needle.charCodeAt(i)) i++;
-  return i === needle.length;
 }

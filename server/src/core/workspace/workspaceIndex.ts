@@ -9,6 +9,7 @@ import { byMeetingDate, entryFromDocument, headingsAt, meetingDate, spanRange, t
 import { meetingLabel } from './meetingLabel';
 import type { MeetingDescription } from './meetingRef';
 import { meetingKey, resolveMeetingRef, seriesKey } from './meetings';
+import { DocumentLookup } from './documentLookup';
 import { crossDocumentFindings, type NumberLookup, type Severities } from './references';
 import { catalogueFingerprint, SNAPSHOT_VERSION, type IndexSnapshot } from './snapshot';
 import { SymbolTable, type HeadingSymbol } from './symbols';
@@ -86,16 +87,19 @@ export class WorkspaceIndex implements NumberLookup {
   private readonly files = new Map<string, IndexedFile>();
   private readonly byBase = new Map<string, DocumentEntry[]>();
   /** Base number -> URIs of the documents that refer to it. */
-  private readonly referrers = new Map<string, Set<string>>();
-  private readonly postings = new Map<string, Set<DocumentEntry>>();
-  private readonly series = new Map<string, Set<DocumentEntry>>();
+  private readonly referrers = new DocumentLookup<string>((e) => e.references.filter((r) => r.series === 'ST').map((r) => r.base), (e) => e.uri, () => this.entries());
+  /** Catalogue entry -> documents mentioning it. */
+  private readonly postings = new DocumentLookup<DocumentEntry>((e) => e.mentions.map((g) => g.id), (e) => e, () => this.entries());
   /** Normalised heading title -> documents with a section or item so titled. */
-  private readonly byTitle = new Map<string, Set<DocumentEntry>>();
+  private readonly byTitle = new DocumentLookup<DocumentEntry>(headingTitles, (e) => e, () => this.entries());
+  private readonly series = new Map<string, Set<DocumentEntry>>();
   /** Documents mentioning a set of entries (a topic and its instruments), oldest first; dropped when one of them changes. */
-  private readonly sortedPostings = new Map<string, { ids: ReadonlySet<string>; list: DocumentEntry[] }>();
+  private readonly sortedPostings = new Map<string, { ids: ReadonlySet<string>; list: DocumentEntry[]; locations?: MentionLocation[] }>();
   /** One document per meeting of a series, oldest first; dropped when one of them changes. */
   private readonly sortedMeetings = new Map<string, DocumentEntry[]>();
   private readonly symbols = new SymbolTable();
+  /** Word of a heading's symbol name -> documents with such a heading. */
+  private readonly symbolWords = new DocumentLookup<DocumentEntry>((e) => this.symbols.wordsOf(e), (e) => e, () => this.entries());
   private readonly catalogueKey: string;
 
   constructor(
@@ -202,10 +206,11 @@ export class WorkspaceIndex implements NumberLookup {
     const e = file.entry;
     if (!e) return;
     if (e.number) push(this.byBase, e.number.base, e);
-    for (const r of e.references) if (r.series === 'ST') addTo(this.referrers, r.base, e.uri);
-    for (const g of e.mentions) addTo(this.postings, g.id, e);
+    this.referrers.add(e);
+    this.postings.add(e);
     this.dropSortedPostings(e);
-    for (const title of headingTitles(e)) addTo(this.byTitle, title, e);
+    this.byTitle.add(e);
+    this.symbolWords.add(e);
     if (e.meeting?.series) {
       const key = seriesKey(e.meeting.series);
       addTo(this.series, key, e);
@@ -222,10 +227,11 @@ export class WorkspaceIndex implements NumberLookup {
       if (list?.length) this.byBase.set(e.number.base, list);
       else this.byBase.delete(e.number.base);
     }
-    for (const r of e.references) if (r.series === 'ST') deleteFrom(this.referrers, r.base, e.uri);
-    for (const g of e.mentions) deleteFrom(this.postings, g.id, e);
+    this.referrers.delete(e);
+    this.postings.delete(e);
     this.dropSortedPostings(e);
-    for (const title of headingTitles(e)) deleteFrom(this.byTitle, title, e);
+    this.byTitle.delete(e);
+    this.symbolWords.delete(e);
     if (e.meeting?.series) {
       const key = seriesKey(e.meeting.series);
       deleteFrom(this.series, key, e);
@@ -241,7 +247,7 @@ export class WorkspaceIndex implements NumberLookup {
   /** Documents whose cross-document findings depend on `e`: those referring to its number, and those carrying the same number. */
   private dependents(e: DocumentEntry | undefined): string[] {
     if (!e?.number) return [];
-    const out = new Set(this.referrers.get(e.number.base) ?? []);
+    const out = new Set(this.referrers.get(e.number.base));
     for (const d of this.byBase.get(e.number.base) ?? []) out.add(d.uri);
     out.delete(e.uri);
     return [...out];
@@ -294,7 +300,7 @@ export class WorkspaceIndex implements NumberLookup {
 
   /** URIs of the documents referring to this base number: to re-check them when it changes. */
   referringDocuments(base: string): string[] {
-    return [...(this.referrers.get(base) ?? [])];
+    return [...this.referrers.get(base)];
   }
 
   /** One document per meeting of the series, oldest first (the original rather than its REV or ADD). */
@@ -329,22 +335,35 @@ export class WorkspaceIndex implements NumberLookup {
 
   /** Documents mentioning any of the entries, oldest meeting first. */
   private documentsMentioning(ids: ReadonlySet<string>): readonly DocumentEntry[] {
-    const key = [...ids].sort().join(' ');
+    const key = postingsKey(ids);
     let cached = this.sortedPostings.get(key);
     if (!cached) {
       const docs = new Set<DocumentEntry>();
-      for (const id of ids) for (const e of this.postings.get(id) ?? []) docs.add(e);
+      for (const id of ids) for (const e of this.postings.get(id)) docs.add(e);
       cached = { ids, list: [...docs].sort(byMeetingDate) };
       this.sortedPostings.set(key, cached);
     }
     return cached.list;
   }
 
-  /** Every mention of a topic across the workspace, oldest meeting first. */
-  references(topic: Topic): MentionLocation[] {
-    const out: MentionLocation[] = [];
-    for (const e of this.documentsForTopic(topic)) for (const span of this.spansOf(e, topic)) out.push({ uri: e.uri, range: spanRange(span) });
-    return out;
+  /** Every mention of a topic across the workspace, oldest meeting first (kept until a document mentioning it changes: do not modify). */
+  references(topic: Topic): readonly MentionLocation[] {
+    if (topic.kind !== 'entry') return [];
+    this.documentsMentioning(topic.ids);
+    const cached = this.sortedPostings.get(postingsKey(topic.ids))!;
+    if (!cached.locations) {
+      cached.locations = [];
+      for (const e of cached.list) for (const span of this.spansOf(e, topic)) cached.locations.push({ uri: e.uri, range: spanRange(span) });
+    }
+    return cached.locations;
+  }
+
+  /** Builds the lookups a warm start leaves for later (while the editor is idle), so that the first queries are as fast as the next. */
+  prepareQueries(): void {
+    this.referrers.prepare();
+    this.postings.prepare();
+    this.byTitle.prepare();
+    this.symbolWords.prepare();
   }
 
   /** The document's mentions of the topic's entries, in text order. */
@@ -362,7 +381,7 @@ export class WorkspaceIndex implements NumberLookup {
   headingsTitled(title: string): MentionLocation[] {
     const wanted = normaliseTitle(title);
     const out: MentionLocation[] = [];
-    for (const e of [...(this.byTitle.get(wanted) ?? [])].sort(byMeetingDate)) {
+    for (const e of [...this.byTitle.get(wanted)].sort(byMeetingDate)) {
       for (const h of headings(e)) if (normaliseTitle(h.title) === wanted) out.push({ uri: e.uri, range: spanRange(h.span) });
     }
     return out;
@@ -406,7 +425,7 @@ export class WorkspaceIndex implements NumberLookup {
       }
     } else {
       const wanted = normaliseTitle(topic.title);
-      for (const e of [...(this.byTitle.get(wanted) ?? [])].sort(byMeetingDate)) {
+      for (const e of [...this.byTitle.get(wanted)].sort(byMeetingDate)) {
         if (meetingDate(e) >= when || meetingKey(e) === own) continue;
         for (const h of headings(e)) if (normaliseTitle(h.title) === wanted) add(e, h.span);
       }
@@ -416,7 +435,11 @@ export class WorkspaceIndex implements NumberLookup {
 
   /** Section and item headings matching the query, at most `limit`. */
   workspaceSymbols(query: string, limit = 256): HeadingSymbol[] {
-    return this.symbols.search(this.entries(), query, limit);
+    return this.symbols.search(this.entries(), query, limit, (word) => {
+      const docs = new Set<DocumentEntry>();
+      for (const w of this.symbolWords.keys()) if (w.includes(word)) for (const e of this.symbolWords.get(w)) docs.add(e);
+      return docs;
+    });
   }
 
   /** The findings of `uri` that depend on other documents. */
@@ -468,6 +491,10 @@ export class WorkspaceIndex implements NumberLookup {
     if (section) o.section = section;
     return o;
   }
+}
+
+function postingsKey(ids: ReadonlySet<string>): string {
+  return [...ids].sort().join(' ');
 }
 
 function isOriginal(e: DocumentEntry): number {
