@@ -230,6 +230,21 @@ describe('workspace index', () => {
       assert.ok(index.workspaceSymbols('session').every((sym) => sym.uri !== C13228));
     });
 
+    it('lookups built ahead of queries are kept current', async () => {
+      const { ws, index } = await built();
+      index.prepareQueries();
+      assert.ok(index.references(index.topicOf('pnr')).some((r) => r.uri === C13228));
+      ws.delete(C13228);
+      index.remove(C13228);
+      assert.ok(index.references(index.topicOf('pnr')).every((r) => r.uri !== C13228));
+      assert.ok(index.workspaceSymbols('cracow').every((s) => s.uri !== C13228));
+      assert.deepEqual(index.referringDocuments('13228/11').sort(), [BUDAPEST, WASHINGTON].sort());
+      ws.set(C13228, corpusText('13228-11.md'));
+      await index.refresh(C13228);
+      assert.equal(index.workspaceSymbols('pnr issues cracow')[0].uri, C13228);
+      assert.ok(index.references(index.topicOf('pnr')).some((r) => r.uri === C13228));
+    });
+
     it('a rename is a delete and an add', async () => {
       const { ws, index } = await built();
       const to = 'mem:///corpus/renamed/13228-11.outcome.md';

@@ -17,8 +17,8 @@ import type { Severities } from '../core/workspace/references';
 /** Every Markdown and text file may be an outcome document: the index decides by reading it. */
 export const WATCHED_FILES = '**/*.{md,txt}';
 const SNAPSHOT_FILE = 'workspace-index.json';
-/** Changes are saved to the snapshot after this quiet time. */
-const SAVE_DELAY_MS = 5000;
+/** File changes are saved to the snapshot after this quiet time (writing it for 10,000 documents takes a moment). */
+const SAVE_DELAY_MS = 30_000;
 
 export interface WorkspaceServiceOptions {
   connection: Connection;
@@ -146,9 +146,8 @@ export class WorkspaceService {
     const uri = canonicalUri(analysis.uri);
     if (!document || this.synced.get(uri) === analysis.version) return;
     this.synced.set(uri, analysis.version);
-    const affected = this.index.setDocument(uri, document);
-    if (affected.length > 0) this.changed();
-    else this.scheduleSave();
+    // Unsaved text is never saved in the snapshot: nothing to schedule here.
+    if (this.index.setDocument(uri, document).length > 0) this.options.refreshDiagnostics();
   }
 
   /** File events from the client's watcher: created and changed files are read again, deleted ones dropped. */
@@ -172,6 +171,7 @@ export class WorkspaceService {
     // The buffer may have held unsaved text: the file on disk is the truth again.
     const others = key.startsWith('file:') && this.isInFolders(key) ? await this.index.refresh(key) : this.index.remove(key);
     if (others.length > 0) this.changed();
+    else this.scheduleSave();
   }
 
   private isInFolders(uri: string): boolean {

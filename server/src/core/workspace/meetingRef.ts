@@ -46,7 +46,10 @@ const SERIES_PART = String.raw`EU\s*[-–—]\s*(?:U\.?\s?S\.?(?:A\.?)?|[A-Z][a-
 const MEETING = String.raw`[Mm]eetings?`;
 const LEVEL_PART = String.raw`${word('ministerial')}(?:\s+${MEETING})?|${word('senior')}\s+[Oo]fficials[’']?\s+${MEETING}(?:\s+\(SOM\))?|SOMs?(?:\s+${MEETING})?|${MEETING}`;
 /** The level noun every reference ends on; what stands before it is read backwards from there. */
-const LEVEL = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LEVEL_PART})(?![\p{L}\p{N}])`, 'gu');
+const LEVEL = new RegExp(String.raw`(?:${LEVEL_PART})(?![\p{L}\p{N}])`, 'gu');
+/** A bare "meeting" is a reference only after a direction word or a series: most are neither ("the meeting", "this meeting"). */
+const DIRECTION_OR_SERIES = new RegExp(`(?:${DIRECTION_PART}|EU)(?![\\p{L}\\p{N}])`, 'u');
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 /**
  * What may precede the noun, all optional: "the", a direction word, a series ("EU-US",
  * "EU – US JHA"), "informal". Which combinations count as a reference is decided in `accept`.
@@ -86,8 +89,11 @@ export function findMeetingRefs(line: string, lineNo: number): MeetingRef[] {
   let after = 0;
   while ((m = LEVEL.exec(line))) {
     const noun = m[0];
+    // The noun starts a word (the expression leaves this out: a leading look-behind is slow).
+    if (m.index > 0 && WORD_CHAR.test(line[m.index - 1])) continue;
     if (/^ministerial$/i.test(noun) && !BARE_MINISTERIAL_END.test(line.slice(m.index + noun.length))) continue;
     const windowStart = Math.max(after, m.index - BEFORE_WINDOW);
+    if (/^[Mm]eeting/.test(noun) && !DIRECTION_OR_SERIES.test(line.slice(windowStart, m.index))) continue;
     // Always matches: every part is optional, so at worst it is the empty match before the noun.
     const before = BEFORE.exec(line.slice(windowStart, m.index))!;
     const g = before.groups!;
