@@ -232,7 +232,7 @@ describe('workspace index', () => {
 
     it('lookups built ahead of queries are kept current', async () => {
       const { ws, index } = await built();
-      index.prepareQueries();
+      await index.prepareQueries();
       assert.ok(index.references(index.topicOf('pnr')).some((r) => r.uri === C13228));
       ws.delete(C13228);
       index.remove(C13228);

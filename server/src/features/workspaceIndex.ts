@@ -126,7 +126,7 @@ export class WorkspaceService {
       this.ready = true;
       this.save();
       this.options.refreshDiagnostics();
-      setImmediate(() => this.current.prepareQueries());
+      void this.current.prepareQueries();
     } catch (e) {
       this.options.connection.console.error(`Workspace index: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     } finally {

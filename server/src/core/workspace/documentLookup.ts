@@ -18,10 +18,6 @@ export class DocumentLookup<V> {
     return this.built().get(key) ?? EMPTY;
   }
 
-  keys(): IterableIterator<string> {
-    return this.built().keys();
-  }
-
   add(e: DocumentEntry): void {
     if (!this.map) return;
     for (const key of this.keysOf(e)) {

@@ -34,18 +34,13 @@ interface DocumentNames {
 export class SymbolTable {
   private readonly byDocument = new WeakMap<DocumentEntry, DocumentNames>();
 
-  /**
-   * `documentsWithWord(w)`: the documents one of whose names holds `w` (from the index of name
-   * words), so that a query reads the names of those documents only.
-   */
-  search(entries: Iterable<DocumentEntry>, query: string, limit: number, documentsWithWord: (word: string) => ReadonlySet<DocumentEntry>): HeadingSymbol[] {
+  search(entries: Iterable<DocumentEntry>, query: string, limit: number): HeadingSymbol[] {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    const candidates = words.map(documentsWithWord).sort((a, b) => a.size - b.size);
     const all = [...entries];
     const found: HeadingSymbol[] = [];
     for (const e of all) {
-      if (!candidates.every((c) => c.has(e))) continue;
       const doc = this.of(e);
+      if (!words.every((w) => doc.names.includes(w))) continue;
       for (const h of doc.headings) {
         if (words.every((w) => occursIn(doc.names, w, h))) found.push(symbol(e, h));
         if (found.length >= limit) return found;
@@ -64,11 +59,6 @@ export class SymbolTable {
       }
     }
     return found;
-  }
-
-  /** The whitespace-separated words of a document's names: a query word without spaces lies within one of them. */
-  wordsOf(e: DocumentEntry): Set<string> {
-    return new Set(this.of(e).names.split(/\s+/).filter(Boolean));
   }
 
   /** Builds every document's names now rather than on the first query. */

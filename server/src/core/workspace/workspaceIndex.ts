@@ -98,8 +98,6 @@ export class WorkspaceIndex implements NumberLookup {
   /** One document per meeting of a series, oldest first; dropped when one of them changes. */
   private readonly sortedMeetings = new Map<string, DocumentEntry[]>();
   private readonly symbols = new SymbolTable();
-  /** Word of a heading's symbol name -> documents with such a heading. */
-  private readonly symbolWords = new DocumentLookup<DocumentEntry>((e) => this.symbols.wordsOf(e), (e) => e, () => this.entries());
   private readonly catalogueKey: string;
 
   constructor(
@@ -210,7 +208,6 @@ export class WorkspaceIndex implements NumberLookup {
     this.postings.add(e);
     this.dropSortedPostings(e);
     this.byTitle.add(e);
-    this.symbolWords.add(e);
     if (e.meeting?.series) {
       const key = seriesKey(e.meeting.series);
       addTo(this.series, key, e);
@@ -231,7 +228,6 @@ export class WorkspaceIndex implements NumberLookup {
     this.postings.delete(e);
     this.dropSortedPostings(e);
     this.byTitle.delete(e);
-    this.symbolWords.delete(e);
     if (e.meeting?.series) {
       const key = seriesKey(e.meeting.series);
       deleteFrom(this.series, key, e);
@@ -358,12 +354,21 @@ export class WorkspaceIndex implements NumberLookup {
     return cached.locations;
   }
 
-  /** Builds the lookups a warm start leaves for later (while the editor is idle), so that the first queries are as fast as the next. */
-  prepareQueries(): void {
-    this.referrers.prepare();
-    this.postings.prepare();
-    this.byTitle.prepare();
-    this.symbolWords.prepare();
+  /**
+   * Builds the lookups a warm start leaves for later, a slice at a time (while the editor is
+   * idle), so that the first queries are as fast as the next.
+   */
+  async prepareQueries(): Promise<void> {
+    const idle = () => new Promise((resolve) => setImmediate(resolve));
+    for (const lookup of [this.referrers, this.postings, this.byTitle]) {
+      lookup.prepare();
+      await idle();
+    }
+    const entries = [...this.entries()];
+    for (let i = 0; i < entries.length; i += 500) {
+      this.symbols.prepare(entries.slice(i, i + 500));
+      await idle();
+    }
   }
 
   /** The document's mentions of the topic's entries, in text order. */
@@ -435,11 +440,7 @@ export class WorkspaceIndex implements NumberLookup {
 
   /** Section and item headings matching the query, at most `limit`. */
   workspaceSymbols(query: string, limit = 256): HeadingSymbol[] {
-    return this.symbols.search(this.entries(), query, limit, (word) => {
-      const docs = new Set<DocumentEntry>();
-      for (const w of this.symbolWords.keys()) if (w.includes(word)) for (const e of this.symbolWords.get(w)) docs.add(e);
-      return docs;
-    });
+    return this.symbols.search(this.entries(), query, limit);
   }
 
   /** The findings of `uri` that depend on other documents. */
