@@ -18,6 +18,8 @@ import {
   InitializeRequest,
   ReferencesRequest,
   RegistrationRequest,
+  RequestType,
+  RequestType0,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -32,6 +34,11 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { generateDocument, mulberry32, type DocumentSpec } from '../fixtures/generate';
 import { corpusText, positionOf, REAL_DOCUMENTS, serverModule, Session } from './session';
+
+interface TopicHistory {
+  topic: string;
+  meetings: { uri: string; label: string; mentions: { text: string; section?: string }[] }[];
+}
 
 /** A workspace folder on disk: the four real documents and three generated meetings around them. */
 function writeWorkspace(dir: string): void {
@@ -129,6 +136,18 @@ describe('LSP: workspace index (links, definition, references, symbols, code len
     const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('7725-23.md') }, position: at });
     const value = (hover?.contents as { value: string }).value;
     assert.match(value, /\n\nLast discussed: \[\d+\/\d\d, [A-Z][a-z]+, [^\]]*\d{4}[^\]]*\]\(file:[^)]+#L\d+\)$/);
+  });
+
+  it('answers the Topic history requests: the entries to choose from, then meetings oldest first with their sentences', async () => {
+    const topics = await session.connection.sendRequest(new RequestType0<{ id: string; name: string; kind: string }[], void>('outcome/topics'));
+    assert.ok(topics.some((t) => t.id === 'pnr' && t.kind === 'topic'));
+    const history = await session.connection.sendRequest(new RequestType<{ query: string }, TopicHistory, void>('outcome/topicHistory'), { query: 'pnr' });
+    assert.equal(history.topic, topics.find((t) => t.id === 'pnr')!.name);
+    const files = history.meetings.map((m) => path.basename(new URL(m.uri).pathname));
+    assert.ok(files.indexOf('13228-11.md') < files.indexOf('9278-18.md'), files.join(' '));
+    const cracow = history.meetings.find((m) => m.uri === uri('13228-11.md'))!;
+    assert.equal(cracow.label, '13228/11, Cracow, 25–26 July 2011');
+    assert.ok(cracow.mentions.some((m) => m.section === 'Session 4: PNR issues' && /PNR/.test(m.text)));
   });
 
   it('merges cross-document findings into the pull diagnostics, and refreshes when a referenced file goes', async () => {

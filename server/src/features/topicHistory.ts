@@ -1,4 +1,4 @@
-import { RequestType, type Position, type Range } from 'vscode-languageserver';
+import { RequestType, RequestType0, type Position, type Range } from 'vscode-languageserver';
 import type { Catalogue } from '../core/catalogue/catalogue';
 import { spanRange } from '../core/workspace/documentEntry';
 import type { Analysis } from './analysis';
@@ -28,7 +28,7 @@ export interface TopicHistory {
   }[];
 }
 
-export const TopicsRequest = new RequestType<void, TopicChoice[], void>('outcome/topics');
+export const TopicsRequest = new RequestType0<TopicChoice[], void>('outcome/topics');
 export const TopicHistoryRequest = new RequestType<TopicHistoryParams, TopicHistory, void>('outcome/topicHistory');
 
 /** The catalogue's instruments, topics and bodies, to choose from. */
