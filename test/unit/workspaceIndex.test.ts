@@ -297,7 +297,7 @@ describe('workspace index', () => {
       const text = JSON.stringify(index.snapshot());
       assert.ok(parseSnapshot(text, catalogueFingerprint(catalogue)));
       assert.equal(parseSnapshot(text, 'another'), undefined);
-      assert.equal(parseSnapshot(text.replace('"version":1', '"version":0'), catalogueFingerprint(catalogue)), undefined);
+      assert.equal(parseSnapshot(text.replace(/"version":\d+/, '"version":0'), catalogueFingerprint(catalogue)), undefined);
       assert.equal(parseSnapshot('{not json', catalogueFingerprint(catalogue)), undefined);
     });
   });

@@ -65,7 +65,6 @@ export interface DocumentEntry {
   /** Document date, ISO. */
   date?: string;
   meeting?: MeetingEntry;
-  subject?: string;
   /** Where "go to this document" lands: the subject line, else the title, else the number. */
   target: Span;
   sections: SectionEntry[];
@@ -102,7 +101,6 @@ export function entryFromDocument(uri: string, doc: OutcomeDocument, catalogue: 
   };
   if (n) entry.number = { text: n.text, base: n.base, span: spanOf(n.range) };
   if (doc.header.date) entry.date = doc.header.date.value.iso;
-  if (subject) entry.subject = subject.value.replace(/\s+/g, ' ').trim();
   if (doc.meeting) {
     const m = doc.meeting;
     entry.meeting = { informal: m.informal };

@@ -21,7 +21,7 @@ export interface SnapshotFile {
 }
 
 /** Bump when `DocumentEntry` or what the parser extracts changes shape. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** A short fingerprint of the catalogue's names: mentions are only as good as the names they were found with. */
 export function catalogueFingerprint(catalogue: Catalogue): string {
