@@ -27,11 +27,12 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1048576;
 }
 
-/** The corpus on disk, written once per size and reused by later runs. */
+/** The corpus on disk, written once and reused by later runs while the generator's output stays the same. */
 function writeCorpus(docs: GeneratedDocument[]): string {
   const dir = path.join(os.tmpdir(), `outcome-bench-workspace-${docs.length}`);
   const marker = path.join(dir, '.complete');
-  if (!fs.existsSync(marker)) {
+  const fingerprint = String(docs.reduce((n, d) => n + d.text.length, 0));
+  if (!fs.existsSync(marker) || fs.readFileSync(marker, 'utf8') !== fingerprint) {
     fs.rmSync(dir, { recursive: true, force: true });
     docs.forEach((d, i) => {
       // A few hundred files per folder, as a real archive would be sorted.
@@ -39,7 +40,7 @@ function writeCorpus(docs: GeneratedDocument[]): string {
       fs.mkdirSync(sub, { recursive: true });
       fs.writeFileSync(path.join(sub, d.fileName), d.text);
     });
-    fs.writeFileSync(marker, '');
+    fs.writeFileSync(marker, fingerprint);
   }
   return dir;
 }
