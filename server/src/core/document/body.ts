@@ -6,6 +6,7 @@ const SESSION = /^Session\s+(\d{1,2})\s*(?:[:.\-–—]\s*)?(.*)$/i;
 const NUMBERED = /^(\d{1,2})[.)]\s+(\S.*)$/;
 const SUB_NUMBERED = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
 const LETTERED = /^\(?([a-z])\)\s+(\S.*)$/;
+const ANNEX_START = /^\s*[AJaj]/;
 const ANNEX = /^(?:ANNEX|Annex)(?:\s+[IVX\d]+)?\s*:?$|^Joint\s+(?:EU\s*[-–]\s*U\.?S\.?A?\.?\s+)?(?:press\s+)?statement\b/i;
 
 /** A heading title is short and reads as a title, not as a numbered sentence. */
@@ -47,12 +48,18 @@ export function headingCandidate(clean: string): HeadingCandidate | undefined {
 }
 
 function candidate(style: Heading['style'], ordinal: number, label: string, title: string, text: string, labelStart: number): HeadingCandidate {
-  return { style, ordinal, label, title: title.replace(/\s+/g, ' ').trim(), text: text.replace(/\s+/g, ' '), labelStart, labelEnd: labelStart + label.length };
+  return { style, ordinal, label, title: singleSpaced(title).trim(), text: singleSpaced(text), labelStart, labelEnd: labelStart + label.length };
+}
+
+/** Runs of blanks (left by blanked markup) as one space; most headings have none. */
+function singleSpaced(s: string): string {
+  return s.indexOf('  ') < 0 && s.indexOf('\t') < 0 ? s : s.replace(/\s+/g, ' ');
 }
 
 export interface BodyContext {
   clean: string[];
   rawLine: (line: number) => string;
+  candidateAt: (line: number) => HeadingCandidate | null;
   from: number;
   to: number;
   isFooter: (line: number) => boolean;
@@ -72,16 +79,14 @@ export interface Body {
  */
 export function parseBody(ctx: BodyContext): Body {
   const { clean, from, to } = ctx;
-  const candidates = new Map<number, HeadingCandidate>();
+  const headingAt = (l: number) => (ctx.isFooter(l) ? null : ctx.candidateAt(l));
   let sessions = false;
   let annexLine: number | undefined;
   for (let l = from; l < to; l++) {
-    if (ctx.isFooter(l)) continue;
-    const c = headingCandidate(clean[l]);
+    const c = headingAt(l);
     if (c) {
-      candidates.set(l, c);
       if (c.style === 'session') sessions = true;
-    } else if (ANNEX.test(clean[l].trim()) && clean[l].trim().length < 160) {
+    } else if (ANNEX_START.test(clean[l]) && ANNEX.test(clean[l].trim()) && clean[l].trim().length < 160) {
       annexLine = l;
       break;
     }
@@ -98,7 +103,7 @@ export function parseBody(ctx: BodyContext): Body {
   const extend = (r: Range): Range => range(r.start.line, r.start.character, lastContent, clean[lastContent].length);
 
   for (let l = from; l < end; l++) {
-    const c = candidates.get(l);
+    const c = headingAt(l);
     if (c) {
       paragraph = undefined;
       const heading = toHeading(c, l, clean[l]);

@@ -4,7 +4,7 @@ import { lineRange } from '../text/range';
 import { contentBounds, offsetRange, splitLines } from '../text/lines';
 import { parseHeader } from './header';
 import { isAddressingLabel, parseAddressing } from './addressing';
-import { headingCandidate, parseBody } from './body';
+import { headingCandidate, parseBody, type HeadingCandidate } from './body';
 import { findFooters } from './footers';
 import { parseMeeting } from './meeting';
 import { scanDates } from './dates';
@@ -26,6 +26,9 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
   const n = clean.length;
   const scanLimit = Math.min(n, HEADER_SCAN_LIMIT);
 
+  // Each line's heading reading is asked for by the title scan, the addressing block and the body: read once.
+  const candidates = new Array<HeadingCandidate | null | undefined>(n);
+  const candidateAt = (l: number) => (candidates[l] === undefined ? (candidates[l] = headingCandidate(clean[l]) ?? null) : candidates[l]);
   let titleLine: number | undefined;
   let firstStructureLine: number | undefined;
   for (let l = 0; l < scanLimit; l++) {
@@ -36,17 +39,16 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
       titleLine = l;
       break;
     }
-    if (firstStructureLine === undefined && (isAddressingLabel(t) || headingCandidate(clean[l]))) firstStructureLine = l;
+    if (firstStructureLine === undefined && (isAddressingLabel(t) || candidateAt(l))) firstStructureLine = l;
   }
   const headerEnd = titleLine ?? firstStructureLine ?? scanLimit;
   const header = parseHeader({ clean, from: 0, to: headerEnd, isKnownCode: options.isKnownCode ?? (() => false) });
 
   const addressingFrom = titleLine !== undefined ? titleLine + 1 : headerEnd;
-  const isHeading = (l: number) => headingCandidate(clean[l]) !== undefined;
-  const addressing = parseAddressing(clean, addressingFrom, n, isHeading);
+  const addressing = parseAddressing(clean, addressingFrom, n, (l) => candidateAt(l) !== null);
 
   const footers = findFooters(clean, addressing.end, n);
-  const body = parseBody({ clean, rawLine, from: addressing.end, to: n, isFooter: (l) => footers.has(l) });
+  const body = parseBody({ clean, rawLine, candidateAt, from: addressing.end, to: n, isFooter: (l) => footers.has(l) });
 
   const field = (label: string) => addressing.fields.find((f) => f.label === label);
   const meeting = parseMeeting(field('subject'), field('on'));

@@ -20,7 +20,7 @@ export interface SourceLines {
   eol: '\n' | '\r\n';
 }
 
-const TAG = /<\/?(?:b|i|u|em|strong|br|span|p|sup|sub)\b[^>]*>/gi;
+const TAG = /<\/?(?:b|i|u|em|strong|br|span|p|sup|sub)\b[^>\n]*>/iy;
 const HEADING_MARKS = /(?:[#>]+[ \t]*)+/y;
 
 export function splitLines(text: string): SourceLines {
@@ -47,10 +47,24 @@ export function splitLines(text: string): SourceLines {
  */
 export function blankMarkup(text: string): string {
   let out = text;
-  if (out.indexOf('<') >= 0) out = out.replace(TAG, (m) => ' '.repeat(m.length));
-  if (out.indexOf('*') >= 0) out = out.split('*').join(' ');
+  if (out.indexOf('<') >= 0) out = blankTags(out);
+  if (out.indexOf('*') >= 0) out = out.replace(/\*/g, ' ');
   if (out.indexOf('\\') >= 0) out = out.replace(/\\(?=[\\`*_{}[\]()#+\-.!>])/g, ' ');
   return blankHeadingMarks(out);
+}
+
+/** Inline tags, found from each "<" (a global case-insensitive scan for them costs far more). */
+function blankTags(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+    TAG.lastIndex = i;
+    const m = TAG.exec(text);
+    if (!m) continue;
+    out += text.slice(copied, i) + ' '.repeat(m[0].length);
+    copied = i + m[0].length;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** `#`/`>` runs at the start of a line; found by indexOf, since they are rare. */
