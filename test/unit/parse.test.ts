@@ -139,6 +139,11 @@ describe('parse: variations a drafter writes', () => {
     assert.equal(doc.header.number?.range.end.line, 4);
   });
 
+  it('the register form "ST 9278 2018 INIT" is document 9278/18', () => {
+    const doc = parse('OUTCOME OF PROCEEDINGS\n\n1. Data\n\nSee 10084/17 and ST 9278 2018 INIT, but not FIRST 12 2020 INIT.\n');
+    assert.deepEqual(doc.references.map((r) => [r.text, r.base]), [['10084/17', '10084/17'], ['ST 9278 2018 INIT', '9278/18']]);
+  });
+
   it('legal acts are not Council document references', () => {
     const doc = parse('OUTCOME OF PROCEEDINGS\n\n1. Data\n\nDirective 2014/41/EU, Regulation (EU) 2016/679, Decision 2008/615/JHA and 2016/0132 (COD), after 9/11.\n');
     assert.deepEqual(doc.references, []);

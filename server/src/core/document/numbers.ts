@@ -54,9 +54,14 @@ export const SUFFIX_LINE = /^(?:(?:REV|ADD|COR)\s*\d*\s*)+$/;
 const ST_AT = /(\d{3,5})\/(?:(\d{1,2})\/)?(\d{2})(?![\d/])((?:[ \t]+(?:REV|ADD|COR)[ \t]*\d+)*)/y;
 const OTHER_AT = /(CM|SN|WK)[ \t]+(\d{1,5})\/(\d{4}|\d{2})(?![\d/])([ \t]+(?:INIT|REV[ \t]*\d+|ADD[ \t]*\d+|COR[ \t]*\d+))?/y;
 const OTHER_PREFIX = /\b(?:CM|SN|WK)[ \t]+$/;
-const REGISTER_REF = /\bST[ \t]+(\d{1,5})[ \t]+(\d{4})[ \t]+(INIT|REV[ \t]*\d+|ADD[ \t]*\d+|COR[ \t]*\d+)/g;
+const REGISTER_AT = /ST[ \t]+(\d{1,5})[ \t]+(\d{4})[ \t]+(INIT|REV[ \t]*\d+|ADD[ \t]*\d+|COR[ \t]*\d+)/y;
 /** Words that, just before a number, make it a legal act rather than a Council document. */
 const LEGAL_ACT_BEFORE = /(?:Directive|Regulation|Decision|\(EU\)|\(EC\)|\(EEC\)|No\.?|JHA|Article|OJ [LC])\s*$/;
+
+/** A letter or digit: "FIRST 12 2020 INIT" is no register reference. */
+function isWordStart(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -110,10 +115,11 @@ export function scanReferences(line: string, at: (start: number, end: number) =>
     resume = end;
     slash = end - 1;
   }
-  if (line.indexOf('ST ') < 0) return refs;
-  let m: RegExpExecArray | null;
-  REGISTER_REF.lastIndex = 0;
-  while ((m = REGISTER_REF.exec(line))) {
+  for (let st = line.indexOf('ST '); st >= 0; st = line.indexOf('ST ', st + 3)) {
+    if (st > 0 && isWordStart(line.charCodeAt(st - 1))) continue;
+    REGISTER_AT.lastIndex = st;
+    const m = REGISTER_AT.exec(line);
+    if (!m) continue;
     // "ST 9278 2018 INIT" is the register's way of writing 9278/18.
     const year = Number(m[2]);
     refs.push({
@@ -123,7 +129,7 @@ export function scanReferences(line: string, at: (start: number, end: number) =>
       serial: Number(m[1]),
       year,
       suffixes: m[3].startsWith('INIT') ? [] : parseSuffixes(m[3]) ?? [],
-      range: at(m.index, m.index + m[0].length),
+      range: at(st, st + m[0].length),
     });
   }
   return refs;
