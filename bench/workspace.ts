@@ -8,7 +8,8 @@
  *   workspace symbols p99 a heading query over every document                   (target <= 20 ms)
  *   memory                heap held by the index with everything indexed        (target <= 250 MB)
  *
- * Runs as a section of `npm run bench`, or alone: `node out/bench/workspace.js [--docs N]`.
+ * Runs as a section of `npm run bench`, or alone: `node out/bench/workspace.js [--docs N] [--workers N]`
+ * (`--workers 0` builds in this thread; the default is one worker per core beyond the first).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,6 +18,7 @@ import { loadBuiltInCatalogue } from '../server/src/core/catalogue/load';
 import { catalogueFingerprint, parseSnapshot } from '../server/src/core/workspace/snapshot';
 import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
 import { FileWorkspace } from '../server/src/node/fileWorkspace';
+import { defaultWorkerCount, startParallelIndex } from '../server/src/node/parallelIndex';
 import { generateCorpus, type GeneratedDocument } from '../test/fixtures/generate';
 import { registerSection, type BenchContext } from './sections';
 
@@ -45,7 +47,7 @@ function writeCorpus(docs: GeneratedDocument[]): string {
   return dir;
 }
 
-async function run(ctx: Pick<BenchContext, 'corpus' | 'row' | 'record' | 'timer' | 'stats' | 'fmtMs'>): Promise<void> {
+async function run(ctx: Pick<BenchContext, 'corpus' | 'row' | 'record' | 'timer' | 'stats' | 'fmtMs'>, workers = defaultWorkerCount()): Promise<void> {
   const docs = ctx.corpus();
   const dir = writeCorpus(docs);
   const bytes = docs.reduce((n, d) => n + d.text.length, 0);
@@ -57,9 +59,13 @@ async function run(ctx: Pick<BenchContext, 'corpus' | 'row' | 'record' | 'timer'
   const index = new WorkspaceIndex(new FileWorkspace([dir]), catalogue);
   let t = ctx.timer();
   let progressCalls = 0;
-  const cold = await index.build({ onProgress: () => progressCalls++ });
+  // As the server does it: worker threads started for the build and stopped after it.
+  const parallel = startParallelIndex(catalogue, workers);
+  const cold = await index.build({ onProgress: () => progressCalls++, readEntries: parallel?.readEntries });
+  await parallel?.close();
   const coldMs = t();
-  ctx.row('cold index', `${ctx.fmtMs(coldMs)} (${cold.documents} documents, ${progressCalls} progress reports, ${(bytes / 1048576 / (coldMs / 1000)).toFixed(1)} MB/s)`);
+  const how = parallel ? `${parallel.workers} worker${parallel.workers > 1 ? 's' : ''}` : 'in this thread';
+  ctx.row('cold index', `${ctx.fmtMs(coldMs)} (${cold.documents} documents, ${how}, ${progressCalls} progress reports, ${(bytes / 1048576 / (coldMs / 1000)).toFixed(1)} MB/s)`);
   ctx.record('workspace.coldIndexMs', coldMs);
   const heapIndex = heapMb() - heapBefore;
   ctx.row('index memory (heap)', `${heapIndex.toFixed(0)} MB; process RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
@@ -125,6 +131,8 @@ registerSection('workspace', run);
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const count = Number(argv[argv.indexOf('--docs') + 1]) || 10_000;
+  // --workers 0: the in-thread build.
+  const workers = argv.includes('--workers') ? Number(argv[argv.indexOf('--workers') + 1]) : defaultWorkerCount();
   const fmtMs = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
   let corpus: GeneratedDocument[] | undefined;
   void run({
@@ -141,5 +149,5 @@ if (require.main === module) {
       return { count: ns.length, medianMs: at(0.5), p99Ms: at(0.99), meanMs: ns.reduce((a, b) => a + b, 0) / ns.length / 1e6, maxMs: sorted[sorted.length - 1] / 1e6 };
     },
     fmtMs,
-  });
+  }, workers);
 }

@@ -9,6 +9,7 @@ import type { FileStat, Workspace } from '../core/workspace/workspace';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import type { DocumentEntry } from '../core/workspace/documentEntry';
 import { FileWorkspace } from '../node/fileWorkspace';
+import { startParallelIndex } from '../node/parallelIndex';
 import type { Analysis } from './analysis';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 import type { RuleLinks } from './ruleLinks';
@@ -30,6 +31,8 @@ export interface WorkspaceServiceOptions {
   catalogue: () => Catalogue;
   /** Asks the client to pull diagnostics again (cross-document findings changed). */
   refreshDiagnostics: () => void;
+  /** Indexing worker threads for the first build (default: one per core beyond the first; 0: index in this thread). */
+  workers?: number;
 }
 
 /**
@@ -114,11 +117,17 @@ export class WorkspaceService {
     const index = catalogue === this.catalogue ? this.current : new WorkspaceIndex(this.workspace, catalogue);
     const progress = await this.options.connection.window.createWorkDoneProgress();
     progress.begin('Outcome Drafting', 0, 'Indexing outcome documents', false);
+    // Files are read and parsed on worker threads (this thread keeps answering); none: read here.
+    const parallel = this.options.workers === 0 ? undefined : startParallelIndex(catalogue, this.options.workers);
     try {
       const report = await index.build({
         snapshot: this.loadSnapshot(catalogue),
+        readEntries: parallel?.readEntries,
         onProgress: (done, total) => progress.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`),
       });
+      await parallel?.close();
+      // The workers read files from disk: an open editor's buffer is what counts for its document.
+      if (parallel) for (const d of this.options.documents.all()) if (index.entry(canonicalUri(d.uri))) await index.refresh(canonicalUri(d.uri));
       this.options.connection.console.info(`Workspace index: ${report.documents} outcome documents in ${report.files} files (${report.read} read, ${report.reused} from the saved index).`);
       this.catalogue = catalogue;
       this.current = index;
@@ -130,6 +139,7 @@ export class WorkspaceService {
     } catch (e) {
       this.options.connection.console.error(`Workspace index: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     } finally {
+      void parallel?.close();
       progress.done();
     }
   }

@@ -75,6 +75,10 @@ export class Matcher {
   private readonly gap: Int32Array;
   private readonly dash: Int32Array;
   private readonly hits: (Hit[] | undefined)[] = [];
+  /** 1 where a node ends a term: checked before the hit list is looked at. */
+  private readonly ends: Uint8Array;
+  /** Node reached from the root by each character (0: no term starts with it), indexed by the raw character. */
+  private readonly first = new Int32Array(CHARS);
 
   constructor(terms: Iterable<Term>) {
     const root = newNode();
@@ -101,56 +105,69 @@ export class Matcher {
     this.next = new Int32Array(order.length * this.width);
     this.gap = new Int32Array(order.length);
     this.dash = new Int32Array(order.length);
+    this.ends = new Uint8Array(order.length);
     order.forEach((node, id) => {
       for (const [f, child] of node.next) this.next[id * this.width + this.classOf[f]] = ids.get(child)!;
       if (node.gap) this.gap[id] = ids.get(node.gap)!;
       if (node.dash) this.dash[id] = ids.get(node.dash)!;
       this.hits[id] = node.hits;
+      if (node.hits) this.ends[id] = 1;
     });
+    // Row 0 of the table is the root's.
+    for (let c = 0; c < CHARS; c++) this.first[c] = this.next[this.classOf[FOLD[c]]];
   }
 
   /** Leftmost-longest, non-overlapping matches, sorted by start. */
   find(text: string): Mention[] {
     const out: Mention[] = [];
-    const { next, classOf } = this;
+    const { next, classOf, first, ends, width } = this;
     const n = text.length;
-    let prevWord = 0;
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      const word = WORD[c];
-      // Inside a word nothing can start: the common case, kept to two look-ups.
-      if (word & prevWord) {
-        i++;
-        continue;
-      }
-      prevWord = word;
-      // Row 0 of the table is the root's.
-      if (next[classOf[FOLD[c]]] !== 0) {
-        const m = this.longestAt(text, i);
-        if (m) {
-          out.push(m);
-          i = m.end;
-          prevWord = WORD[text.charCodeAt(i - 1)];
-          continue;
+      let node = first[c];
+      if (node !== 0) {
+        // Walk the trie here while it only meets letters that do not end a term: most words
+        // leave it within two or three characters. Ends and separators take the full walk.
+        let j = i + 1;
+        while (j < n && ends[node] === 0) {
+          const d = text.charCodeAt(j);
+          if (SPACE[d] | DASH[d]) break;
+          node = next[node * width + classOf[FOLD[d]]];
+          if (node === 0) break;
+          j++;
+        }
+        if (node !== 0) {
+          const end = this.longestAt(text, i, out);
+          if (end > i) {
+            // A match ends on a word boundary: the next character may start another.
+            i = end;
+            continue;
+          }
         }
       }
-      i++;
+      // Nothing starts inside a word: skip to its end in one tight loop.
+      if (WORD[c]) while (++i < n && WORD[text.charCodeAt(i)]);
+      else i++;
     }
     return out;
   }
 
-  private longestAt(text: string, start: number): Mention | undefined {
-    const { next, gap, dash, hits, width, classOf } = this;
+  /** Pushes the longest match starting at `start` onto `out` and returns its end; `start` when none. */
+  private longestAt(text: string, start: number, out: Mention[]): number {
+    const { next, gap, dash, hits, ends, width, classOf } = this;
     const n = text.length;
     let node = 0;
     let j = start;
-    let best: Mention | undefined;
+    let bestEnd = start;
+    let bestId = '';
     for (;;) {
-      const nodeHits = hits[node];
-      if (nodeHits && j > start && boundaryAt(text, j)) {
-        const id = acceptedHit(nodeHits, text, start, j);
-        if (id !== undefined) best = { id, start, end: j };
+      if (ends[node] && j > start && boundaryAt(text, j)) {
+        const id = acceptedHit(hits[node]!, text, start, j);
+        if (id !== undefined) {
+          bestEnd = j;
+          bestId = id;
+        }
       }
       if (j >= n) break;
       const c = text.charCodeAt(j);
@@ -168,7 +185,8 @@ export class Matcher {
       if (node === 0) break;
       j++;
     }
-    return best;
+    if (bestEnd > start) out.push({ id: bestId, start, end: bestEnd });
+    return bestEnd;
   }
 }
 

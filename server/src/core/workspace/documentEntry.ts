@@ -88,6 +88,14 @@ function firstLineSpan(r: Range, lines: string[]): Span {
 
 /** The index entry of a parsed outcome document (undefined for other documents). */
 export function entryFromDocument(uri: string, doc: OutcomeDocument, catalogue: Catalogue): DocumentEntry | undefined {
+  // Strings cut from the text keep the whole text alive (V8 slices share their parent's
+  // memory): a copy through JSON keeps only what the entry holds, for 10,000 documents.
+  const json = entryJson(uri, doc, catalogue);
+  return json === undefined ? undefined : (JSON.parse(json) as DocumentEntry);
+}
+
+/** The index entry as JSON text: what an indexing worker sends back (one string crosses threads faster than an object tree). */
+export function entryJson(uri: string, doc: OutcomeDocument, catalogue: Catalogue): string | undefined {
   if (doc.kind !== 'outcome') return undefined;
   const subject = doc.addressing.find((f) => f.label === 'subject');
   const n = doc.header.number;
@@ -110,9 +118,7 @@ export function entryFromDocument(uri: string, doc: OutcomeDocument, catalogue: 
     if (m.start) entry.meeting.start = m.start.iso;
     if (m.end) entry.meeting.end = m.end.iso;
   }
-  // Strings cut from the text keep the whole text alive (V8 slices share their parent's
-  // memory): a copy through JSON keeps only what the entry holds, for 10,000 documents.
-  return JSON.parse(JSON.stringify(entry)) as DocumentEntry;
+  return JSON.stringify(entry);
 }
 
 function headingEntry(h: Heading, range: Range): HeadingEntry {

@@ -11,7 +11,7 @@ import type { MeetingDescription } from './meetingRef';
 import { meetingKey, resolveMeetingRef, seriesKey } from './meetings';
 import { DocumentLookup } from './documentLookup';
 import { crossDocumentFindings, type NumberLookup, type Severities } from './references';
-import { catalogueFingerprint, SNAPSHOT_VERSION, type IndexSnapshot } from './snapshot';
+import { catalogueFingerprint, SNAPSHOT_VERSION, type IndexSnapshot, type SnapshotFile } from './snapshot';
 import { SymbolTable, type HeadingSymbol } from './symbols';
 import type { FileStat, Workspace } from './workspace';
 
@@ -31,7 +31,17 @@ export interface BuildOptions {
   isCancelled?(): boolean;
   /** Files read concurrently per batch. */
   batchSize?: number;
+  /** Reads and indexes files away from this thread (worker threads); without it, files are parsed here. */
+  readEntries?: EntryReader;
+  /** Batches given to `readEntries` at once (default 4). */
+  concurrency?: number;
 }
+
+/**
+ * Each URI's index entry, in order: undefined (or null) for a file that cannot be read or is not
+ * an outcome document. A rejected promise makes the build read that batch itself.
+ */
+export type EntryReader = (uris: string[]) => Promise<(DocumentEntry | undefined | null)[]>;
 
 export interface BuildReport {
   files: number;
@@ -112,7 +122,7 @@ export class WorkspaceIndex implements NumberLookup {
   /** Indexes every listed file, reusing snapshot entries whose file is unchanged; drops files no longer listed. */
   async build(options: BuildOptions = {}): Promise<BuildReport> {
     const uris = await this.workspace.listFiles();
-    const saved = new Map<string, IndexSnapshot['files'][number]>();
+    const saved = new Map<string, SnapshotFile>();
     if (options.snapshot?.version === SNAPSHOT_VERSION && options.snapshot.catalogue === this.catalogueKey) {
       for (const f of options.snapshot.files) saved.set(f.uri, f);
     }
@@ -121,33 +131,68 @@ export class WorkspaceIndex implements NumberLookup {
 
     const report: BuildReport = { files: uris.length, documents: 0, read: 0, reused: 0, cancelled: false };
     const batch = options.batchSize ?? 64;
+    // With readers elsewhere, a few batches are under way at once so that every reader stays busy.
+    const window = options.readEntries ? Math.max(1, options.concurrency ?? 4) : 1;
+    const inFlight: Promise<IndexedFile[]>[] = [];
+    let done = 0;
+    const settle = async () => {
+      // Batches are taken in order, whichever finishes first: the index lists files in the same order every time.
+      const files = await inFlight.shift()!;
+      for (const f of files) this.put(f);
+      done = Math.min(done + batch, uris.length);
+      options.onProgress?.(done, uris.length);
+      // Let the server answer requests between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    };
     for (let i = 0; i < uris.length; i += batch) {
       if (options.isCancelled?.()) {
         report.cancelled = true;
         break;
       }
-      await Promise.all(
-        uris.slice(i, i + batch).map(async (uri) => {
-          const stat = await this.workspace.stat(uri);
-          if (!stat) return;
-          const old = saved.get(uri) ?? this.files.get(uri);
-          if (old && old.size === stat.size && old.mtime === stat.mtime) {
-            const entry = old.entry && Object.assign(old.entry, { uri });
-            this.put({ uri, size: stat.size, mtime: stat.mtime, entry });
-            report.reused++;
-            return;
-          }
-          const text = await this.workspace.readFile(uri);
-          report.read++;
-          this.put({ uri, size: stat.size, mtime: stat.mtime, entry: text === undefined ? undefined : this.entryFromText(uri, text) });
-        }),
-      );
-      options.onProgress?.(Math.min(i + batch, uris.length), uris.length);
-      // Let the server answer requests between batches.
-      await new Promise((resolve) => setImmediate(resolve));
+      inFlight.push(this.indexBatch(uris.slice(i, i + batch), saved, report, options.readEntries));
+      if (inFlight.length >= window) await settle();
     }
+    while (inFlight.length > 0) await settle();
     report.documents = this.sizeOfIndex();
     return report;
+  }
+
+  /** Stats a batch of files, reuses what is unchanged and reads the rest: the files to put, in order. */
+  private async indexBatch(uris: string[], saved: Map<string, SnapshotFile>, report: BuildReport, readEntries?: EntryReader): Promise<IndexedFile[]> {
+    const out: IndexedFile[] = [];
+    const toRead: IndexedFile[] = [];
+    for (const uri of uris) {
+      const stat = await this.workspace.stat(uri);
+      if (!stat) continue;
+      const old = saved.get(uri) ?? this.files.get(uri);
+      if (old && old.size === stat.size && old.mtime === stat.mtime) {
+        const entry = old.entry && Object.assign(old.entry, { uri });
+        out.push({ uri, size: stat.size, mtime: stat.mtime, entry });
+        report.reused++;
+      } else {
+        const file: IndexedFile = { uri, size: stat.size, mtime: stat.mtime };
+        out.push(file);
+        toRead.push(file);
+      }
+    }
+    if (toRead.length === 0) return out;
+    report.read += toRead.length;
+    let entries: (DocumentEntry | undefined | null)[] | undefined;
+    if (readEntries) {
+      try {
+        entries = await readEntries(toRead.map((f) => f.uri));
+      } catch {
+        // The readers failed (a worker died): this batch is read here.
+      }
+    }
+    entries ??= await Promise.all(
+      toRead.map(async ({ uri }) => {
+        const text = await this.workspace.readFile(uri);
+        return text === undefined ? undefined : this.entryFromText(uri, text);
+      }),
+    );
+    toRead.forEach((file, k) => (file.entry = entries[k] ?? undefined));
+    return out;
   }
 
   /** Re-reads one file (created or changed on disk). Returns the other documents whose cross-document findings may change. */

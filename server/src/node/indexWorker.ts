@@ -1,0 +1,32 @@
+/**
+ * An indexing worker (see parallelIndex.ts): reads and parses the files it is sent and answers
+ * with their index entries as one JSON array. Bundled on its own as dist/indexWorker.js.
+ */
+import { fileURLToPath } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Catalogue } from '../core/catalogue/catalogue';
+import { loadBuiltInCatalogue } from '../core/catalogue/load';
+import type { CatalogueData } from '../core/catalogue/schema';
+import { parseWith } from '../core/lint';
+import { entryJson } from '../core/workspace/documentEntry';
+import { readDocumentFile } from './documentFiles';
+import type { IndexRequest, IndexResponse } from './parallelIndex';
+
+const data = (workerData as { catalogue?: CatalogueData } | undefined)?.catalogue;
+const catalogue = data ? new Catalogue(data) : loadBuiltInCatalogue();
+
+function entryOf(uri: string): string {
+  if (!uri.startsWith('file:')) return 'null';
+  const read = readDocumentFile(fileURLToPath(uri));
+  return (read.ok && entryJson(uri, parseWith(read.text, catalogue), catalogue)) || 'null';
+}
+
+parentPort?.on('message', ({ id, uris }: IndexRequest) => {
+  let response: IndexResponse;
+  try {
+    response = { id, entries: `[${uris.map(entryOf).join(',')}]` };
+  } catch (e) {
+    response = { id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+  parentPort!.postMessage(response);
+});

@@ -1,0 +1,125 @@
+/**
+ * Cold indexing on worker threads: each worker reads and parses the files it is sent (see
+ * indexWorker.ts) and answers with their entries as JSON text, so the main thread only parses
+ * JSON and keeps answering requests while the workspace is indexed.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Catalogue } from '../core/catalogue/catalogue';
+import { loadBuiltInCatalogue } from '../core/catalogue/load';
+import type { CatalogueData } from '../core/catalogue/schema';
+import type { DocumentEntry } from '../core/workspace/documentEntry';
+import type { EntryReader } from '../core/workspace/workspaceIndex';
+
+export interface IndexRequest {
+  id: number;
+  uris: string[];
+}
+
+export type IndexResponse = { id: number; entries: string } | { id: number; error: string };
+
+export interface ParallelIndex {
+  /** For `WorkspaceIndex.build`: rejects when the workers cannot do it (the build then reads the batch itself). */
+  readEntries: EntryReader;
+  workers: number;
+  /** Stops the workers. */
+  close(): Promise<void>;
+}
+
+interface Job {
+  id: number;
+  uris: string[];
+  resolve(entries: (DocumentEntry | null)[]): void;
+  reject(error: Error): void;
+}
+
+/** One worker per core beyond the main thread's, and at least one. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
+/** The worker script beside this module (dist/indexWorker.js in the bundle, out/…/indexWorker.js under tsc). */
+const WORKER_FILE = path.join(__dirname, 'indexWorker.js');
+
+/** Starts the workers; undefined when worker threads are unavailable (the index is then built in this thread). */
+export function startParallelIndex(catalogue: Catalogue, workers = defaultWorkerCount(), workerFile = WORKER_FILE): ParallelIndex | undefined {
+  if (workers < 1 || !fs.existsSync(workerFile)) return undefined;
+  const workerData = { catalogue: catalogue === loadBuiltInCatalogue() ? undefined : catalogueData(catalogue) };
+  const queue: Job[] = [];
+  const idle: Worker[] = [];
+  const running = new Map<Worker, Job>();
+  const live = new Set<Worker>();
+  let nextId = 0;
+
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const job = queue.shift()!;
+      running.set(worker, job);
+      worker.postMessage({ id: job.id, uris: job.uris } satisfies IndexRequest);
+    }
+    if (live.size === 0) for (const job of queue.splice(0)) job.reject(new Error('no indexing worker left'));
+  };
+  const lose = (worker: Worker, error: Error) => {
+    if (!live.delete(worker)) return;
+    running.get(worker)?.reject(error);
+    running.delete(worker);
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+    dispatch();
+  };
+
+  try {
+    for (let i = 0; i < workers; i++) {
+      const worker = new Worker(workerFile, { workerData });
+      worker.unref();
+      live.add(worker);
+      idle.push(worker);
+      worker.on('message', (response: IndexResponse) => {
+        const job = running.get(worker);
+        running.delete(worker);
+        idle.push(worker);
+        if (job) {
+          if ('error' in response) job.reject(new Error(response.error));
+          else job.resolve(JSON.parse(response.entries) as (DocumentEntry | null)[]);
+        }
+        dispatch();
+      });
+      worker.on('error', (e) => lose(worker, e));
+      worker.on('exit', (code) => lose(worker, new Error(`indexing worker exited (${code})`)));
+    }
+  } catch {
+    for (const w of live) void w.terminate();
+    return undefined;
+  }
+
+  return {
+    workers,
+    readEntries: (uris) =>
+      new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, uris, resolve, reject });
+        dispatch();
+      }),
+    close: async () => {
+      const all = [...live];
+      live.clear();
+      await Promise.all(all.map((w) => w.terminate()));
+      for (const job of [...queue.splice(0), ...running.values()]) job.reject(new Error('indexing stopped'));
+      running.clear();
+    },
+  };
+}
+
+/** The catalogue's data, for a worker to build the same catalogue from. */
+function catalogueData(c: Catalogue): CatalogueData {
+  return {
+    subjectCodes: [...c.subjectCodes],
+    languages: [...c.languages],
+    markings: [...c.markings],
+    presidencies: [...c.presidencies],
+    instruments: [...c.instruments, ...c.topics],
+    bodies: [...c.bodies],
+  };
+}
