@@ -5,6 +5,13 @@
 # Idempotent: each step is skipped when its result is already there.
 set -euo pipefail
 
+# Run from `npm run test:e2e`, this script inherits the outer npm's npm_* variables: nested npm
+# commands read them as their own configuration (code-server's postinstall then sees the outer
+# npm's "node/v20" user agent and refuses to install). Start the nested installs clean.
+while IFS='=' read -r name _; do
+  case "$name" in npm_*) unset "$name" ;; esac
+done < <(env)
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLS="$ROOT/.tools"
 NODE_VERSION=24.21.0
