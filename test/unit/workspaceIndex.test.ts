@@ -301,4 +301,27 @@ describe('workspace index', () => {
       assert.equal(parseSnapshot('{not json', catalogueFingerprint(catalogue)), undefined);
     });
   });
+
+  describe('topic postings kept sorted as files change', () => {
+    it('answers as a fresh index after adds, changes and deletions', async () => {
+      const { ws, index } = await built();
+      await index.prepareQueries();
+      const topic = index.topicOf('pnr');
+      index.references(topic);
+      // An earlier meeting appears, a later one moves before every other, one goes away.
+      ws.set('mem:///generated/5000-09.outcome.md', generated(9, { serial: 5000, date: '2009-03-02', level: 'Ministerial', place: 'Prague', meetingStart: '2009-02-26', meetingEnd: '2009-02-26', prevDocs: [] }));
+      await index.refresh('mem:///generated/5000-09.outcome.md');
+      ws.set(STOCKHOLM, generated(3, { serial: 11000, date: '2008-06-30', level: 'Ministerial', place: 'Stockholm', meetingStart: '2008-06-21', meetingEnd: '2008-06-21', prevDocs: [] }));
+      await index.refresh(STOCKHOLM);
+      ws.delete(C9278);
+      index.remove(C9278);
+      const fresh = new WorkspaceIndex(ws, catalogue);
+      await fresh.build();
+      for (const id of ['pnr', 'tftp', 'eu-us-pnr-agreement']) {
+        assert.deepEqual(index.references(index.topicOf(id)), fresh.references(fresh.topicOf(id)), id);
+        assert.deepEqual(index.documentsForTopic(index.topicOf(id)).map((e) => e.uri), fresh.documentsForTopic(fresh.topicOf(id)).map((e) => e.uri), id);
+      }
+      assert.ok(index.references(index.topicOf('pnr')).length > 0);
+    });
+  });
 });

@@ -3,13 +3,14 @@ import type { OutcomeDocument } from '../document/model';
 import { parseWith } from '../lint';
 import type { Finding } from '../rules/finding';
 import { splitLines } from '../text/lines';
-import type { Range } from '../text/range';
+import { lineRange, type Range } from '../text/range';
 import { findTopicMentions, resolveTopic, sentenceAround, type Topic } from '../topics';
 import { byMeetingDate, entryFromDocument, headingsAt, meetingDate, spanRange, type DocumentEntry, type HeadingEntry, type Span } from './documentEntry';
 import { meetingLabel } from './meetingLabel';
 import type { MeetingDescription } from './meetingRef';
 import { meetingKey, resolveMeetingRef, seriesKey } from './meetings';
 import { DocumentLookup } from './documentLookup';
+import { SortedPostings } from './postings';
 import { crossDocumentFindings, type NumberLookup, type Severities } from './references';
 import { catalogueFingerprint, SNAPSHOT_VERSION, type IndexSnapshot, type SnapshotFile } from './snapshot';
 import { SymbolTable, type HeadingSymbol } from './symbols';
@@ -99,12 +100,12 @@ export class WorkspaceIndex implements NumberLookup {
   /** Base number -> URIs of the documents that refer to it. */
   private readonly referrers = new DocumentLookup<string>((e) => e.references.filter((r) => r.series === 'ST').map((r) => r.base), (e) => e.uri, () => this.entries());
   /** Catalogue entry -> documents mentioning it. */
-  private readonly postings = new DocumentLookup<DocumentEntry>((e) => e.mentions.map((g) => g.id), (e) => e, () => this.entries());
+  private readonly postings = new SortedPostings(() => this.entries());
   /** Normalised heading title -> documents with a section or item so titled. */
   private readonly byTitle = new DocumentLookup<DocumentEntry>(headingTitles, (e) => e, () => this.entries());
   private readonly series = new Map<string, Set<DocumentEntry>>();
   /** Documents mentioning a set of entries (a topic and its instruments), oldest first; dropped when one of them changes. */
-  private readonly sortedPostings = new Map<string, { ids: ReadonlySet<string>; list: DocumentEntry[]; locations?: MentionLocation[] }>();
+  private readonly sortedPostings = new Map<string, { ids: ReadonlySet<string>; list: readonly DocumentEntry[]; locations?: MentionLocation[] }>();
   /** One document per meeting of a series, oldest first; dropped when one of them changes. */
   private readonly sortedMeetings = new Map<string, DocumentEntry[]>();
   private readonly symbols = new SymbolTable();
@@ -379,9 +380,7 @@ export class WorkspaceIndex implements NumberLookup {
     const key = postingsKey(ids);
     let cached = this.sortedPostings.get(key);
     if (!cached) {
-      const docs = new Set<DocumentEntry>();
-      for (const id of ids) for (const e of this.postings.get(id)) docs.add(e);
-      cached = { ids, list: [...docs].sort(byMeetingDate) };
+      cached = { ids, list: this.postings.union(ids) };
       this.sortedPostings.set(key, cached);
     }
     return cached.list;
@@ -393,8 +392,11 @@ export class WorkspaceIndex implements NumberLookup {
     this.documentsMentioning(topic.ids);
     const cached = this.sortedPostings.get(postingsKey(topic.ids))!;
     if (!cached.locations) {
-      cached.locations = [];
-      for (const e of cached.list) for (const span of this.spansOf(e, topic)) cached.locations.push({ uri: e.uri, range: spanRange(span) });
+      const locations: MentionLocation[] = (cached.locations = []);
+      for (const e of cached.list) {
+        const spans = mentionSpans(e, topic.ids);
+        for (let i = 0; i < spans.length; i += 3) locations.push({ uri: e.uri, range: lineRange(spans[i], spans[i + 1], spans[i + 2]) });
+      }
     }
     return cached.locations;
   }
@@ -419,12 +421,10 @@ export class WorkspaceIndex implements NumberLookup {
   /** The document's mentions of the topic's entries, in text order. */
   private spansOf(e: DocumentEntry, topic: Topic): Span[] {
     if (topic.kind !== 'entry') return [];
+    const spans = mentionSpans(e, topic.ids);
     const out: Span[] = [];
-    for (const g of e.mentions) {
-      if (!topic.ids.has(g.id)) continue;
-      for (let i = 0; i < g.spans.length; i += 3) out.push([g.spans[i], g.spans[i + 1], g.spans[i + 2]]);
-    }
-    return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (let i = 0; i < spans.length; i += 3) out.push([spans[i], spans[i + 1], spans[i + 2]]);
+    return out;
   }
 
   /** Every heading with the same title as `title` (case and punctuation aside), oldest meeting first. */
@@ -537,6 +537,29 @@ export class WorkspaceIndex implements NumberLookup {
     if (section) o.section = section;
     return o;
   }
+}
+
+/** The document's mentions of the entries as [line, start, end] triples in text order (do not modify). */
+function mentionSpans(e: DocumentEntry, ids: ReadonlySet<string>): readonly number[] {
+  let out: readonly number[] = [];
+  // Each group is in text order already: merge them.
+  for (const g of e.mentions) if (ids.has(g.id)) out = out.length === 0 ? g.spans : mergeSpans(out, g.spans);
+  return out;
+}
+
+function mergeSpans(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const fromA = j >= b.length || (i < a.length && (a[i] < b[j] || (a[i] === b[j] && a[i + 1] <= b[j + 1])));
+    const s = fromA ? a : b;
+    const k = fromA ? i : j;
+    out.push(s[k], s[k + 1], s[k + 2]);
+    if (fromA) i += 3;
+    else j += 3;
+  }
+  return out;
 }
 
 function postingsKey(ids: ReadonlySet<string>): string {
