@@ -20,8 +20,14 @@ function renumber(headings: Heading[], from: number, what: string): Fix {
   return { title: `Renumber ${what} from here`, edits };
 }
 
-function describe(h: Heading): string {
-  return h.style === 'session' ? `Session ${h.label}` : h.style === 'letter' ? `${h.label})` : `${h.label}.`;
+/** "Session 4", "section 4", "item c)", "item 2" as a drafter names them. */
+function describe(h: Heading, kind: 'section' | 'item'): string {
+  if (h.style === 'session') return `Session ${h.label}`;
+  return h.style === 'letter' ? `${kind} ${h.label})` : `${kind} ${h.label}`;
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function checkSequence(headings: Heading[], kind: 'section' | 'item', report: Parameters<RuleGroup>[2], context: string): void {
@@ -29,15 +35,15 @@ function checkSequence(headings: Heading[], kind: 'section' | 'item', report: Pa
     const h = headings[i];
     const expected = i === 0 ? 1 : headings[i - 1].ordinal + 1;
     if (h.ordinal === expected) continue;
-    const expectedLabel = labelFor(h.style, expected, h);
-    const what = i === 0 ? `the first ${kind}${context}` : `${describe(headings[i - 1])}`;
+    const expectedLabel = labelFor(h.style, expected, h) + (h.style === 'letter' ? ')' : '');
+    const here = capitalised(describe(h, kind));
     const problem = i > 0 && h.ordinal <= headings[i - 1].ordinal ? 'repeats or goes back' : 'skips';
     report({
       code: kind === 'section' ? 'body.section-numbering' : 'body.item-numbering',
       message:
         i === 0
-          ? `${kind === 'section' ? 'Section' : 'Item'} ${describe(h)} opens ${what}: numbering starts at ${expectedLabel}.`
-          : `${kind === 'section' ? 'Section' : 'Item'} ${describe(h)} follows ${what}${context}: the numbering ${problem}; expected ${expectedLabel}.`,
+          ? `${here} opens the ${kind}s${context}: the numbering starts at ${expectedLabel}.`
+          : `${here} follows ${describe(headings[i - 1], kind)}${context}: the numbering ${problem}; expected ${expectedLabel}.`,
       range: h.labelRange,
       fixes: [renumber(headings, i, kind === 'section' ? 'the sections' : `the items${context}`)],
     });
