@@ -42,7 +42,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 // One connection for every transport: the bundle reads --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const ruleLinks = ruleLinksFromReadme(path.resolve(__dirname, '../README.md'));
+const ruleLinks = ruleLinksFromReadme(path.resolve(__dirname, '..'));
 const selection = new DocumentSelection();
 
 let settings: Settings = defaultSettings();

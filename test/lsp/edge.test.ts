@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { DocumentSelection, globToRegExp } from '../../server/src/features/documentSelection';
-import { ruleLinks } from '../../server/src/features/ruleLinks';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ruleLinks, ruleLinksFromReadme } from '../../server/src/features/ruleLinks';
 import { readSettings, settingsSectionOf } from '../../server/src/features/settings';
 
 describe('LSP edge: settings, rule links, document selection', () => {
@@ -33,6 +37,18 @@ describe('LSP edge: settings, rule links, document selection', () => {
     assert.equal(links.get('codes.unknown'), 'file:///ext/README.md#L5');
     assert.equal(links.get('header.date-missing'), 'file:///ext/README.md#L6');
     assert.equal(links.get('code'), undefined);
+  });
+
+  it('finds the README whatever its case (the .vsix holds it as readme.md)', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-readme-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'readme.md'), '| `codes.unknown` | warning |\n');
+      assert.equal(ruleLinksFromReadme(folder).get('codes.unknown'), `${pathToFileURL(path.join(folder, 'readme.md')).href}#L1`);
+      fs.rmSync(path.join(folder, 'readme.md'));
+      assert.equal(ruleLinksFromReadme(folder).size, 0);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('matches VS Code globs on paths, relative ones against the workspace folders', () => {

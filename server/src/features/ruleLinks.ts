@@ -1,11 +1,17 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 /** Links from each rule code to its row in the README's rules table (`| \`code\` | …`). */
 export type RuleLinks = ReadonlyMap<string, string>;
 
-export function ruleLinksFromReadme(readmePath: string): RuleLinks {
+/** The README in `folder`, whatever its case: the packaged extension holds it as `readme.md`. */
+export function ruleLinksFromReadme(folder: string): RuleLinks {
+  let readmePath: string;
   let text: string;
   try {
+    const name = fs.readdirSync(folder).find((n) => n.toLowerCase() === 'readme.md');
+    if (!name) return new Map();
+    readmePath = path.join(folder, name);
     text = fs.readFileSync(readmePath, 'utf8');
   } catch {
     return new Map(); // No README next to the server: diagnostics go without links.
