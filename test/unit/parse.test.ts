@@ -69,7 +69,18 @@ describe('parse: the real documents', () => {
   });
 
   it('the communication is another kind of document', () => {
-    assert.equal(parse(corpusText('other/iss-annual-report-2011.md')).kind, 'other');
+    const doc = parse(corpusText('other/iss-annual-report-2011.md'));
+    assert.equal(doc.kind, 'other');
+    assert.match(doc.otherDocumentType?.value ?? '', /^COMMUNICATION FROM THE COMMISSION/);
+  });
+
+  it('a Council NOTE is another kind of document; a draft without its title is still an outcome', () => {
+    const note = parse(corpusText('9278-18.md').replace('OUTCOME OF PROCEEDINGS', 'I/A ITEM NOTE'));
+    assert.equal(note.kind, 'other');
+    assert.equal(note.otherDocumentType?.value, 'I/A ITEM NOTE');
+    const draft = parse(corpusText('9278-18.md').replace('OUTCOME OF PROCEEDINGS\n', ''));
+    assert.equal(draft.kind, 'outcome');
+    assert.equal(draft.otherDocumentType, undefined);
   });
 });
 
@@ -132,6 +143,11 @@ describe('parse: variations a drafter writes', () => {
       assert.equal(doc.header.number?.range.start.character, 0);
     });
   }
+
+  it('reads hyphenated and bilingual subject codes', () => {
+    const doc = parse('Brussels, 3 May 2024\n(OR. en)\n\n8123/24\n\nSCH-EVAL 12\nCSDP/PSDC 567\nJAI 9\n\nOUTCOME OF PROCEEDINGS\n', { isKnownCode: () => true });
+    assert.deepEqual(doc.header.subjectCodes.map((c) => `${c.code} ${c.number}`), ['SCH-EVAL 12', 'CSDP/PSDC 567', 'JAI 9']);
+  });
 
   it('REV on its own line belongs to the number', () => {
     const doc = parse('Brussels, 3 May 2024\n(OR. en)\n\n8123/2/24\nREV 2\n\nJAIEX 1\n\nOUTCOME OF PROCEEDINGS\n', { isKnownCode: () => true });

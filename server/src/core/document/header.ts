@@ -12,8 +12,8 @@ const LANGUAGE = /\(OR\.\s*([A-Za-z]{1,3})(?:\s*[,/]\s*[A-Za-z]{1,3})*\s*\)/;
 const INTERINSTITUTIONAL = /^Interinstitutional\s+File\s*:\s*(.*)$/i;
 const PARTIAL_ACCESS_START = /^DOCUMENT\s+PARTIALLY/i;
 const PARTIAL_ACCESS = /^DOCUMENT\s+PARTIALLY\s+ACCESSIBLE\s+TO\s+THE\s+PUBLIC\s*(?:\(\s*([^)]*?)\s*\))?/i;
-/** `JAIEX 75`, `CFSP/PESC 1025`, `<b>JAIEX</b>\t<b>75</b>` (tags already blanked), or a bare code. */
-const CODE_LINE = /^([A-Z][A-Z0-9]{1,14}(?:\/[A-Z][A-Z0-9]{1,14})?)(?:[ \t]+(\S+))?$/;
+/** `JAIEX 75`, `CFSP/PESC 1025`, `SCH-EVAL 12`, `<b>JAIEX</b>\t<b>75</b>` (tags already blanked), or a bare code. */
+const CODE_LINE = /^([A-Z][A-Z0-9]{1,14}(?:-[A-Z0-9]{1,8})?(?:\/[A-Z][A-Z0-9]{1,14})?)(?:[ \t]+(\S+))?$/;
 /** Upper-case words and slashes, the shape of a distribution marking. */
 const MARKING_SHAPE = /^[A-Z][A-Z /]*[A-Z]$/;
 

@@ -141,6 +141,8 @@ export interface OutcomeDocument {
   eol: '\n' | '\r\n';
   header: OutcomeHeader;
   title?: Located;
+  /** Another Council document type where the title would stand ("NOTE", "I/A ITEM NOTE"): then the kind is 'other'. */
+  otherDocumentType?: Located;
   addressing: AddressingField[];
   /** Numbers in "No. prev. doc.". */
   previousDocuments: DocumentNumber[];

@@ -12,6 +12,12 @@ import { scanReferences } from './numbers';
 import { scanDeleted, scanPresidencies } from './mentions';
 
 const TITLE = /^OUTCOME\s+OF\s+(?:THE\s+)?PROCEEDINGS$/i;
+/**
+ * The other Council document types that stand where the title would: a Council document with
+ * one of these is another kind of document, not an outcome missing its title.
+ */
+const OTHER_DOCUMENT_TYPE =
+  /^(?:(?:COVER|INFORMATION|REVISED|PRESIDENCY|BACKGROUND|CONCEPT|DISCUSSION|STEERING)\s+)?NOTE$|^(?:"?I\/?A"?|"?I"?|"?A"?)\s+ITEM\s+NOTE$|^(?:PROGRESS\s+)?REPORT$|^OPINION$|^RECOMMENDATION$|^(?:PROVISIONAL\s+|DRAFT\s+)?AGENDA$|^OUTCOME\s+OF\s+THE\s+COUNCIL\s+MEETING$|^LEGISLATIVE\s+ACTS\s+AND\s+OTHER\s+INSTRUMENTS$|^(?:COMMUNICATION|RESOLUTION|LETTER|PROPOSAL|DECLARATION|STATEMENT)\b[A-Z ]*$|^DRAFT\s+[A-Z ]+$/;
 /** The header and title sit near the top; past this many lines nothing is header any more. */
 const HEADER_SCAN_LIMIT = 250;
 
@@ -30,6 +36,7 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
   const candidates = new Array<HeadingCandidate | null | undefined>(n);
   const candidateAt = (l: number) => (candidates[l] === undefined ? (candidates[l] = headingCandidate(clean[l]) ?? null) : candidates[l]);
   let titleLine: number | undefined;
+  let otherType: number | undefined;
   let firstStructureLine: number | undefined;
   for (let l = 0; l < scanLimit; l++) {
     const [s, e] = contentBounds(clean[l]);
@@ -40,6 +47,7 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
       break;
     }
     if (firstStructureLine === undefined && (isAddressingLabel(t) || candidateAt(l))) firstStructureLine = l;
+    if (firstStructureLine === undefined && otherType === undefined && OTHER_DOCUMENT_TYPE.test(t.replace(/\s+/g, ' '))) otherType = l;
   }
   const headerEnd = titleLine ?? firstStructureLine ?? scanLimit;
   const header = parseHeader({ clean, from: 0, to: headerEnd, isKnownCode: options.isKnownCode ?? (() => false) });
@@ -76,13 +84,14 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
   for (const p of named) if (inText(p.range)) presidencies.push(p);
 
   const evidence = [header.issuer, header.dateLine, header.number ?? header.malformedNumber, header.subjectCodes[0], field('from') ?? field('of'), field('subject')].filter(Boolean).length;
-  const kind = titleLine !== undefined || evidence >= 3 ? 'outcome' : 'other';
+  const kind = titleLine !== undefined || (evidence >= 3 && otherType === undefined) ? 'outcome' : 'other';
 
   return {
     kind,
     lineCount: n,
     eol,
     header,
+    otherDocumentType: titleLine === undefined && otherType !== undefined ? { value: clean[otherType].trim().replace(/\s+/g, ' '), range: lineRange(otherType, ...contentBounds(clean[otherType])) } : undefined,
     title: titleLine !== undefined ? { value: clean[titleLine].trim(), range: lineRange(titleLine, ...contentBounds(clean[titleLine])) } : undefined,
     addressing: addressing.fields,
     previousDocuments: addressing.previousDocuments,

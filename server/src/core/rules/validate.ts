@@ -24,10 +24,13 @@ export function validate(doc: OutcomeDocument, catalogue: RuleCatalogue, options
     if (severity !== 'off') findings.push({ ...f, severity });
   };
   if (doc.kind === 'other') {
+    const type = doc.otherDocumentType;
     report({
       code: 'document.not-outcome',
-      message: 'This is not an outcome of proceedings: it has no "OUTCOME OF PROCEEDINGS" title and no Council header, so the template is not checked.',
-      range: contentLineRange(doc),
+      message: type
+        ? `This is a document of another type ("${type.value}"), not an outcome of proceedings, so the template is not checked.`
+        : 'This is not an outcome of proceedings: it has no "OUTCOME OF PROCEEDINGS" title and no Council header, so the template is not checked.',
+      range: type?.range ?? contentLineRange(doc),
     });
     return findings;
   }
