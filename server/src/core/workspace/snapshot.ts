@@ -1,14 +1,16 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import type { DocumentEntry } from './documentEntry';
+import type { PackedEntry } from './packedEntry';
 
 /**
  * The index as saved between sessions: per file its size, mtime and index entry (never the
- * text), so a restart re-reads only the files that changed since.
+ * text), so a restart re-reads only the files that changed since. Entries are packed (see
+ * `PackedEntry`) against one table of the strings they hold.
  */
 export interface IndexSnapshot {
   version: typeof SNAPSHOT_VERSION;
   /** Entries hold catalogue mentions: another catalogue makes them stale. */
   catalogue: string;
+  strings: string[];
   files: SnapshotFile[];
 }
 
@@ -17,11 +19,11 @@ export interface SnapshotFile {
   size: number;
   mtime: number;
   /** Absent for a file that is not an outcome document (kept so it is not read again). */
-  entry?: Omit<DocumentEntry, 'uri'>;
+  entry?: PackedEntry;
 }
 
 /** Bump when `DocumentEntry` or what the parser extracts changes shape. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** A short fingerprint of the catalogue's names: mentions are only as good as the names they were found with. */
 export function catalogueFingerprint(catalogue: Catalogue): string {
@@ -38,7 +40,7 @@ export function catalogueFingerprint(catalogue: Catalogue): string {
 export function parseSnapshot(text: string, catalogueKey: string): IndexSnapshot | undefined {
   try {
     const s = JSON.parse(text) as IndexSnapshot;
-    if (s?.version !== SNAPSHOT_VERSION || s.catalogue !== catalogueKey || !Array.isArray(s.files)) return undefined;
+    if (s?.version !== SNAPSHOT_VERSION || s.catalogue !== catalogueKey || !Array.isArray(s.strings) || !Array.isArray(s.files)) return undefined;
     return s;
   } catch {
     return undefined;

@@ -10,6 +10,7 @@ import { meetingLabel } from './meetingLabel';
 import type { MeetingDescription } from './meetingRef';
 import { meetingKey, resolveMeetingRef, seriesKey } from './meetings';
 import { DocumentLookup } from './documentLookup';
+import { EntryUnpacker, packEntry, StringTable } from './packedEntry';
 import { SortedPostings } from './postings';
 import { crossDocumentFindings, type NumberLookup, type Severities } from './references';
 import { catalogueFingerprint, SNAPSHOT_VERSION, type IndexSnapshot, type SnapshotFile } from './snapshot';
@@ -22,6 +23,13 @@ interface IndexedFile {
   size: number;
   mtime: number;
   entry?: DocumentEntry;
+}
+
+/** A file of the saved index; its entry is unpacked only when the file is unchanged. */
+interface SavedFile {
+  size: number;
+  mtime: number;
+  entry(): DocumentEntry | undefined;
 }
 
 export interface BuildOptions {
@@ -123,10 +131,7 @@ export class WorkspaceIndex implements NumberLookup {
   /** Indexes every listed file, reusing snapshot entries whose file is unchanged; drops files no longer listed. */
   async build(options: BuildOptions = {}): Promise<BuildReport> {
     const uris = await this.workspace.listFiles();
-    const saved = new Map<string, SnapshotFile>();
-    if (options.snapshot?.version === SNAPSHOT_VERSION && options.snapshot.catalogue === this.catalogueKey) {
-      for (const f of options.snapshot.files) saved.set(f.uri, f);
-    }
+    const saved = this.savedFiles(options.snapshot);
     const listed = new Set(uris);
     for (const uri of [...this.files.keys()]) if (!listed.has(uri)) this.remove(uri);
 
@@ -158,16 +163,29 @@ export class WorkspaceIndex implements NumberLookup {
     return report;
   }
 
+  /** The snapshot's files by URI, each able to unpack its entry; none for another version or catalogue. */
+  private savedFiles(snapshot: IndexSnapshot | undefined): Map<string, SavedFile> {
+    const saved = new Map<string, SavedFile>();
+    if (snapshot?.version !== SNAPSHOT_VERSION || snapshot.catalogue !== this.catalogueKey) return saved;
+    const unpacker = new EntryUnpacker(snapshot.strings);
+    for (const f of snapshot.files) {
+      const packed = f.entry;
+      saved.set(f.uri, { size: f.size, mtime: f.mtime, entry: () => packed && unpacker.unpack(f.uri, packed) });
+    }
+    return saved;
+  }
+
   /** Stats a batch of files, reuses what is unchanged and reads the rest: the files to put, in order. */
-  private async indexBatch(uris: string[], saved: Map<string, SnapshotFile>, report: BuildReport, readEntries?: EntryReader): Promise<IndexedFile[]> {
+  private async indexBatch(uris: string[], saved: Map<string, SavedFile>, report: BuildReport, readEntries?: EntryReader): Promise<IndexedFile[]> {
     const out: IndexedFile[] = [];
     const toRead: IndexedFile[] = [];
     for (const uri of uris) {
       const stat = await this.workspace.stat(uri);
       if (!stat) continue;
-      const old = saved.get(uri) ?? this.files.get(uri);
+      const fromSnapshot = saved.get(uri);
+      const old = fromSnapshot ?? this.files.get(uri);
       if (old && old.size === stat.size && old.mtime === stat.mtime) {
-        const entry = old.entry && Object.assign(old.entry, { uri });
+        const entry = fromSnapshot ? fromSnapshot.entry() : (old as IndexedFile).entry;
         out.push({ uri, size: stat.size, mtime: stat.mtime, entry });
         report.reused++;
       } else {
@@ -298,16 +316,14 @@ export class WorkspaceIndex implements NumberLookup {
   // ---------------------------------------------------------------- snapshot
 
   snapshot(): IndexSnapshot {
-    const files: IndexSnapshot['files'] = [];
+    const table = new StringTable();
+    const files: SnapshotFile[] = [];
     for (const f of this.files.values()) {
       if (f.size < 0) continue;
       if (!f.entry) files.push({ uri: f.uri, size: f.size, mtime: f.mtime });
-      else {
-        const { uri, ...entry } = f.entry;
-        files.push({ uri, size: f.size, mtime: f.mtime, entry });
-      }
+      else files.push({ uri: f.uri, size: f.size, mtime: f.mtime, entry: packEntry(f.entry, table) });
     }
-    return { version: SNAPSHOT_VERSION, catalogue: this.catalogueKey, files };
+    return { version: SNAPSHOT_VERSION, catalogue: this.catalogueKey, strings: table.strings, files };
   }
 
   // ---------------------------------------------------------------- queries

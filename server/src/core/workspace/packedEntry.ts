@@ -1,0 +1,188 @@
+import type { DocumentEntry, HeadingEntry, MeetingEntry, MentionGroup, MeetingRefEntry, NumberRefEntry, SectionEntry, Span } from './documentEntry';
+
+/**
+ * An index entry as the snapshot stores it: numbers in flat arrays, strings as indices into the
+ * snapshot's string table. Ids, titles, places and heading prefixes repeat across thousands of
+ * documents, and flat number arrays parse several times faster than objects: a warm start reads
+ * 10,000 of these.
+ *
+ * [target, sections, mentions, references, meetingRefs, number, date, meeting], where
+ *   target      [line, start, end]
+ *   sections    per section: HEADING then its item count, then HEADING per item;
+ *               HEADING = label, title, text, line, start, end, endLine, and text is the index
+ *               of the prefix before the title ("Session 4: ") or, when the text does not end
+ *               with the title, ~index of the whole text
+ *   mentions    per entry: id, count of spans, then [line, start, end] per span
+ *   references  per reference: series, text, base, line, start, end, previous (0 or 1)
+ *   meetingRefs per reference: description (as JSON), line, start, end
+ *   number      [text, base, line, start, end] or 0
+ *   date        string or -1
+ *   meeting     the meeting as JSON, or -1
+ */
+export type PackedEntry = [Span, number[], number[], number[], number[], number[] | 0, number, number];
+
+/** Strings to indices while a snapshot is written. */
+export class StringTable {
+  readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  of(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+}
+
+export function packEntry(e: Omit<DocumentEntry, 'uri'>, table: StringTable): PackedEntry {
+  const s = (v: string) => table.of(v);
+  const sections: number[] = [];
+  for (const section of e.sections) {
+    packHeading(section, sections, table);
+    sections.push(section.items.length);
+    for (const item of section.items) packHeading(item, sections, table);
+  }
+  const mentions: number[] = [];
+  for (const g of e.mentions) mentions.push(s(g.id), g.spans.length / 3, ...g.spans);
+  const references: number[] = [];
+  for (const r of e.references) references.push(s(r.series), s(r.text), s(r.base), ...r.span, r.previous ? 1 : 0);
+  const meetingRefs: number[] = [];
+  for (const { span, ...description } of e.meetingRefs) meetingRefs.push(s(JSON.stringify(description)), ...span);
+  const number: number[] | 0 = e.number ? [s(e.number.text), s(e.number.base), ...e.number.span] : 0;
+  return [[...e.target], sections, mentions, references, meetingRefs, number, e.date === undefined ? -1 : s(e.date), e.meeting ? s(JSON.stringify(e.meeting)) : -1];
+}
+
+function packHeading(h: HeadingEntry, out: number[], table: StringTable): void {
+  // The text is mostly a prefix and the title ("Session 4: " + "PNR issues"): the prefix alone is kept.
+  const text = h.text.endsWith(h.title) ? table.of(h.text.slice(0, h.text.length - h.title.length)) : ~table.of(h.text);
+  out.push(table.of(h.label), table.of(h.title), text, ...h.span, h.endLine);
+}
+
+/** The fields unpacked on first read: a warm start touches none of them (see `EntryUnpacker.unpack`). */
+type LazyField = 'sections' | 'mentions' | 'references' | 'meetingRefs';
+
+/** Where a lazily unpacked entry keeps its packed form (not enumerable: invisible to comparisons and JSON). */
+const PACKED = Symbol('packed');
+
+/** The packed fields not read yet: each is dropped once unpacked. */
+type Packed = { unpacker: EntryUnpacker } & Partial<Record<LazyField, number[]>>;
+
+type LazyEntry = DocumentEntry & { [PACKED]: Packed };
+
+/** Reads packed entries back; descriptions kept as JSON are parsed once per distinct string. */
+export class EntryUnpacker {
+  private readonly parsed = new Map<number, object>();
+
+  constructor(private readonly strings: readonly string[]) {}
+
+  /**
+   * The entry, with its four large fields unpacked on first read: building every heading and
+   * mention group of 10,000 documents would take longer than reading the snapshot. The
+   * accessors are shared by every entry (one object shape) and replaced by the plain value
+   * once read.
+   */
+  unpack(uri: string, p: PackedEntry): DocumentEntry {
+    const [target, sections, mentions, references, meetingRefs, number, date, meeting] = p;
+    const e = { uri, target } as LazyEntry;
+    const packed: Packed = { unpacker: this, sections, mentions, references, meetingRefs };
+    Object.defineProperty(e, PACKED, { value: packed });
+    Object.defineProperties(e, LAZY_FIELDS);
+    if (number !== 0) e.number = { text: this.strings[number[0]], base: this.strings[number[1]], span: [number[2], number[3], number[4]] };
+    if (date >= 0) e.date = this.strings[date];
+    if (meeting >= 0) e.meeting = { ...(this.json(meeting) as MeetingEntry) };
+    return e;
+  }
+
+  /** One large field of a packed entry, as `DocumentEntry` holds it. */
+  field(key: LazyField, a: number[]): DocumentEntry[LazyField] {
+    switch (key) {
+      case 'sections':
+        return this.sections(a);
+      case 'mentions':
+        return this.mentions(a);
+      case 'references':
+        return this.references(a);
+      case 'meetingRefs':
+        return this.meetingRefs(a);
+    }
+  }
+
+  private sections(a: number[]): SectionEntry[] {
+    const out: SectionEntry[] = [];
+    let i = 0;
+    while (i < a.length) {
+      const section: SectionEntry = { ...this.heading(a, i), items: [] };
+      const count = a[i + 7];
+      i += 8;
+      for (let k = 0; k < count; k++, i += 7) section.items.push(this.heading(a, i));
+      out.push(section);
+    }
+    return out;
+  }
+
+  private heading(a: number[], i: number): HeadingEntry {
+    const title = this.strings[a[i + 1]];
+    const text = a[i + 2] >= 0 ? this.strings[a[i + 2]] + title : this.strings[~a[i + 2]];
+    return { label: this.strings[a[i]], title, text, span: [a[i + 3], a[i + 4], a[i + 5]], endLine: a[i + 6] };
+  }
+
+  private mentions(a: number[]): MentionGroup[] {
+    const out: MentionGroup[] = [];
+    for (let i = 0; i < a.length; ) {
+      const end = i + 2 + a[i + 1] * 3;
+      out.push({ id: this.strings[a[i]], spans: a.slice(i + 2, end) });
+      i = end;
+    }
+    return out;
+  }
+
+  private references(a: number[]): NumberRefEntry[] {
+    const out: NumberRefEntry[] = [];
+    for (let i = 0; i < a.length; i += 7) {
+      const r: NumberRefEntry = { series: this.strings[a[i]] as NumberRefEntry['series'], text: this.strings[a[i + 1]], base: this.strings[a[i + 2]], span: [a[i + 3], a[i + 4], a[i + 5]] };
+      if (a[i + 6]) r.previous = true;
+      out.push(r);
+    }
+    return out;
+  }
+
+  private meetingRefs(a: number[]): MeetingRefEntry[] {
+    const out: MeetingRefEntry[] = [];
+    for (let i = 0; i < a.length; i += 4) out.push({ ...(this.json(a[i]) as Omit<MeetingRefEntry, 'span'>), span: [a[i + 1], a[i + 2], a[i + 3]] });
+    return out;
+  }
+
+  private json(i: number): object {
+    let v = this.parsed.get(i);
+    if (!v) this.parsed.set(i, (v = JSON.parse(this.strings[i]) as object));
+    return v;
+  }
+}
+
+function lazyField(key: LazyField): PropertyDescriptor {
+  const settle = (e: LazyEntry, value: unknown) => Object.defineProperty(e, key, { value, writable: true, enumerable: true, configurable: true });
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: LazyEntry) {
+      const packed = this[PACKED];
+      const value = packed.unpacker.field(key, packed[key] ?? []);
+      packed[key] = undefined;
+      settle(this, value);
+      return value;
+    },
+    set(this: LazyEntry, value: unknown) {
+      settle(this, value);
+    },
+  };
+}
+
+const LAZY_FIELDS: Record<LazyField, PropertyDescriptor> = {
+  sections: lazyField('sections'),
+  mentions: lazyField('mentions'),
+  references: lazyField('references'),
+  meetingRefs: lazyField('meetingRefs'),
+};
