@@ -21,45 +21,67 @@ interface Searchable {
 
 /** A document's headings for searching; the names themselves are built only for what a query returns. */
 interface DocumentNames {
-  /** Every lower-cased name, one a line: a query word absent from it rules the whole document out. */
+  /** Every lower-cased name, one a line. */
   names: string;
+  headings: Searchable[];
+}
+
+/**
+ * Every document's names as one string, in index order, with where each heading's name starts:
+ * a query word is looked for once in the whole workspace (one `indexOf` pass) rather than once
+ * per document, and each hit is placed on its heading by binary search.
+ */
+interface AllNames {
+  text: string;
+  /** Start of each heading's name in `text`, ascending. */
+  starts: Int32Array;
+  entries: DocumentEntry[];
   headings: Searchable[];
 }
 
 /**
  * Headings of every document, searched by substring: every word of the query must occur in the
  * name ("pnr cracow"); a single word no name holds, by its letters in order ("pnrupd"). Names are
- * built once per document version and kept until the document changes.
+ * built once per document version and kept until the document changes; the joined string once
+ * per change of the index, on the next query.
  */
 export class SymbolTable {
   private readonly byDocument = new WeakMap<DocumentEntry, DocumentNames>();
+  private all: AllNames | undefined;
+
+  /** A document came, changed or went: the joined names are built again on the next query. */
+  invalidate(): void {
+    this.all = undefined;
+  }
 
   search(entries: Iterable<DocumentEntry>, query: string, limit: number): HeadingSymbol[] {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    const all = [...entries];
+    const all = this.joined(entries);
     const found: HeadingSymbol[] = [];
-    for (const e of all) {
-      const doc = this.of(e);
-      if (!words.every((w) => doc.names.includes(w))) continue;
-      for (const h of doc.headings) {
-        if (words.every((w) => occursIn(doc.names, w, h))) found.push(symbol(e, h));
-        if (found.length >= limit) return found;
-      }
+    if (words.length === 0) {
+      for (let k = 0; k < all.headings.length && found.length < limit; k++) found.push(symbol(all.entries[k], all.headings[k]));
+      return found;
+    }
+    // The longest word is the rarest: its hits are the candidates, the other words checked within each name.
+    const anchor = words.reduce((a, b) => (b.length > a.length ? b : a));
+    for (let at = all.text.indexOf(anchor); at >= 0 && found.length < limit; ) {
+      const k = headingAt(all.starts, at);
+      const start = all.starts[k];
+      const end = start + all.headings[k].end - all.headings[k].start;
+      // Within the name only: a search of the rest of the text for a word the name lacks would cost a pass each.
+      const name = all.text.slice(start, end);
+      if (words.every((w) => name.includes(w))) found.push(symbol(all.entries[k], all.headings[k]));
+      at = all.text.indexOf(anchor, end + 1);
     }
     // Nothing holds a single word: try its letters in order, within one name (a name never holds a
     // line break). Several words that no name holds are simply not there.
     if (found.length > 0 || words.length !== 1) return found;
     const letters = [...words[0]];
-    const distinct = [...new Set(letters)];
-    const inOrder = new RegExp(letters.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\n]*?'));
-    for (const e of all) {
-      const doc = this.of(e);
-      // A letter missing from every name rules the document out before the slower expression runs.
-      if (!distinct.every((c) => doc.names.includes(c)) || !inOrder.test(doc.names)) continue;
-      for (const h of doc.headings) {
-        if (inOrder.test(doc.names.slice(h.start, h.end))) found.push(symbol(e, h));
-        if (found.length >= limit) return found;
-      }
+    for (let at = inOrderFrom(all.text, letters, 0); at >= 0 && found.length < limit; ) {
+      const k = headingAt(all.starts, at);
+      found.push(symbol(all.entries[k], all.headings[k]));
+      // On to the next name.
+      at = inOrderFrom(all.text, letters, all.starts[k] + all.headings[k].end - all.headings[k].start + 1);
     }
     return found;
   }
@@ -67,6 +89,32 @@ export class SymbolTable {
   /** Builds every document's names now rather than on the first query. */
   prepare(entries: Iterable<DocumentEntry>): void {
     for (const e of entries) this.of(e);
+  }
+
+  /** Builds the joined names now (after `prepare`), rather than on the first query. */
+  prepareJoined(entries: Iterable<DocumentEntry>): void {
+    this.joined(entries);
+  }
+
+  private joined(entries: Iterable<DocumentEntry>): AllNames {
+    if (this.all) return this.all;
+    const parts: string[] = [];
+    const owners: DocumentEntry[] = [];
+    const headings: Searchable[] = [];
+    const starts: number[] = [];
+    let length = 0;
+    for (const e of entries) {
+      const doc = this.of(e);
+      for (const h of doc.headings) {
+        owners.push(e);
+        headings.push(h);
+        starts.push(length + h.start);
+      }
+      parts.push(doc.names);
+      length += doc.names.length;
+    }
+    this.all = { text: parts.join(''), starts: Int32Array.from(starts), entries: owners, headings };
+    return this.all;
   }
 
   private of(e: DocumentEntry): DocumentNames {
@@ -91,9 +139,44 @@ export class SymbolTable {
   }
 }
 
-function occursIn(names: string, word: string, h: Searchable): boolean {
-  const at = names.indexOf(word, h.start);
-  return at >= 0 && at + word.length <= h.end;
+/**
+ * Where the first name from `from` holding the letters in order starts them, or -1: matched
+ * greedily with `indexOf` (the earliest of each letter is never worse), skipping every name
+ * before the next occurrence of a letter that the current name lacks, so the text is passed
+ * over about once whatever the letters.
+ */
+function inOrderFrom(text: string, letters: string[], from: number): number {
+  let at = from;
+  for (;;) {
+    const first = text.indexOf(letters[0], at);
+    if (first < 0) return -1;
+    const lineEnd = text.indexOf('\n', first);
+    let p = first + letters[0].length;
+    let k = 1;
+    for (; k < letters.length; k++) {
+      const next = text.indexOf(letters[k], p);
+      if (next < 0) return -1;
+      if (next > lineEnd) {
+        // No name between here and `next` holds this letter.
+        at = text.lastIndexOf('\n', next) + 1;
+        break;
+      }
+      p = next + letters[k].length;
+    }
+    if (k === letters.length) return first;
+  }
+}
+
+/** The last heading starting at or before `at`. */
+function headingAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function symbolName(h: HeadingEntry, where: string): string {

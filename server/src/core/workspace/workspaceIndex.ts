@@ -267,6 +267,7 @@ export class WorkspaceIndex implements NumberLookup {
     this.files.set(file.uri, file);
     const e = file.entry;
     if (!e) return;
+    this.symbols.invalidate();
     if (e.number) push(this.byBase, e.number.base, e);
     this.referrers.add(e);
     this.postings.add(e);
@@ -283,6 +284,7 @@ export class WorkspaceIndex implements NumberLookup {
   private take(file: IndexedFile): void {
     const e = file.entry;
     if (!e) return;
+    this.symbols.invalidate();
     if (e.number) {
       const list = this.byBase.get(e.number.base)?.filter((d) => d !== e);
       if (list?.length) this.byBase.set(e.number.base, list);
@@ -432,6 +434,7 @@ export class WorkspaceIndex implements NumberLookup {
       this.symbols.prepare(entries.slice(i, i + 500));
       await idle();
     }
+    this.symbols.prepareJoined(this.entries());
   }
 
   /** The document's mentions of the topic's entries, in text order. */

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
+import type { DocumentEntry, HeadingEntry } from '../../server/src/core/workspace/documentEntry';
+import { meetingLabel } from '../../server/src/core/workspace/meetingLabel';
+import { MemoryWorkspace } from '../../server/src/core/workspace/workspace';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { generateCorpus } from '../fixtures/generate';
+import { corpusText, OUTCOME_FILES } from './corpus';
+
+const catalogue = loadBuiltInCatalogue();
+
+/** The search as the symbol table defines it, document by document and heading by heading. */
+function naive(entries: Iterable<DocumentEntry>, query: string, limit: number): string[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const named: { e: DocumentEntry; h: HeadingEntry; name: string }[] = [];
+  for (const e of entries) for (const s of e.sections) for (const h of [s, ...s.items]) named.push({ e, h, name: `${h.text} — ${meetingLabel(e, 'month')}` });
+  const key = ({ e, h, name }: (typeof named)[number]) => `${e.uri} ${h.span.join(':')} ${name}`;
+  let found = named.filter(({ name }) => words.every((w) => name.toLowerCase().includes(w)));
+  if (found.length === 0 && words.length === 1) {
+    const inOrder = new RegExp([...words[0]].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*?'));
+    found = named.filter(({ name }) => inOrder.test(name.toLowerCase()));
+  }
+  return found.slice(0, limit).map(key);
+}
+
+function search(index: WorkspaceIndex, query: string, limit: number): string[] {
+  return index.workspaceSymbols(query, limit).map((s) => `${s.uri} ${s.span.join(':')} ${s.name}`);
+}
+
+const QUERIES = ['', 'pnr', 'PNR cracow', 'session 4', 'data protection', 'migration 2015', 'zzz-no-match', 'pnrcrac', 'e-evidence washington', 'a) ', '— 1', 'x.y(z'];
+
+describe('workspace symbols over the joined names', () => {
+  it('finds what a search document by document finds, in the same order, up to the limit', async () => {
+    const files: [string, string][] = [
+      ...OUTCOME_FILES.map((f): [string, string] => [`mem:///corpus/${f}`, corpusText(f)]),
+      ...generateCorpus(60, 3).map((d): [string, string] => [`mem:///archive/${d.fileName}`, d.text]),
+    ];
+    const ws = new MemoryWorkspace(files);
+    const index = new WorkspaceIndex(ws, catalogue);
+    await index.build();
+    await index.prepareQueries();
+    const check = () => {
+      for (const q of QUERIES) for (const limit of [3, 256]) assert.deepEqual(search(index, q, limit), naive(index.entries(), q, limit), `"${q}", at most ${limit}`);
+    };
+    check();
+    // Files change, come and go: the joined names follow.
+    const [first, second] = files;
+    ws.set(first[0], second[1].replace(/PNR/g, 'Passenger data'));
+    await index.refresh(first[0]);
+    ws.delete(second[0]);
+    index.remove(second[0]);
+    ws.set('mem:///archive/new.md', files[5][1]);
+    await index.refresh('mem:///archive/new.md');
+    check();
+  });
+});
