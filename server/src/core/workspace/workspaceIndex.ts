@@ -17,6 +17,9 @@ import { catalogueFingerprint, SNAPSHOT_VERSION, type IndexSnapshot, type Snapsh
 import { SymbolTable, type HeadingSymbol } from './symbols';
 import type { FileStat, Workspace } from './workspace';
 
+/** Topics mentioned in at least this many documents have their references built after indexing (`prepareQueries`). */
+const PREBUILT_REFERENCES_DOCUMENTS = 1000;
+
 interface IndexedFile {
   uri: string;
   /** -1 when the entry comes from an unsaved editor buffer: the file must be read again next time. */
@@ -421,9 +424,10 @@ export class WorkspaceIndex implements NumberLookup {
 
   /**
    * Builds the lookups a warm start leaves for later, a slice at a time (while the editor is
-   * idle), so that the first queries are as fast as the next.
+   * idle), so that the first queries are as fast as the next. `referencesFrom`: the number of
+   * documents from which a topic's references are built now (default 1,000).
    */
-  async prepareQueries(): Promise<void> {
+  async prepareQueries(options: { referencesFrom?: number } = {}): Promise<void> {
     const idle = () => new Promise((resolve) => setImmediate(resolve));
     for (const lookup of [this.referrers, this.postings, this.byTitle]) {
       lookup.prepare();
@@ -435,6 +439,24 @@ export class WorkspaceIndex implements NumberLookup {
       await idle();
     }
     this.symbols.prepareJoined(this.entries());
+    await this.prepareReferences(idle, options.referencesFrom ?? PREBUILT_REFERENCES_DOCUMENTS);
+  }
+
+  /**
+   * The locations of the most mentioned topics, one topic per slice: tens of thousands of them
+   * take tens of milliseconds to build (a collection included), too long for a first "Find
+   * references"; the others take a few and are built when asked.
+   */
+  private async prepareReferences(idle: () => Promise<unknown>, fromDocuments: number): Promise<void> {
+    for (const { id } of [...this.catalogue.instruments, ...this.catalogue.topics, ...this.catalogue.bodies]) {
+      const topic = this.topicOf(id);
+      if (topic.kind !== 'entry') continue;
+      let documents = 0;
+      for (const entryId of topic.ids) documents += this.postings.get(entryId).length;
+      if (documents < fromDocuments) continue;
+      this.references(topic);
+      await idle();
+    }
   }
 
   /** The document's mentions of the topic's entries, in text order. */

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
+import { MemoryWorkspace } from '../../server/src/core/workspace/workspace';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { generateCorpus } from '../fixtures/generate';
+import { corpusText, OUTCOME_FILES } from './corpus';
+
+const catalogue = loadBuiltInCatalogue();
+const IDS = [...catalogue.instruments, ...catalogue.topics, ...catalogue.bodies].map((e) => e.id);
+
+function files(): [string, string][] {
+  return [
+    ...OUTCOME_FILES.map((f): [string, string] => [`mem:///corpus/${f}`, corpusText(f)]),
+    ...generateCorpus(40, 11).map((d): [string, string] => [`mem:///archive/${d.fileName}`, d.text]),
+  ];
+}
+
+describe('workspace references built after indexing', () => {
+  it('answers as references built when first asked, before and after files change', async () => {
+    const ws = new MemoryWorkspace(files());
+    const index = new WorkspaceIndex(ws, catalogue);
+    await index.build();
+    await index.prepareQueries({ referencesFrom: 1 });
+    const fresh = async () => {
+      const other = new WorkspaceIndex(ws, catalogue);
+      await other.build();
+      return other;
+    };
+    let expected = await fresh();
+    for (const id of IDS) assert.deepEqual(index.references(index.topicOf(id)), expected.references(expected.topicOf(id)), id);
+    assert.ok(index.references(index.topicOf('pnr')).length > 0);
+
+    const [first, second] = files();
+    ws.set(first[0], second[1]);
+    await index.refresh(first[0]);
+    ws.delete(second[0]);
+    index.remove(second[0]);
+    expected = await fresh();
+    for (const id of IDS) assert.deepEqual(index.references(index.topicOf(id)), expected.references(expected.topicOf(id)), id);
+  });
+});
