@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadBuiltInCatalogue, loadCatalogue, type Catalogue } from '../../server/src/core/catalogue';
+import { Matcher, type Term } from '../../server/src/core/catalogue/matcher';
 
 // Tests run from out/test/unit; shared/ sits beside the repository.
 const corpusDir = path.resolve(__dirname, '../../../../shared/corpus');
@@ -188,6 +189,48 @@ describe('catalogue', () => {
       ]);
       const ms = c.findMentions('Eurojust and Europol, Eurojust');
       for (let k = 1; k < ms.length; k++) assert.ok(ms[k - 1].end <= ms[k].start);
+    });
+
+    describe('matcher rules', () => {
+      const term = (id: string, text: string, caseSensitive = false): Term => ({ id, text, caseSensitive });
+      const matcher = new Matcher([
+        term('ab', 'Alpha Beta'),
+        term('abg', 'Alpha-Beta Gamma'),
+        term('xray', 'X-Ray'),
+        term('pnr', 'PNR', true),
+        term('eu-pnr', 'EU PNR'),
+        term('pnr-ca', 'PNR Canada agreement'),
+        term('ice', 'ICE', true),
+        term('ice-name', 'ice'),
+        term('e2e', 'end-to-end encryption'),
+        term('tfts', 'EU TFTS (Terrorist Finance Tracking System)'),
+        term('blank', '   '),
+      ]);
+      const found = (text: string) => matcher.find(text).map((m) => `${m.id}=${text.slice(m.start, m.end)}`);
+
+      it('takes plain whitespace for a hyphen unless another name has a space there', () => {
+        assert.deepEqual(found('x ray, X–\n–RAY, x - ray'), ['xray=x ray', 'xray=X–\n–RAY', 'xray=x - ray']);
+        assert.deepEqual(found('alpha beta gamma'), ['ab=alpha beta']);
+        assert.deepEqual(found('alpha -beta gamma, ALPHA\u2212BETA\nGAMMA'), ['abg=alpha -beta gamma', 'abg=ALPHA\u2212BETA\nGAMMA']);
+        assert.deepEqual(found('end to end encryption, end-to end encryption, end-to end -encryption'), [
+          'e2e=end to end encryption',
+          'e2e=end-to end encryption',
+        ]);
+        assert.deepEqual(found('xray x--ray-'), ['xray=x--ray']);
+      });
+
+      it('keeps the leftmost match, then the longest, and checks both word boundaries', () => {
+        assert.deepEqual(found('the EU PNR Canada agreement'), ['eu-pnr=EU PNR']);
+        assert.deepEqual(found('the PNR Canada agreement'), ['pnr-ca=PNR Canada agreement']);
+        assert.deepEqual(found('x-PNR-y PNR2 EUPNR _PNR_ (PNR)'), ['pnr=PNR', 'pnr=PNR', 'pnr=PNR']);
+        assert.deepEqual(found('eu tfts (terrorist finance tracking system)x'), ['tfts=eu tfts (terrorist finance tracking system)']);
+        assert.deepEqual(found('PNR'), ['pnr=PNR']);
+        assert.deepEqual(found(''), []);
+      });
+
+      it('reports the first term spelt alike that the case allows', () => {
+        assert.deepEqual(found('ICE, ice, Ice, pnr'), ['ice=ICE', 'ice-name=ice', 'ice-name=Ice']);
+      });
     });
 
     it('finds instruments and bodies in the corpus', () => {

@@ -1,13 +1,18 @@
 /**
- * Finds catalogue names in text with a character trie built once per catalogue.
+ * Finds catalogue names in text with an automaton built once per catalogue (automaton.ts).
  *
- * A single pass visits each word start and walks the trie from there, so the cost is
- * linear in the text whatever the number of names (a RegExp alternation of hundreds of
- * names is tried name by name at every position). A space in a name matches any run of
- * whitespace (names wrap over lines); a hyphen or dash matches any run of hyphens, dashes
- * and spaces ("EU-US" = "EU – US"). Names match without regard to case, abbreviations
- * only with their own case; both only on word boundaries.
+ * A space in a name matches any run of whitespace (names wrap over lines); a hyphen or dash
+ * matches any run of hyphens, dashes and spaces ("EU-US" = "EU – US"). Names match without
+ * regard to case, abbreviations only with their own case; both only on word boundaries. The
+ * longest match wins at a position, and matches do not overlap.
+ *
+ * The automaton finds every occurrence of every name in one pass, folded to lower case and
+ * wherever it starts; the rare occurrences it reports are then checked against the rules
+ * the automaton does not know: word boundaries, the case of abbreviations, and the choice
+ * of the leftmost-longest matches.
  */
+
+import { Alphabet, buildAutomaton, GAP, HYPHEN, isSeparator, WORD, type Automaton } from './automaton';
 
 export interface Mention {
   id: string;
@@ -27,32 +32,132 @@ interface Hit {
   exact?: string;
 }
 
-interface BuildNode {
-  next: Map<number, BuildNode>;
-  /** Edge for a run of whitespace. */
-  gap?: BuildNode;
-  /** Edge for a run of hyphens, dashes and whitespace. */
-  dash?: BuildNode;
-  hits?: Hit[];
+export class Matcher {
+  private readonly classOf: Uint16Array;
+  private readonly automaton: Automaton;
+  /** Per pattern: its length in symbols, and which hit list it reports. */
+  private readonly lengths: Int32Array;
+  private readonly hitLists: Int32Array;
+  private readonly hits: Hit[][] = [];
+
+  constructor(terms: Iterable<Term>) {
+    const list = [...terms].map((t) => ({ ...t, text: t.text.trim() })).filter((t) => t.text !== '');
+    const alphabet = new Alphabet(list.map((t) => t.text));
+    const names = nameSymbols(list, alphabet, this.hits);
+    const spaced = spacedBeginnings(names);
+    const patterns: number[][] = [];
+    const hitLists: number[] = [];
+    names.forEach((symbols, k) => {
+      for (const variant of spellings(symbols, spaced)) {
+        patterns.push(variant);
+        hitLists.push(k);
+      }
+    });
+    this.classOf = alphabet.classOf;
+    this.automaton = buildAutomaton(patterns, alphabet.width);
+    this.lengths = Int32Array.from(patterns, (p) => p.length);
+    this.hitLists = Int32Array.from(hitLists);
+  }
+
+  /** Leftmost-longest, non-overlapping matches, sorted by start. */
+  find(text: string): Mention[] {
+    const { classOf } = this;
+    const { table } = this.automaton;
+    let found: Mention[] | undefined;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      state = table[state + classOf[text.charCodeAt(i)]];
+      if (state < 0) {
+        state = -state;
+        if (boundaryAt(text, i + 1)) found = this.collect(text, i + 1, state, found);
+      }
+    }
+    return found === undefined ? [] : leftmostLongest(found);
+  }
+
+  /** Adds the accepted matches ending at `end` (a word boundary) in `state` to `found`. */
+  private collect(text: string, end: number, state: number, found: Mention[] | undefined): Mention[] | undefined {
+    const { outputs, patterns, width } = this.automaton;
+    const k = state / width;
+    for (let o = outputs[k]; o < outputs[k + 1]; o++) {
+      const p = patterns[o];
+      const start = symbolsBack(text, end, this.lengths[p]);
+      if (!boundaryAt(text, start)) continue;
+      const id = acceptedHit(this.hits[this.hitLists[p]], text, start, end);
+      if (id !== undefined) (found ??= []).push({ id, start, end });
+    }
+    return found;
+  }
 }
 
-const CHARS = 0x10000;
-const WORD = new Uint8Array(CHARS);
-const SPACE = new Uint8Array(CHARS);
-const DASH = new Uint8Array(CHARS);
-const FOLD = new Uint16Array(CHARS);
-
-for (let c = 0; c < CHARS; c++) {
-  const ch = String.fromCharCode(c);
-  WORD[c] = /[\p{L}\p{N}]/u.test(ch) ? 1 : 0;
-  SPACE[c] = /\s/.test(ch) ? 1 : 0;
-  const lower = ch.toLowerCase();
-  FOLD[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+/**
+ * The distinct names as symbol sequences, separators kept apart as GAP (a space) or HYPHEN
+ * (a run with a dash); `hits[k]` receives the terms spelt as name k, in catalogue order.
+ */
+function nameSymbols(terms: readonly Term[], alphabet: Alphabet, hits: Hit[][]): number[][] {
+  const index = new Map<string, number>();
+  const names: number[][] = [];
+  for (const term of terms) {
+    const symbols = alphabet.symbols(term.text);
+    const key = symbols.join(',');
+    let k = index.get(key);
+    if (k === undefined) {
+      index.set(key, (k = names.push(symbols) - 1));
+      hits.push([]);
+    }
+    if (hits[k].some((h) => h.id === term.id && h.exact === undefined)) continue;
+    hits[k].push(term.caseSensitive ? { id: term.id, exact: wordChars(term.text) } : { id: term.id });
+  }
+  return names;
 }
-for (const ch of '-\u2010\u2011\u2012\u2013\u2014\u2212') DASH[ch.charCodeAt(0)] = 1;
 
-function newNode(): BuildNode {
-  return { next: new Map() };
+/** The beginnings of names that a space follows ("EU" for "EU US …"), as symbol keys. */
+function spacedBeginnings(names: readonly number[][]): Set<string> {
+  const spaced = new Set<string>();
+  for (const name of names) {
+    name.forEach((sym, k) => {
+      if (sym === GAP) spaced.add(name.slice(0, k).join(','));
+    });
+  }
+  return spaced;
+}
+
+/**
+ * The symbol sequences a name accepts: each HYPHEN also as GAP (plain whitespace may stand for
+ * a hyphen: "e evidence"), except after a beginning that another name continues with a space
+ * ("EU US …" against "EU-US …"): there whitespace belongs to the spaced name alone.
+ */
+function spellings(symbols: readonly number[], spaced: ReadonlySet<string>): number[][] {
+  let out: number[][] = [[]];
+  symbols.forEach((sym, k) => {
+    const choices = sym === HYPHEN && !spaced.has(symbols.slice(0, k).join(',')) ? [HYPHEN, GAP] : [sym];
+    out = out.flatMap((prefix) => choices.map((c) => [...prefix, c]));
+  });
+  return out;
+}
+
+/** Start of the `count` symbols ending at `end`: a run of separators is one symbol. */
+function symbolsBack(text: string, end: number, count: number): number {
+  let i = end;
+  for (let k = 0; k < count; k++) {
+    if (isSeparator(text.charCodeAt(i - 1))) while (isSeparator(text.charCodeAt(i - 1))) i--;
+    else i--;
+  }
+  return i;
+}
+
+/** Sorted by start, the longest at each start, none overlapping. `found` is in order of end. */
+function leftmostLongest(found: Mention[]): Mention[] {
+  if (found.length === 1) return found;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Mention[] = [];
+  let end = 0;
+  for (const m of found) {
+    if (m.start < end) continue;
+    out.push(m);
+    end = m.end;
+  }
+  return out;
 }
 
 function wordChars(s: string): string {
@@ -61,173 +166,9 @@ function wordChars(s: string): string {
   return out;
 }
 
-/**
- * The trie is built with maps, then flattened into typed arrays: node ids, a character
- * class per folded character, and one transition row per node. A walk step is then two
- * array reads, which is what makes the scan fast. Node 0 is the root; since no edge leads
- * to the root, 0 in a transition also means "no edge".
- */
-export class Matcher {
-  /** Character class (1..) of each folded character used in a term; 0 = none. */
-  private readonly classOf = new Uint16Array(CHARS);
-  private readonly width: number;
-  private readonly next: Int32Array;
-  private readonly gap: Int32Array;
-  private readonly dash: Int32Array;
-  private readonly hits: (Hit[] | undefined)[] = [];
-  /** 1 where a node ends a term: checked before the hit list is looked at. */
-  private readonly ends: Uint8Array;
-  /** Node reached from the root by each character (0: no term starts with it), indexed by the raw character. */
-  private readonly first = new Int32Array(CHARS);
-
-  constructor(terms: Iterable<Term>) {
-    const root = newNode();
-    for (const term of terms) add(root, term);
-
-    const order: BuildNode[] = [root];
-    const ids = new Map<BuildNode, number>([[root, 0]]);
-    let classes = 0;
-    for (let k = 0; k < order.length; k++) {
-      const node = order[k];
-      for (const [f, child] of node.next) {
-        if (!this.classOf[f]) this.classOf[f] = ++classes;
-        ids.set(child, order.length);
-        order.push(child);
-      }
-      for (const child of [node.gap, node.dash]) {
-        if (child) {
-          ids.set(child, order.length);
-          order.push(child);
-        }
-      }
-    }
-    this.width = classes + 1;
-    this.next = new Int32Array(order.length * this.width);
-    this.gap = new Int32Array(order.length);
-    this.dash = new Int32Array(order.length);
-    this.ends = new Uint8Array(order.length);
-    order.forEach((node, id) => {
-      for (const [f, child] of node.next) this.next[id * this.width + this.classOf[f]] = ids.get(child)!;
-      if (node.gap) this.gap[id] = ids.get(node.gap)!;
-      if (node.dash) this.dash[id] = ids.get(node.dash)!;
-      this.hits[id] = node.hits;
-      if (node.hits) this.ends[id] = 1;
-    });
-    // Row 0 of the table is the root's.
-    for (let c = 0; c < CHARS; c++) this.first[c] = this.next[this.classOf[FOLD[c]]];
-  }
-
-  /** Leftmost-longest, non-overlapping matches, sorted by start. */
-  find(text: string): Mention[] {
-    const out: Mention[] = [];
-    const { next, classOf, first, ends, width } = this;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      let node = first[c];
-      if (node !== 0) {
-        // Walk the trie here while it only meets letters that do not end a term: most words
-        // leave it within two or three characters. Ends and separators take the full walk.
-        let j = i + 1;
-        while (j < n && ends[node] === 0) {
-          const d = text.charCodeAt(j);
-          if (SPACE[d] | DASH[d]) break;
-          node = next[node * width + classOf[FOLD[d]]];
-          if (node === 0) break;
-          j++;
-        }
-        if (node !== 0) {
-          const end = this.longestAt(text, i, out);
-          if (end > i) {
-            // A match ends on a word boundary: the next character may start another.
-            i = end;
-            continue;
-          }
-        }
-      }
-      // Nothing starts inside a word: skip to its end in one tight loop.
-      if (WORD[c]) while (++i < n && WORD[text.charCodeAt(i)]);
-      else i++;
-    }
-    return out;
-  }
-
-  /** Pushes the longest match starting at `start` onto `out` and returns its end; `start` when none. */
-  private longestAt(text: string, start: number, out: Mention[]): number {
-    const { next, gap, dash, hits, ends, width, classOf } = this;
-    const n = text.length;
-    let node = 0;
-    let j = start;
-    let bestEnd = start;
-    let bestId = '';
-    for (;;) {
-      if (ends[node] && j > start && boundaryAt(text, j)) {
-        const id = acceptedHit(hits[node]!, text, start, j);
-        if (id !== undefined) {
-          bestEnd = j;
-          bestId = id;
-        }
-      }
-      if (j >= n) break;
-      const c = text.charCodeAt(j);
-      if (SPACE[c] || DASH[c]) {
-        const k = separatorsEnd(text, j);
-        const withDash = hasDash(text, j, k);
-        // Plain whitespace may stand for a hyphen ("e evidence") unless the name has a space here.
-        if (dash[node] && (withDash || !gap[node])) node = dash[node];
-        else if (gap[node] && !withDash) node = gap[node];
-        else break;
-        j = k;
-        continue;
-      }
-      node = next[node * width + classOf[FOLD[c]]];
-      if (node === 0) break;
-      j++;
-    }
-    if (bestEnd > start) out.push({ id: bestId, start, end: bestEnd });
-    return bestEnd;
-  }
-}
-
-function add(root: BuildNode, term: Term): void {
-  const s = term.text.trim();
-  if (s === '') return;
-  let node = root;
-  let i = 0;
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    if (SPACE[c] || DASH[c]) {
-      const end = separatorsEnd(s, i);
-      node = hasDash(s, i, end) ? (node.dash ??= newNode()) : (node.gap ??= newNode());
-      i = end;
-      continue;
-    }
-    const f = FOLD[c];
-    let child = node.next.get(f);
-    if (!child) node.next.set(f, (child = newNode()));
-    node = child;
-    i++;
-  }
-  const hits = (node.hits ??= []);
-  if (hits.some((h) => h.id === term.id && h.exact === undefined)) return;
-  hits.push(term.caseSensitive ? { id: term.id, exact: wordChars(s) } : { id: term.id });
-}
-
-/** End of the run of whitespace and dashes starting at i. */
-function separatorsEnd(s: string, i: number): number {
-  while (i < s.length && (SPACE[s.charCodeAt(i)] || DASH[s.charCodeAt(i)])) i++;
-  return i;
-}
-
-function hasDash(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (DASH[s.charCodeAt(i)]) return true;
-  return false;
-}
-
-/** True when the match may end before position j (no letter or digit on both sides). */
+/** True when a match may begin or end at position j: no letter or digit on both sides. */
 function boundaryAt(text: string, j: number): boolean {
-  return j >= text.length || !WORD[text.charCodeAt(j)] || !WORD[text.charCodeAt(j - 1)];
+  return j <= 0 || j >= text.length || !WORD[text.charCodeAt(j)] || !WORD[text.charCodeAt(j - 1)];
 }
 
 function acceptedHit(hits: Hit[], text: string, start: number, end: number): string | undefined {

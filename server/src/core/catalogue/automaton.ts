@@ -1,0 +1,219 @@
+/**
+ * The automaton behind the catalogue Matcher: Aho-Corasick over a normalised symbol stream,
+ * compiled into one dense table read a character at a time.
+ *
+ * Why: the matcher scans every line of every document of a workspace. A trie walked from
+ * each word start reads most characters several times and branches on each; here each
+ * character costs two array reads (its class, then the transition) and one sign test.
+ *
+ * Symbols: each character falls into a small class alphabet. A run of whitespace is one
+ * GAP symbol, a run of hyphens, dashes and whitespace holding at least one dash is one
+ * HYPHEN symbol; letters are folded to lower case; any character no pattern uses is OTHER.
+ * Runs are collapsed without a symbol of look-ahead: after whitespace the table sits in a
+ * "pending" state that becomes GAP at the next letter, or HYPHEN if a dash follows.
+ */
+
+const CHARS = 0x10000;
+/** Letters and digits: what a word boundary separates. */
+export const WORD = new Uint8Array(CHARS);
+export const SPACE = new Uint8Array(CHARS);
+export const DASH = new Uint8Array(CHARS);
+/** Lower case of each character when that is a single character, else itself. */
+export const FOLD = new Uint16Array(CHARS);
+
+for (let c = 0; c < CHARS; c++) {
+  const ch = String.fromCharCode(c);
+  WORD[c] = /[\p{L}\p{N}]/u.test(ch) ? 1 : 0;
+  SPACE[c] = /\s/.test(ch) ? 1 : 0;
+  const lower = ch.toLowerCase();
+  FOLD[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+}
+for (const ch of '-\u2010\u2011\u2012\u2013\u2014\u2212') DASH[ch.charCodeAt(0)] = 1;
+
+/** Symbol classes; the characters patterns use are numbered from FIRST_CHAR_CLASS. */
+export const OTHER = 0;
+export const GAP = 1;
+export const HYPHEN = 2;
+const FIRST_CHAR_CLASS = 3;
+
+export function isSeparator(c: number): boolean {
+  return SPACE[c] === 1 || DASH[c] === 1;
+}
+
+/** Class of every character (indexed by char code) for an alphabet of the given pattern texts. */
+export class Alphabet {
+  readonly classOf = new Uint16Array(CHARS);
+  readonly width: number;
+
+  constructor(texts: Iterable<string>) {
+    const folded = new Uint16Array(CHARS);
+    let classes = FIRST_CHAR_CLASS;
+    for (const s of texts) {
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (!isSeparator(c) && !folded[FOLD[c]]) folded[FOLD[c]] = classes++;
+      }
+    }
+    for (let c = 0; c < CHARS; c++) this.classOf[c] = SPACE[c] ? GAP : DASH[c] ? HYPHEN : folded[FOLD[c]];
+    this.width = classes;
+  }
+
+  /** The pattern's symbols: separator runs collapsed to GAP or HYPHEN. */
+  symbols(s: string): number[] {
+    const out: number[] = [];
+    let i = 0;
+    while (i < s.length) {
+      if (!isSeparator(s.charCodeAt(i))) {
+        out.push(this.classOf[s.charCodeAt(i++)]);
+        continue;
+      }
+      let dash = false;
+      for (; i < s.length && isSeparator(s.charCodeAt(i)); i++) dash ||= DASH[s.charCodeAt(i)] === 1;
+      out.push(dash ? HYPHEN : GAP);
+    }
+    return out;
+  }
+}
+
+/**
+ * The compiled automaton. `table[state + class]` is the next state, a row offset
+ * (state number × width), negative when that state ends patterns; state 0 is the start.
+ * The patterns ending at state number k are `patterns[outputs[k] .. outputs[k + 1])`.
+ */
+export interface Automaton {
+  table: Int32Array;
+  width: number;
+  outputs: Int32Array;
+  patterns: Int32Array;
+}
+
+/** Patterns are symbol sequences that neither start nor end with a separator symbol. */
+export function buildAutomaton(patterns: readonly number[][], width: number): Automaton {
+  const trie = buildTrie(patterns);
+  const ac = completeTransitions(trie, width);
+  return compileCharacterTable(trie, ac, width);
+}
+
+interface Trie {
+  children: Map<number, number>[];
+  /** Symbol on the edge into each node (-1 for the root). */
+  symbol: number[];
+  /** Patterns ending at each node. */
+  ends: number[][];
+}
+
+function buildTrie(patterns: readonly number[][]): Trie {
+  const trie: Trie = { children: [new Map()], symbol: [-1], ends: [[]] };
+  patterns.forEach((pattern, p) => {
+    let node = 0;
+    for (const sym of pattern) {
+      let child = trie.children[node].get(sym);
+      if (child === undefined) {
+        child = trie.children.length;
+        trie.children.push(new Map());
+        trie.symbol.push(sym);
+        trie.ends.push([]);
+        trie.children[node].set(sym, child);
+      }
+      node = child;
+    }
+    trie.ends[node].push(p);
+  });
+  return trie;
+}
+
+interface AhoCorasick {
+  /** Complete transitions over symbols: node × width. */
+  delta: Int32Array;
+  /** Every pattern ending at each node: its own, then those of its failure chain. */
+  outputs: number[][];
+}
+
+/** Classic breadth-first construction: a missing edge follows the failure link's. */
+function completeTransitions(trie: Trie, width: number): AhoCorasick {
+  const n = trie.children.length;
+  const delta = new Int32Array(n * width);
+  const fail = new Int32Array(n);
+  const outputs: number[][] = new Array(n);
+  outputs[0] = [];
+  const queue = [0];
+  for (let k = 0; k < queue.length; k++) {
+    const node = queue[k];
+    for (let sym = 0; sym < width; sym++) {
+      const child = trie.children[node].get(sym);
+      if (child === undefined) {
+        delta[node * width + sym] = node === 0 ? 0 : delta[fail[node] * width + sym];
+        continue;
+      }
+      delta[node * width + sym] = child;
+      fail[child] = node === 0 ? 0 : delta[fail[node] * width + sym];
+      const inherited = outputs[fail[child]];
+      outputs[child] = trie.ends[child].length ? [...trie.ends[child], ...inherited] : inherited;
+      queue.push(child);
+    }
+  }
+  return { delta, outputs };
+}
+
+/**
+ * From symbols to characters. Character-level states are the automaton's nodes entered by
+ * a letter (or the root), those entered by HYPHEN (a dash run goes on: further separators
+ * keep the state) and "pending" states for a whitespace run after a node, one per distinct
+ * (node after GAP, node after HYPHEN) pair. Nodes entered by GAP are only passed through.
+ */
+function compileCharacterTable(trie: Trie, ac: AhoCorasick, width: number): Automaton {
+  const { delta } = ac;
+  const ids = new Int32Array(trie.symbol.length).fill(-1);
+  const members: number[] = [];
+  for (let node = 0; node < trie.symbol.length; node++) {
+    if (trie.symbol[node] !== GAP) ids[node] = members.push(node) - 1;
+  }
+  const pending = new Map<string, number>();
+  const pendingOf: { gap: number; hyphen: number }[] = [];
+  /** Character-level state for a whitespace run after `node`. */
+  const pendingAfter = (node: number): number => {
+    const gap = delta[node * width + GAP];
+    const hyphen = delta[node * width + HYPHEN];
+    if (gap === 0 && hyphen === 0) return 0; // the run leads nowhere: as good as the root
+    const key = `${gap},${hyphen}`;
+    let id = pending.get(key);
+    if (id === undefined) {
+      id = members.length + pendingOf.push({ gap, hyphen }) - 1;
+      pending.set(key, id);
+    }
+    return id;
+  };
+
+  const rows: Int32Array[] = [];
+  for (const node of members) {
+    const row = new Int32Array(width);
+    const afterDash = trie.symbol[node] === HYPHEN;
+    for (let sym = 0; sym < width; sym++) row[sym] = ids[delta[node * width + sym]];
+    row[GAP] = node === 0 || afterDash ? ids[node] : pendingAfter(node);
+    row[HYPHEN] = afterDash ? ids[node] : ids[delta[node * width + HYPHEN]];
+    rows.push(row);
+  }
+  pendingOf.forEach(({ gap, hyphen }, k) => {
+    const row = new Int32Array(width);
+    for (let sym = 0; sym < width; sym++) row[sym] = ids[delta[gap * width + sym]];
+    row[GAP] = members.length + k;
+    row[HYPHEN] = ids[hyphen];
+    rows.push(row);
+  });
+
+  const ends = (state: number) => (state < members.length ? ac.outputs[members[state]].length : 0);
+  const table = new Int32Array(rows.length * width);
+  rows.forEach((row, state) => {
+    for (let sym = 0; sym < width; sym++) {
+      const target = row[sym];
+      table[state * width + sym] = (ends(target) ? -1 : 1) * target * width;
+    }
+  });
+  const outputs = new Int32Array(rows.length + 1);
+  const patterns: number[] = [];
+  for (let state = 0; state < rows.length; state++) {
+    if (state < members.length) patterns.push(...ac.outputs[members[state]]);
+    outputs[state + 1] = patterns.length;
+  }
+  return { table, width, outputs, patterns: Int32Array.from(patterns) };
+}
