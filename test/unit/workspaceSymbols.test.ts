@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import type { DocumentEntry, HeadingEntry } from '../../server/src/core/workspace/documentEntry';
 import { meetingLabel } from '../../server/src/core/workspace/meetingLabel';
+import { SymbolTable } from '../../server/src/core/workspace/symbols';
 import { MemoryWorkspace } from '../../server/src/core/workspace/workspace';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { generateCorpus } from '../fixtures/generate';
@@ -51,6 +52,31 @@ describe('workspace symbols over the joined names', () => {
     index.remove(second[0]);
     ws.set('mem:///archive/new.md', files[5][1]);
     await index.refresh('mem:///archive/new.md');
+    check();
+  });
+
+  it('searches blocks of a few documents as one string, and rebuilds the blocks that changed', async () => {
+    const files: [string, string][] = generateCorpus(40, 9).map((d): [string, string] => [`mem:///archive/${d.fileName}`, d.text]);
+    const ws = new MemoryWorkspace(files);
+    const index = new WorkspaceIndex(ws, catalogue);
+    await index.build();
+    const table = new SymbolTable(3);
+    const check = () => {
+      for (const q of QUERIES) {
+        for (const limit of [2, 256]) {
+          const got = table.search(index.entries(), q, limit).map((s) => `${s.uri} ${s.span.join(':')} ${s.name}`);
+          assert.deepEqual(got, naive(index.entries(), q, limit), `"${q}", at most ${limit}`);
+        }
+      }
+    };
+    check();
+    ws.set(files[4][0], files[20][1]);
+    await index.refresh(files[4][0]);
+    table.invalidate();
+    check();
+    ws.delete(files[7][0]);
+    index.remove(files[7][0]);
+    table.invalidate();
     check();
   });
 });

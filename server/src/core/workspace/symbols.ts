@@ -27,11 +27,12 @@ interface DocumentNames {
 }
 
 /**
- * Every document's names as one string, in index order, with where each heading's name starts:
- * a query word is looked for once in the whole workspace (one `indexOf` pass) rather than once
- * per document, and each hit is placed on its heading by binary search.
+ * The names of a block of documents (in index order) as one string, with where each heading's
+ * name starts: a query word is looked for in one `indexOf` pass per block rather than once per
+ * document, and each hit is placed on its heading by binary search.
  */
-interface AllNames {
+interface Block {
+  docs: DocumentEntry[];
   text: string;
   /** Start of each heading's name in `text`, ascending. */
   starts: Int32Array;
@@ -39,49 +40,58 @@ interface AllNames {
   headings: Searchable[];
 }
 
+/** Documents per block: a changed document costs the rebuilding of its block only. */
+const BLOCK_DOCUMENTS = 256;
+
 /**
  * Headings of every document, searched by substring: every word of the query must occur in the
  * name ("pnr cracow"); a single word no name holds, by its letters in order ("pnrupd"). Names are
- * built once per document version and kept until the document changes; the joined string once
- * per change of the index, on the next query.
+ * built once per document version and kept until the document changes; a block's joined names
+ * until one of its documents changes (checked on the next query).
  */
 export class SymbolTable {
   private readonly byDocument = new WeakMap<DocumentEntry, DocumentNames>();
-  private all: AllNames | undefined;
+  private blocks: Block[] = [];
+  private stale = true;
 
-  /** A document came, changed or went: the joined names are built again on the next query. */
+  constructor(private readonly blockDocuments = BLOCK_DOCUMENTS) {}
+
+  /** A document came, changed or went: the blocks are checked on the next query. */
   invalidate(): void {
-    this.all = undefined;
+    this.stale = true;
   }
 
   search(entries: Iterable<DocumentEntry>, query: string, limit: number): HeadingSymbol[] {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    const all = this.joined(entries);
+    const blocks = this.current(entries);
     const found: HeadingSymbol[] = [];
     if (words.length === 0) {
-      for (let k = 0; k < all.headings.length && found.length < limit; k++) found.push(symbol(all.entries[k], all.headings[k]));
+      for (const b of blocks) for (let k = 0; k < b.headings.length && found.length < limit; k++) found.push(symbol(b.entries[k], b.headings[k]));
       return found;
     }
     // The longest word is the rarest: its hits are the candidates, the other words checked within each name.
     const anchor = words.reduce((a, b) => (b.length > a.length ? b : a));
-    for (let at = all.text.indexOf(anchor); at >= 0 && found.length < limit; ) {
-      const k = headingAt(all.starts, at);
-      const start = all.starts[k];
-      const end = start + all.headings[k].end - all.headings[k].start;
-      // Within the name only: a search of the rest of the text for a word the name lacks would cost a pass each.
-      const name = all.text.slice(start, end);
-      if (words.every((w) => name.includes(w))) found.push(symbol(all.entries[k], all.headings[k]));
-      at = all.text.indexOf(anchor, end + 1);
+    for (const b of blocks) {
+      for (let at = b.text.indexOf(anchor); at >= 0 && found.length < limit; ) {
+        const k = headingAt(b.starts, at);
+        const end = nameEnd(b, k);
+        // Within the name only: a search of the rest of the text for a word the name lacks would cost a pass each.
+        const name = b.text.slice(b.starts[k], end);
+        if (words.every((w) => name.includes(w))) found.push(symbol(b.entries[k], b.headings[k]));
+        at = b.text.indexOf(anchor, end + 1);
+      }
     }
     // Nothing holds a single word: try its letters in order, within one name (a name never holds a
     // line break). Several words that no name holds are simply not there.
     if (found.length > 0 || words.length !== 1) return found;
     const letters = [...words[0]];
-    for (let at = inOrderFrom(all.text, letters, 0); at >= 0 && found.length < limit; ) {
-      const k = headingAt(all.starts, at);
-      found.push(symbol(all.entries[k], all.headings[k]));
-      // On to the next name.
-      at = inOrderFrom(all.text, letters, all.starts[k] + all.headings[k].end - all.headings[k].start + 1);
+    for (const b of blocks) {
+      for (let at = inOrderFrom(b.text, letters, 0); at >= 0 && found.length < limit; ) {
+        const k = headingAt(b.starts, at);
+        found.push(symbol(b.entries[k], b.headings[k]));
+        // On to the next name.
+        at = inOrderFrom(b.text, letters, nameEnd(b, k) + 1);
+      }
     }
     return found;
   }
@@ -91,30 +101,48 @@ export class SymbolTable {
     for (const e of entries) this.of(e);
   }
 
-  /** Builds the joined names now (after `prepare`), rather than on the first query. */
+  /** Builds the blocks now (after `prepare`), rather than on the first query. */
   prepareJoined(entries: Iterable<DocumentEntry>): void {
-    this.joined(entries);
+    this.current(entries);
   }
 
-  private joined(entries: Iterable<DocumentEntry>): AllNames {
-    if (this.all) return this.all;
+  /** The blocks of the documents as they are now: those whose documents are the same are kept. */
+  private current(entries: Iterable<DocumentEntry>): Block[] {
+    if (!this.stale) return this.blocks;
+    const blocks: Block[] = [];
+    let docs: DocumentEntry[] = [];
+    const flush = () => {
+      const old = this.blocks[blocks.length];
+      blocks.push(old && sameDocuments(old.docs, docs) ? old : this.block(docs));
+      docs = [];
+    };
+    for (const e of entries) {
+      docs.push(e);
+      if (docs.length === this.blockDocuments) flush();
+    }
+    if (docs.length > 0) flush();
+    this.blocks = blocks;
+    this.stale = false;
+    return blocks;
+  }
+
+  private block(docs: DocumentEntry[]): Block {
     const parts: string[] = [];
-    const owners: DocumentEntry[] = [];
+    const entries: DocumentEntry[] = [];
     const headings: Searchable[] = [];
     const starts: number[] = [];
     let length = 0;
-    for (const e of entries) {
+    for (const e of docs) {
       const doc = this.of(e);
       for (const h of doc.headings) {
-        owners.push(e);
+        entries.push(e);
         headings.push(h);
         starts.push(length + h.start);
       }
       parts.push(doc.names);
       length += doc.names.length;
     }
-    this.all = { text: parts.join(''), starts: Int32Array.from(starts), entries: owners, headings };
-    return this.all;
+    return { docs, text: parts.join(''), starts: Int32Array.from(starts), entries, headings };
   }
 
   private of(e: DocumentEntry): DocumentNames {
@@ -165,6 +193,15 @@ function inOrderFrom(text: string, letters: string[], from: number): number {
     }
     if (k === letters.length) return first;
   }
+}
+
+function sameDocuments(a: readonly DocumentEntry[], b: readonly DocumentEntry[]): boolean {
+  return a.length === b.length && a.every((e, i) => e === b[i]);
+}
+
+/** Where the name of a block's heading `k` ends (its line break). */
+function nameEnd(b: Block, k: number): number {
+  return b.starts[k] + b.headings[k].end - b.headings[k].start;
 }
 
 /** The last heading starting at or before `at`. */
