@@ -1,3 +1,4 @@
+import type { MeetingLevel } from '../document/model';
 import type { DocumentEntry, HeadingEntry, MeetingEntry, MentionGroup, MeetingRefEntry, NumberRefEntry, SectionEntry, Span } from './documentEntry';
 
 /**
@@ -17,9 +18,12 @@ import type { DocumentEntry, HeadingEntry, MeetingEntry, MentionGroup, MeetingRe
  *   meetingRefs per reference: description (as JSON), line, start, end
  *   number      [text, base, line, start, end] or 0
  *   date        string or -1
- *   meeting     the meeting as JSON, or -1
+ *   meeting     [informal (0 or 1), series, level, place, start, end], -1 for each one absent; or 0
  */
-export type PackedEntry = [Span, number[], number[], number[], number[], number[] | 0, number, number];
+export type PackedEntry = [Span, number[], number[], number[], number[], number[] | 0, number, number[] | 0];
+
+/** The optional fields of a meeting, in their packed order (see `EntryUnpacker.meeting`). */
+const MEETING_FIELDS = ['series', 'level', 'place', 'start', 'end'] as const;
 
 /** Strings to indices while a snapshot is written. */
 export class StringTable {
@@ -52,7 +56,11 @@ export function packEntry(e: Omit<DocumentEntry, 'uri'>, table: StringTable): Pa
   const meetingRefs: number[] = [];
   for (const { span, ...description } of e.meetingRefs) meetingRefs.push(s(JSON.stringify(description)), ...span);
   const number: number[] | 0 = e.number ? [s(e.number.text), s(e.number.base), ...e.number.span] : 0;
-  return [[...e.target], sections, mentions, references, meetingRefs, number, e.date === undefined ? -1 : s(e.date), e.meeting ? s(JSON.stringify(e.meeting)) : -1];
+  return [[...e.target], sections, mentions, references, meetingRefs, number, e.date === undefined ? -1 : s(e.date), e.meeting ? packMeeting(e.meeting, table) : 0];
+}
+
+function packMeeting(m: MeetingEntry, table: StringTable): number[] {
+  return [m.informal ? 1 : 0, ...MEETING_FIELDS.map((k) => (m[k] === undefined ? -1 : table.of(m[k])))];
 }
 
 function packHeading(h: HeadingEntry, out: number[], table: StringTable): void {
@@ -92,7 +100,7 @@ export class EntryUnpacker {
     Object.defineProperties(e, LAZY_FIELDS);
     if (number !== 0) e.number = { text: this.strings[number[0]], base: this.strings[number[1]], span: [number[2], number[3], number[4]] };
     if (date >= 0) e.date = this.strings[date];
-    if (meeting >= 0) e.meeting = { ...(this.json(meeting) as MeetingEntry) };
+    if (meeting !== 0) e.meeting = this.meeting(meeting);
     return e;
   }
 
@@ -108,6 +116,17 @@ export class EntryUnpacker {
       case 'meetingRefs':
         return this.meetingRefs(a);
     }
+  }
+
+  private meeting(a: number[]): MeetingEntry {
+    const [informal, series, level, place, start, end] = a;
+    const m: MeetingEntry = { informal: informal === 1 };
+    if (series >= 0) m.series = this.strings[series];
+    if (level >= 0) m.level = this.strings[level] as MeetingLevel;
+    if (place >= 0) m.place = this.strings[place];
+    if (start >= 0) m.start = this.strings[start];
+    if (end >= 0) m.end = this.strings[end];
+    return m;
   }
 
   private sections(a: number[]): SectionEntry[] {

@@ -23,7 +23,7 @@ export interface SnapshotFile {
 }
 
 /** Bump when `DocumentEntry` or what the parser extracts changes shape. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** A short fingerprint of the catalogue's names: mentions are only as good as the names they were found with. */
 export function catalogueFingerprint(catalogue: Catalogue): string {
