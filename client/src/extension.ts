@@ -115,7 +115,9 @@ export async function deactivate(): Promise<void> {
 function boundedRestarts(output: vscode.OutputChannel, onExhausted: (exhausted: boolean) => void): ErrorHandler {
   const budget = new RestartBudget(4, 3 * 60 * 1000);
   return {
-    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    // A dying server fails every write in flight at once (one error each); shutting down on the
+    // n-th would stop the client before the close below can restart it. The close decides.
+    error: () => ({ action: ErrorAction.Continue }),
     closed: () => {
       if (budget.allowRestart()) {
         output.appendLine('The language server stopped unexpectedly; restarting it.');
