@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import { lintText } from '../../server/src/core/lint';
 import { RULE_CODES, type RuleCode } from '../../server/src/core/rules/codes';
-import { unresolvedReferences } from '../../server/src/core/workspace/references';
+import { entryFromDocument } from '../../server/src/core/workspace/documentEntry';
+import { crossDocumentFindings } from '../../server/src/core/workspace/references';
 import { corpusText, edit, OTHER_FILE, OUTCOME_FILES, rangeOf } from './corpus';
 
 const catalogue = loadBuiltInCatalogue();
@@ -108,10 +109,12 @@ describe('each rule fires on a real document edited to contain its defect', () =
   it('reference.unresolved names a referenced number missing from the workspace', () => {
     const text = corpusText(S10483);
     const { document } = lintText(text, catalogue);
-    const findings = unresolvedReferences(document, new Set(['10483/17']));
+    const entry = entryFromDocument('file:///w/10483-17.md', document, catalogue)!;
+    const workspaceOf = (bases: string[]) => ({ documentsWithBase: (base: string) => (bases.includes(base) ? [entry] : []) });
+    const findings = crossDocumentFindings(entry, workspaceOf(['10483/17']));
     assert.deepEqual(findings.map((f) => f.code), ['reference.unresolved']);
     assert.deepEqual(findings[0].range, rangeOf(text, '10084/17'));
-    assert.deepEqual(unresolvedReferences(document, new Set(['10084/17'])), []);
+    assert.deepEqual(crossDocumentFindings(entry, workspaceOf(['10483/17', '10084/17'])), []);
   });
 
   it('every template rule code has a firing test', () => {

@@ -15,8 +15,6 @@ export interface SourceLines {
   cleanText: string;
   /** Offset in `cleanText` where each line starts. */
   lineStarts: number[];
-  /** Whether the text began with a byte order mark (stripped from line 0, so columns count from after it). */
-  bom: boolean;
   eol: '\n' | '\r\n';
 }
 
@@ -24,8 +22,8 @@ const TAG = /<\/?(?:b|i|u|em|strong|br|span|p|sup|sub)\b[^>\n]*>/iy;
 const HEADING_MARKS = /(?:[#>]+[ \t]*)+/y;
 
 export function splitLines(text: string): SourceLines {
-  const bom = text.charCodeAt(0) === 0xfeff;
-  let body = bom ? text.slice(1) : text;
+  // A byte order mark is dropped: columns count from after it (the LSP edge shifts line 0 back).
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const hasCR = body.indexOf('\r') >= 0;
   const crlf = hasCR && body.indexOf('\r\n') >= 0 && body.indexOf('\r\n') === body.indexOf('\n') - 1;
   // Lone CRs and CRLFs become LF; every line keeps its length and columns.
@@ -38,7 +36,7 @@ export function splitLines(text: string): SourceLines {
     at += clean[l].length + 1;
   }
   const rawLine = (line: number) => body.slice(lineStarts[line], lineStarts[line] + clean[line].length);
-  return { rawLine, clean, cleanText, lineStarts, bom, eol: crlf ? '\r\n' : '\n' };
+  return { rawLine, clean, cleanText, lineStarts, eol: crlf ? '\r\n' : '\n' };
 }
 
 /**

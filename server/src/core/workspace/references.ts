@@ -1,4 +1,3 @@
-import type { OutcomeDocument } from '../document/model';
 import type { Finding } from '../rules/finding';
 import { RULES, type RuleCode, type SeveritySetting } from '../rules/codes';
 import type { Range } from '../text/range';
@@ -23,21 +22,13 @@ function severityOf(code: RuleCode, severities: Severities): SeveritySetting {
   return severities[code] ?? RULES[code].severity;
 }
 
+/** `reference.unresolved`: Council (ST) document numbers the text refers to that no document in the workspace carries. */
 function unresolved(refs: Reference[], own: string | undefined, known: (base: string) => boolean, severities: Severities): Finding[] {
   const severity = severityOf('reference.unresolved', severities);
   if (severity === 'off') return [];
   return refs
     .filter((r) => r.series === 'ST' && r.base !== own && !known(r.base))
     .map((r) => ({ code: 'reference.unresolved', severity, message: `Document ${r.text} is not in the workspace: the reference cannot be followed.`, range: r.range }));
-}
-
-/**
- * `reference.unresolved`: Council (ST) document numbers the text refers to that no
- * document in the workspace carries. `known` holds base numbers ("13228/11").
- */
-export function unresolvedReferences(doc: OutcomeDocument, known: ReadonlySet<string>, severities: Severities = {}): Finding[] {
-  if (doc.kind !== 'outcome') return [];
-  return unresolved(doc.references, doc.header.number?.base, (b) => known.has(b), severities);
 }
 
 /**
