@@ -85,7 +85,8 @@ async function main() {
 
   const cleanups = [];
   const cleanup = async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    // Each step is bounded: a wedged browser must not keep the run (and CI) waiting.
+    for (const c of cleanups.reverse()) await withTimeout(c(), 20000).catch((e) => log(`cleanup: ${e.message}`));
     if (!KEEP) fs.rmSync(tmp, { recursive: true, force: true });
     else log(`kept ${tmp}`);
   };
@@ -98,6 +99,13 @@ async function main() {
       tools.codeServerArgs(port, dirs.userData, dirs.extensions, ['--vscode-option', 'enable-smoke-test-driver']),
       { env, cwd: dirs.workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    // code-server runs in a process group of its own: if this runner is ended, end it too.
+    for (const signal of ['SIGTERM', 'SIGINT']) {
+      process.once(signal, () => {
+        try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ }
+        process.exit(1);
+      });
+    }
     server.stdout.pipe(serverLog);
     server.stderr.pipe(serverLog);
     cleanups.push(() => killGroup(server));
@@ -171,6 +179,12 @@ async function takeScreenshot(page, name) {
   await page.screenshot({ path: partial, type: 'png' });
   fs.renameSync(partial, file);
   log(`screenshot ${path.relative(tools.ROOT, file)}`);
+}
+
+function withTimeout(promise, ms) {
+  let timer;
+  const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`gave up after ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** Ends code-server and everything it started (extension host, language server): its own process group. */

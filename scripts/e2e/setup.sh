@@ -22,7 +22,7 @@ mkdir -p "$TOOLS"
 ONLY_PACKAGING=0
 [ "${1:-}" = "package" ] && ONLY_PACKAGING=1
 
-log() { echo "[setup] $*"; }
+log() { echo "[setup $(date -u +%H:%M:%S)] $*"; }
 
 # --- system packages -------------------------------------------------------------------------
 # chromium drives the workbench; the rest lets code-server's native modules (kerberos et al.) build.
@@ -46,11 +46,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     log "apt-get update"
     $SUDO apt-get update -qq
   fi
-  if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}" >"$TOOLS/apt.log" 2>&1; then
+  if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o Dpkg::Use-Pty=0 -o DPkg::Lock::Timeout=300 --no-install-recommends "${missing[@]}" >"$TOOLS/apt.log" 2>&1; then
     tail -20 "$TOOLS/apt.log"
     # Stale lists (a package moved to a new version): refresh once and retry.
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}" >"$TOOLS/apt.log" 2>&1 \
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o Dpkg::Use-Pty=0 -o DPkg::Lock::Timeout=300 --no-install-recommends "${missing[@]}" >"$TOOLS/apt.log" 2>&1 \
       || { tail -40 "$TOOLS/apt.log"; exit 1; }
   fi
 fi
