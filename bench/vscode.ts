@@ -1,6 +1,6 @@
 /**
  * Open-to-diagnostics in the real VS Code (code-server 4.139.1 driven by headless chromium): the
- * end-to-end suite's timing test (test/e2e/suite/timing.test.ts) opens a few fresh real-sized
+ * end-to-end suite's measurement (test/e2e/suite/timing.bench.ts) opens a few fresh real-sized
  * documents and logs `TIMING open-to-diagnostics median=<ms> max=<ms>`; this section runs it as a
  * child process and prints that figure. Prints figures; never asserts.
  *
@@ -8,7 +8,7 @@
  *
  * Optional: skipped with a message when .tools/ has no code-server (scripts/e2e/setup.sh installs
  * it; `npm run test:e2e` does so on first use). A run takes about a minute: it compiles, packages
- * the .vsix and starts code-server, as `node scripts/e2e/run.js --grep timing` always does (and,
+ * the .vsix and starts code-server, as `node scripts/e2e/run.js --bench` always does (and,
  * like it, replaces test-artifacts/).
  */
 import { spawn } from 'node:child_process';
@@ -28,10 +28,10 @@ const TIMING = /^TIMING open-to-diagnostics median=(\d+(?:\.\d+)?) max=(\d+(?:\.
 
 type Printer = Pick<BenchContext, 'row' | 'record'>;
 
-/** Runs the e2e timing test; resolves with its whole output and exit code. */
+/** Runs the e2e measurement; resolves with its whole output and exit code. */
 function runTimingTest(): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [RUNNER, '--grep', 'timing'], {
+    const child = spawn(process.execPath, [RUNNER, '--bench'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, OUTCOME_E2E_TOTAL_TIMEOUT: String(SUITE_TIMEOUT_MS) },

@@ -8,9 +8,13 @@
  *   workspace symbols p99 a heading query over every document                   (target <= 20 ms)
  *   memory                heap held by the index with everything indexed        (target <= 250 MB)
  *
+ * The figures are taken in a process of their own, as the language server is one: the bench's
+ * own process holds the generated texts (hundreds of MB), which would slow every collection.
+ *
  * Runs as a section of `npm run bench`, or alone: `node out/bench/workspace.js [--docs N] [--workers N]`
- * (`--workers 0` builds in this thread; the default is one worker per core beyond the first).
+ * (`--workers 0` builds in this thread; the default is one worker per core).
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -47,13 +51,13 @@ function writeCorpus(docs: GeneratedDocument[]): string {
   return dir;
 }
 
-async function run(ctx: Pick<BenchContext, 'corpus' | 'row' | 'record' | 'timer' | 'stats' | 'fmtMs'>, workers = defaultWorkerCount()): Promise<void> {
-  const docs = ctx.corpus();
-  const dir = writeCorpus(docs);
-  const bytes = docs.reduce((n, d) => n + d.text.length, 0);
+type Printer = Pick<BenchContext, 'row' | 'record' | 'timer' | 'stats' | 'fmtMs'>;
+
+/** The figures, on the corpus already written to `dir` (`count` documents, `bytes` characters). */
+async function measure(ctx: Printer, dir: string, count: number, bytes: number, workers: number): Promise<void> {
   const catalogue = loadBuiltInCatalogue();
   const snapshotFile = path.join(dir, '.index-snapshot.json');
-  ctx.row('documents', `${docs.length} (${(bytes / 1048576).toFixed(1)} MB) in ${dir}`);
+  ctx.row('documents', `${count} (${(bytes / 1048576).toFixed(1)} MB) in ${dir}`);
 
   const heapBefore = heapMb();
   const index = new WorkspaceIndex(new FileWorkspace([dir]), catalogue);
@@ -122,25 +126,60 @@ async function run(ctx: Pick<BenchContext, 'corpus' | 'row' | 'record' | 'timer'
   ctx.row('workspace symbols (12 queries x10)', `median ${ctx.fmtMs(symbols.medianMs)}, p99 ${ctx.fmtMs(symbols.p99Ms)}`);
   ctx.record('workspace.symbolsP99Ms', symbols.p99Ms);
 
-  const one = [...index.entries()][Math.floor(docs.length / 2)];
+  const one = [...index.entries()][Math.floor(count / 2)];
   t = ctx.timer();
   await index.refresh(one.uri);
   ctx.row('one changed file re-indexed', ctx.fmtMs(t()));
 }
 
-registerSection('workspace', run);
+/** Rows and figures cross from the measuring process as tab-separated lines. */
+const ROW = 'ROW\t';
+const RECORD = 'RECORD\t';
+
+registerSection('workspace', async (ctx) => {
+  const docs = ctx.corpus();
+  const dir = writeCorpus(docs);
+  const bytes = docs.reduce((n, d) => n + d.text.length, 0);
+  const args = ['--expose-gc', __filename, '--dir', dir, '--docs', String(docs.length), '--bytes', String(bytes), '--report'];
+  const at = ctx.argv.indexOf('--workers');
+  if (at >= 0) args.push('--workers', ctx.argv[at + 1]);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString('utf8')).split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        const [kind, key, value] = line.split('\t');
+        if (`${kind}\t` === ROW) ctx.row(key, value);
+        else if (`${kind}\t` === RECORD) ctx.record(key, Number(value));
+        else if (line) console.log(line);
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the workspace measurement exited with ${code}`))));
+  });
+});
 
 if (require.main === module) {
   const argv = process.argv.slice(2);
-  const count = Number(argv[argv.indexOf('--docs') + 1]) || 10_000;
+  const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const count = Number(option('--docs')) || 10_000;
   // --workers 0: the in-thread build.
-  const workers = argv.includes('--workers') ? Number(argv[argv.indexOf('--workers') + 1]) : defaultWorkerCount();
+  const workers = option('--workers') !== undefined ? Number(option('--workers')) : defaultWorkerCount();
+  // --report: rows for the parent bench process (above); else printed for a reader.
+  const report = argv.includes('--report');
   const fmtMs = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
-  let corpus: GeneratedDocument[] | undefined;
-  void run({
-    corpus: () => (corpus ??= generateCorpus(count, 1)),
-    row: (label, value) => console.log(`${label.padEnd(40)} ${value}`),
-    record: () => undefined,
+  let dir = option('--dir');
+  let bytes = Number(option('--bytes'));
+  if (!dir) {
+    const docs = generateCorpus(count, 1);
+    dir = writeCorpus(docs);
+    bytes = docs.reduce((n, d) => n + d.text.length, 0);
+  }
+  measure({
+    row: (label, value) => console.log(report ? `${ROW}${label}\t${value}` : `${label.padEnd(40)} ${value}`),
+    record: (key, value) => report && console.log(`${RECORD}${key}\t${value}`),
     timer: () => {
       const s = process.hrtime.bigint();
       return () => Number(process.hrtime.bigint() - s) / 1e6;
@@ -151,5 +190,11 @@ if (require.main === module) {
       return { count: ns.length, medianMs: at(0.5), p99Ms: at(0.99), meanMs: ns.reduce((a, b) => a + b, 0) / ns.length / 1e6, maxMs: sorted[sorted.length - 1] / 1e6 };
     },
     fmtMs,
-  }, workers);
+  }, dir, count, bytes, workers).then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

@@ -4,7 +4,9 @@
 // code-server on a free loopback port, open a copy of test/e2e/workspace with the smoke-test
 // payload, relay the suite's console, take screenshots it asks for, exit with its code.
 //
-//   node scripts/e2e/run.js [--grep PATTERN] [--keep]     (after scripts/e2e/setup.sh)
+//   node scripts/e2e/run.js [--grep PATTERN] [--keep] [--bench]     (after scripts/e2e/setup.sh)
+//
+// --bench runs the suite's measurements (*.bench.js) instead of its tests.
 //
 // Screenshots: a suite line `SCREENSHOT <name>` makes the runner write
 // test-artifacts/<name>.png (atomically, by rename); the suite waits for that file to appear.
@@ -21,6 +23,7 @@ const option = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const KEEP = args.includes('--keep');
+const BENCH = args.includes('--bench');
 const GREP = option('--grep') ?? process.env.OUTCOME_E2E_GREP ?? '';
 const ARTIFACTS = path.join(tools.ROOT, 'test-artifacts');
 const SUITE_INDEX = path.join(tools.ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
@@ -144,7 +147,11 @@ async function main() {
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
 
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const extensionEnvironment = { OUTCOME_E2E_ARTIFACTS: ARTIFACTS, ...(GREP ? { OUTCOME_E2E_GREP: GREP } : {}) };
+    const extensionEnvironment = {
+      OUTCOME_E2E_ARTIFACTS: ARTIFACTS,
+      ...(GREP ? { OUTCOME_E2E_GREP: GREP } : {}),
+      ...(BENCH ? { OUTCOME_E2E_BENCH: '1' } : {}),
+    };
     const payload = [
       ['extensionDevelopmentPath', remote(extensionPath)],
       ['extensionTestsPath', remote(SUITE_INDEX)],

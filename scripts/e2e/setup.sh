@@ -34,7 +34,11 @@ for p in ${SYSTEM_PACKAGES[@]+"${SYSTEM_PACKAGES[@]}"}; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  # Not root: sudo without a password prompt (-n), which fails at once rather than wait for an answer.
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { log "not root and no sudo: install ${missing[*]} first"; exit 1; }
+    SUDO="sudo -n"
+  fi
   log "installing system packages: ${missing[*]}"
   # Only refresh the package lists when apt does not know a candidate for a missing package.
   need_update=0

@@ -1,13 +1,15 @@
 // Entry point of the end-to-end suite, run by VS Code's extension host (`extensionTestsPath`).
 // Every `*.test.js` beside this file (or below it) is added: a new test is just a new file.
+// Measurements (`*.bench.js`) run instead of the tests when `npm run bench` asks for them
+// (OUTCOME_E2E_BENCH): the tests themselves never time anything.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 
-function testFiles(dir: string): string[] {
+function testFiles(dir: string, suffix: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? testFiles(path.join(dir, e.name)) : e.name.endsWith('.test.js') ? [path.join(dir, e.name)] : []))
+    .flatMap((e) => (e.isDirectory() ? testFiles(path.join(dir, e.name), suffix) : e.name.endsWith(suffix) ? [path.join(dir, e.name)] : []))
     .sort();
 }
 
@@ -18,7 +20,7 @@ export function run(): Promise<void> {
     timeout: Number(process.env.OUTCOME_E2E_TIMEOUT ?? 30000),
     grep: process.env.OUTCOME_E2E_GREP || undefined,
   });
-  testFiles(__dirname).forEach((f) => mocha.addFile(f));
+  testFiles(__dirname, process.env.OUTCOME_E2E_BENCH ? '.bench.js' : '.test.js').forEach((f) => mocha.addFile(f));
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} end-to-end test(s) failed`)) : resolve()));

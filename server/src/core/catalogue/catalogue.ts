@@ -116,6 +116,11 @@ export class Catalogue {
   findMentions(text: string): Mention[] {
     return this.matcher.find(text);
   }
+
+  /** As `findMentions` on each line of a text on its own, in one pass: offsets are into the text. */
+  findMentionsInLines(text: string): Mention[] {
+    return this.matcher.findInLines(text);
+  }
 }
 
 function addUnique<V>(map: Map<string, V>, key: string, value: V, what: string): void {

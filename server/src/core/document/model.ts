@@ -162,4 +162,8 @@ export interface OutcomeDocument {
   deleted: Range[];
   /** Source lines with markup blanked to spaces: same line and column numbering as the source. */
   lines: string[];
+  /** The same lines joined by "\n", for scanners that read the whole text in one pass. */
+  cleanText: string;
+  /** Offset in `cleanText` where each line starts. */
+  lineStarts: number[];
 }

@@ -107,5 +107,7 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
     presidencies,
     deleted,
     lines: clean,
+    cleanText,
+    lineStarts,
   };
 }

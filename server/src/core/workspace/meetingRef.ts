@@ -80,6 +80,24 @@ const PAREN_DATE = new RegExp(String.raw`(?:${DAYS})?\b(${MONTH_NAMES})\b(?:\s+(
 const PAREN_PLACE = new RegExp(String.raw`^\s*(${PLACE})\s*$`, 'u');
 const NOT_PLACE = /^(?:The|This|That|Date|TBC|Tbc|Their|Its)\b/;
 
+/**
+ * What a bare "meeting" that is a reference stands right after: a direction word, "informal",
+ * or the end of a series ("EU-US", "U.S.", "Canada") or of "JHA"/"Home Affairs", all of which
+ * begin with a capital. Most "meeting"s follow "the", "this", "a", "expert": rejected here at
+ * once, before the expressions that would reject them too.
+ */
+const BARE_MEETING_AFTER = /^(?:[A-Z]|(?:[Ii]nformal|[Nn]ext|[Ff]orthcoming|[Uu]pcoming|[Ff]ollowing|[Pp]revious|[Ll]ast|[Pp]receding|[Pp]rior)$)/;
+
+/** The word that ends where whitespace before `at` begins; empty when no whitespace is there. */
+function wordBefore(line: string, at: number): string {
+  let end = at;
+  while (end > 0 && /\s/.test(line[end - 1])) end--;
+  if (end === at) return '';
+  let start = end;
+  while (start > 0 && !/\s/.test(line[start - 1])) start--;
+  return line.slice(start, end);
+}
+
 /** Meeting references on one markup-blanked line. */
 export function findMeetingRefs(line: string, lineNo: number): MeetingRef[] {
   if (!/eeting|inisterial|SOM/.test(line)) return [];
@@ -93,7 +111,7 @@ export function findMeetingRefs(line: string, lineNo: number): MeetingRef[] {
     if (m.index > 0 && WORD_CHAR.test(line[m.index - 1])) continue;
     if (/^ministerial$/i.test(noun) && !BARE_MINISTERIAL_END.test(line.slice(m.index + noun.length))) continue;
     const windowStart = Math.max(after, m.index - BEFORE_WINDOW);
-    if (/^[Mm]eeting/.test(noun) && !DIRECTION_OR_SERIES.test(line.slice(windowStart, m.index))) continue;
+    if (/^[Mm]eeting/.test(noun) && (!BARE_MEETING_AFTER.test(wordBefore(line, m.index)) || !DIRECTION_OR_SERIES.test(line.slice(windowStart, m.index)))) continue;
     // Always matches: every part is optional, so at worst it is the empty match before the noun.
     const before = BEFORE.exec(line.slice(windowStart, m.index))!;
     const g = before.groups!;

@@ -1,6 +1,6 @@
 // How long a drafter waits, in the real workbench, from opening a real-sized outcome document
-// to its first diagnostics. Logged as a TIMING line (bench/vscode.ts reads it); never asserted:
-// tests do not time, they only check that the diagnostics arrived.
+// to its first diagnostics. Logged as a TIMING line that bench/vscode.ts reads; run only by
+// `npm run bench` (scripts/e2e/run.js --bench), never by the test suite.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { generateDocument, mulberry32 } from '../../fixtures/generate';
