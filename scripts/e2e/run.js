@@ -8,6 +8,11 @@
 //
 // --bench runs the suite's measurements (*.bench.js) instead of its tests.
 //
+// Exit codes: 0 the suite passed; 1 it failed, hung after starting, or the project did not
+// build; 3 this machine could not bring the real VS Code up (tools not installable, code-server
+// or chromium not starting, the workbench never starting the suite): .ci/run reports that
+// loudly and lets the other two test levels decide.
+//
 // Screenshots: a suite line `SCREENSHOT <name>` makes the runner write
 // test-artifacts/<name>.png (atomically, by rename); the suite waits for that file to appear.
 const fs = require('fs');
@@ -29,6 +34,23 @@ const ARTIFACTS = path.join(tools.ROOT, 'test-artifacts');
 const SUITE_INDEX = path.join(tools.ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
 const WORKSPACE_SOURCE = path.join(tools.ROOT, 'test', 'e2e', 'workspace');
 const TOTAL_TIMEOUT_MS = Number(process.env.OUTCOME_E2E_TOTAL_TIMEOUT ?? 10 * 60 * 1000);
+/** From opening the workbench to the suite's first line. */
+const START_TIMEOUT_MS = 5 * 60 * 1000;
+/** Installing the tools from cold takes 4-6 minutes here. */
+const SETUP_TIMEOUT_MS = 30 * 60 * 1000;
+const ENVIRONMENT_UNAVAILABLE = 3;
+
+/** The machine, not the project, stopped the run. */
+class EnvironmentError extends Error {}
+
+/** Runs a step that depends on the machine; its failure is an EnvironmentError. */
+async function environment(what, promise) {
+  try {
+    return await promise;
+  } catch (e) {
+    throw new EnvironmentError(`${what}: ${e.message}`);
+  }
+}
 
 // Workbench messages that only say this machine is offline or that the web build lacks a service.
 const NOISE = [
@@ -45,7 +67,8 @@ const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const log = (msg) => console.log(`[e2e ${stamp()}] ${msg}`);
 
 async function main() {
-  await tools.ensureTools({ codeServer: true });
+  // setup.sh checks every tool (about a second when all are there) and installs what is missing.
+  await environment('installing the end-to-end tools (scripts/e2e/setup.sh)', tools.run('bash', [path.join(__dirname, 'setup.sh')], { timeoutMs: SETUP_TIMEOUT_MS }));
 
   // Stale compiled tests of deleted sources would still be picked up by the suite's index.
   fs.rmSync(path.join(tools.ROOT, 'out', 'test', 'e2e'), { recursive: true, force: true });
@@ -113,17 +136,17 @@ async function main() {
     server.stderr.pipe(serverLog);
     cleanups.push(() => killGroup(server));
     log(`starting code-server on 127.0.0.1:${port}`);
-    await tools.waitForHealthz(port, server, 60000);
+    await environment('starting code-server', tools.waitForHealthz(port, server, 60000));
 
     const { chromium } = require('playwright-core');
     log('launching chromium');
-    const context = await chromium.launchPersistentContext(dirs.browser, {
+    const context = await environment('launching chromium', chromium.launchPersistentContext(dirs.browser, {
       executablePath: tools.CHROMIUM,
       headless: true,
       viewport: { width: 1400, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    });
+    }));
     cleanups.push(() => context.close());
     const page = context.pages()[0] ?? (await context.newPage());
     const pageLog = fs.createWriteStream(path.join(ARTIFACTS, 'browser-console.log'));
@@ -135,11 +158,14 @@ async function main() {
     // Screenshots are taken one at a time, in the order the suite asks for them.
     let shots = Promise.resolve();
     let summary;
+    let markStarted;
+    const started = new Promise((r) => (markStarted = r));
     await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
       const line = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
       // The workbench's own console comes this way too; offline noise goes to the log file only.
       if (NOISE.some((n) => n.test(line))) return pageLog.write(`[${type}] ${line}\n`);
       process.stdout.write(`${line}\n`);
+      if (line === 'e2e: suite started') markStarted();
       if (/^e2e: \d+ passed, \d+ failed/.test(line)) summary = line;
       const m = /^SCREENSHOT ([\w.-]+)\s*$/.exec(line);
       if (m) shots = shots.then(() => takeScreenshot(page, m[1])).catch((e) => log(`screenshot ${m[1]} failed: ${e.message}`));
@@ -160,11 +186,19 @@ async function main() {
     ];
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(remote(dirs.workspace))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     log('opening the workbench; the suite starts when the extension host is up');
-    await page.goto(url);
+    await environment('opening the workbench', page.goto(url));
+    let startTimer;
+    const notStarted = new Promise((r) => (startTimer = setTimeout(() => r('not started'), START_TIMEOUT_MS)));
+    const serverDied = new Promise((r) => server.once('exit', (c) => r(`code-server exited with ${c}`)));
+    const start = await Promise.race([started, notStarted, serverDied]);
+    clearTimeout(startTimer);
+    if (typeof start === 'string') {
+      await takeScreenshot(page, 'failure').catch(() => undefined);
+      throw new EnvironmentError(`the workbench did not start the suite (${start === 'not started' ? `nothing within ${START_TIMEOUT_MS / 60000} min` : start}; see test-artifacts/)`);
+    }
 
     let timer;
     const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), TOTAL_TIMEOUT_MS)));
-    const serverDied = new Promise((r) => server.once('exit', (c) => r(`code-server exited with ${c}`)));
     const outcome = await Promise.race([exited, timedOut, serverDied]);
     clearTimeout(timer);
     await shots.catch(() => undefined);
@@ -218,6 +252,10 @@ main().then(
     process.exit(code);
   },
   (err) => {
+    if (err instanceof EnvironmentError) {
+      console.error(`[e2e ${stamp()}] END-TO-END ENVIRONMENT UNAVAILABLE: ${err.message}`);
+      process.exit(ENVIRONMENT_UNAVAILABLE);
+    }
     console.error(`[e2e ${stamp()}] ${err.stack || err.message}`);
     process.exit(1);
   },

@@ -15,14 +15,25 @@ const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const VSIX = path.join(ROOT, `${PKG.name}-${PKG.version}.vsix`);
 const EXTENSION_ID = `${PKG.publisher}.${PKG.name}`;
 
-/** Runs a command to completion, inheriting stdio; rejects on a non-zero exit. */
-function run(command, args, options = {}) {
+/** Runs a command to completion, inheriting stdio; rejects on a non-zero exit, or when `timeoutMs` passes (its process group is then ended). */
+function run(command, args, { timeoutMs, ...options } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', cwd: ROOT, ...options });
-    child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${signal ?? code}`)),
-    );
+    const child = spawn(command, args, { stdio: 'inherit', cwd: ROOT, detached: timeoutMs !== undefined, ...options });
+    let timer;
+    if (timeoutMs !== undefined) {
+      timer = setTimeout(() => {
+        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+        reject(new Error(`${path.basename(command)} ${args.join(' ')} did not finish within ${timeoutMs / 60000} min`));
+      }, timeoutMs);
+    }
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${signal ?? code}`));
+    });
   });
 }
 

@@ -36,11 +36,12 @@ interface Job {
 }
 
 /**
- * One worker per core: while they index, the main thread mostly waits for their batches
- * (measured on 2 cores, 10,000 documents: 1 worker 8.1 s, 2 workers 5.4 s).
+ * One worker per core, at most four: while they index, the main thread mostly waits for their
+ * batches (measured on 2 cores, 10,000 documents: 1 worker 8.1 s, 2 workers 5.4 s). The cap
+ * bounds memory (each worker holds a catalogue) where a container reports the host's cores.
  */
 export function defaultWorkerCount(): number {
-  return Math.max(1, os.availableParallelism());
+  return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
 /** The worker script beside this module (dist/indexWorker.js in the bundle, out/…/indexWorker.js under tsc). */

@@ -14,6 +14,8 @@ function testFiles(dir: string, suffix: string): string[] {
 }
 
 export function run(): Promise<void> {
+  // The runner (scripts/e2e/run.js) waits for this line to know the workbench started the suite.
+  console.log('e2e: suite started');
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,
