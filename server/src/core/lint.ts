@@ -19,3 +19,8 @@ export function lintText(text: string, catalogue: Catalogue, options: ValidateOp
 export function parseWith(text: string, catalogue: Catalogue): OutcomeDocument {
   return parse(text, { isKnownCode: (code) => catalogue.subjectCode(code) !== undefined });
 }
+
+/** `parseWith` without what only the rules read (dates, Presidencies, DELETED in the text): for the workspace index. */
+export function parseForIndex(text: string, catalogue: Catalogue): OutcomeDocument {
+  return parse(text, { isKnownCode: (code) => catalogue.subjectCode(code) !== undefined, textMentions: false });
+}

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Catalogue } from '../core/catalogue/catalogue';
 import { loadBuiltInCatalogue } from '../core/catalogue/load';
 import type { CatalogueData } from '../core/catalogue/schema';
-import { parseWith } from '../core/lint';
+import { parseForIndex } from '../core/lint';
 import { entryJson } from '../core/workspace/documentEntry';
 import { readDocumentFile } from './documentFiles';
 import type { IndexRequest, IndexResponse } from './parallelIndex';
@@ -18,7 +18,7 @@ const catalogue = data ? new Catalogue(data) : loadBuiltInCatalogue();
 function entryOf(uri: string): string {
   if (!uri.startsWith('file:')) return 'null';
   const read = readDocumentFile(fileURLToPath(uri));
-  return (read.ok && entryJson(uri, parseWith(read.text, catalogue), catalogue)) || 'null';
+  return (read.ok && entryJson(uri, parseForIndex(read.text, catalogue), catalogue)) || 'null';
 }
 
 parentPort?.on('message', ({ id, uris }: IndexRequest) => {

@@ -24,6 +24,11 @@ const HEADER_SCAN_LIMIT = 250;
 export interface ParseOptions {
   /** Tells subject codes from other upper-case words in the header; the catalogue's lookup. */
   isKnownCode?: (code: string) => boolean;
+  /**
+   * False: dates, Presidency mentions and DELETED markers in the text are not looked for (left
+   * empty). The workspace index reads none of them, and they are a fifth of a parse.
+   */
+  textMentions?: boolean;
 }
 
 /** Reads a draft or a released outcome of proceedings into a typed tree. Never throws. */
@@ -71,17 +76,19 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
   const at = (start: number, end: number) => offsetRange(lineStarts, start, end);
   const textStart = addressingFrom < n ? lineStarts[addressingFrom] : cleanText.length;
   const inText = (r: Range) => r.start.line >= addressingFrom && !footers.has(r.start.line);
-  scanDeleted(cleanText, at, deleted);
   const bodyText = cleanText.slice(textStart);
   const atBody = (start: number, end: number) => at(start + textStart, end + textStart);
-  for (const d of scanDates(bodyText, defaultYear)) {
-    const range = atBody(d.start, d.end);
-    if (inText(range)) dates.push({ value: d.date, text: d.text, range });
-  }
   for (const r of scanReferences(bodyText, atBody)) if (inText(r.range)) references.push(r);
-  const named: PresidencyMention[] = [];
-  scanPresidencies(bodyText, atBody, named);
-  for (const p of named) if (inText(p.range)) presidencies.push(p);
+  if (options.textMentions !== false) {
+    scanDeleted(cleanText, at, deleted);
+    for (const d of scanDates(bodyText, defaultYear)) {
+      const range = atBody(d.start, d.end);
+      if (inText(range)) dates.push({ value: d.date, text: d.text, range });
+    }
+    const named: PresidencyMention[] = [];
+    scanPresidencies(bodyText, atBody, named);
+    for (const p of named) if (inText(p.range)) presidencies.push(p);
+  }
 
   const evidence = [header.issuer, header.dateLine, header.number ?? header.malformedNumber, header.subjectCodes[0], field('from') ?? field('of'), field('subject')].filter(Boolean).length;
   const kind = titleLine !== undefined || (evidence >= 3 && otherType === undefined) ? 'outcome' : 'other';

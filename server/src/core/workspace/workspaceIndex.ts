@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { OutcomeDocument } from '../document/model';
-import { parseWith } from '../lint';
+import { parseForIndex } from '../lint';
 import type { Finding } from '../rules/finding';
 import { splitLines } from '../text/lines';
 import { lineRange, type Range } from '../text/range';
@@ -261,7 +261,7 @@ export class WorkspaceIndex implements NumberLookup {
   }
 
   private entryFromText(uri: string, text: string): DocumentEntry | undefined {
-    return entryFromDocument(uri, parseWith(text, this.catalogue), this.catalogue);
+    return entryFromDocument(uri, parseForIndex(text, this.catalogue), this.catalogue);
   }
 
   private put(file: IndexedFile): void {
@@ -560,7 +560,7 @@ export class WorkspaceIndex implements NumberLookup {
   occurrencesIn(e: DocumentEntry, topic: Topic, text: string): TopicOccurrence[] {
     if (topic.kind === 'words') {
       // Free words are not in the index: the document is parsed again and searched.
-      return findTopicMentions(parseWith(text, this.catalogue), this.catalogue, topic).map((m) => this.occurrence(e, m.range, m.text, m.section));
+      return findTopicMentions(parseForIndex(text, this.catalogue), this.catalogue, topic).map((m) => this.occurrence(e, m.range, m.text, m.section));
     }
     const lines = splitLines(text).clean;
     const out: TopicOccurrence[] = [];
