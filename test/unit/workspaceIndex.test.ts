@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
-import { byMeetingDate, spanRange, type DocumentEntry } from '../../server/src/core/workspace/documentEntry';
+import { byMeetingDate, entryJson, spanRange, type DocumentEntry } from '../../server/src/core/workspace/documentEntry';
 import { catalogueFingerprint, parseSnapshot } from '../../server/src/core/workspace/snapshot';
-import { parseWith } from '../../server/src/core/lint';
+import { parseForIndex, parseWith } from '../../server/src/core/lint';
 import { MemoryWorkspace } from '../../server/src/core/workspace/workspace';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { generateCorpus, generateDocument, mulberry32, type DocumentSpec } from '../fixtures/generate';
@@ -323,5 +323,18 @@ describe('workspace index', () => {
       }
       assert.ok(index.references(index.topicOf('pnr')).length > 0);
     });
+  });
+});
+
+describe('the index parse', () => {
+  it('skips the dates, Presidencies and DELETED the rules read, and gives the same entries as a full parse', () => {
+    const texts = [...OUTCOME_FILES.map((f) => corpusText(f)), ...generateCorpus(200, 7).map((d) => d.text)];
+    for (const text of texts) {
+      const light = parseForIndex(text, catalogue);
+      assert.deepEqual([light.dates.length, light.presidencies.length, light.deleted.length], [0, 0, 0]);
+      assert.equal(entryJson('mem:///x.md', light, catalogue), entryJson('mem:///x.md', parseWith(text, catalogue), catalogue));
+    }
+    // The full parse does find them: the comparison above is not between two empty readings.
+    assert.ok(parseWith(corpusText('13228-11.md'), catalogue).dates.length > 0);
   });
 });
