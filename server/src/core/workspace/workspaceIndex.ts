@@ -18,7 +18,7 @@ import { SymbolTable, type HeadingSymbol } from './symbols';
 import type { FileStat, Workspace } from './workspace';
 
 /** Topics mentioned in at least this many documents have their references built after indexing (`prepareQueries`). */
-const PREBUILT_REFERENCES_DOCUMENTS = 1000;
+const PREBUILT_REFERENCES_DOCUMENTS = 200;
 
 interface IndexedFile {
   uri: string;
@@ -425,7 +425,7 @@ export class WorkspaceIndex implements NumberLookup {
   /**
    * Builds the lookups a warm start leaves for later, a slice at a time (while the editor is
    * idle), so that the first queries are as fast as the next. `referencesFrom`: the number of
-   * documents from which a topic's references are built now (default 1,000).
+   * documents from which a topic's references are built now (default 200).
    */
   async prepareQueries(options: { referencesFrom?: number } = {}): Promise<void> {
     const idle = () => new Promise((resolve) => setImmediate(resolve));
