@@ -6,6 +6,8 @@ import { scanReferences } from './numbers';
 /** Labels matched without regard to case and spacing: `from:`, `Subject :`, `No.prev.doc.:`. */
 const LABEL = /^(from|of|on|to|no\.?\s*prev\.?\s*docs?\.?|no\.?\s*cion\.?\s*docs?\.?|subject|summary)\s*:\s*(.*)$/i;
 const SUMMARY_ALONE = /^summary\s*:?$/i;
+/** Lines from a label standing alone to its value, blank lines between included. */
+const MAX_GAP_BEFORE_VALUE = 3;
 
 function labelOf(text: string): AddressingLabel {
   const t = text.toLowerCase().replace(/[\s.]/g, '');
@@ -30,7 +32,8 @@ export function isAddressingLabel(text: string): boolean {
 
 /**
  * Reads `Label: value` lines from `from`, with wrapped values (a non-blank line right below
- * that is no label), rules and blank lines between them, and an optional summary.
+ * that is no label), values below a label that stands alone, rules and blank lines between
+ * them, and an optional summary.
  * Stops at the first line that is none of these, or where `isHeading` says the body starts.
  */
 export function parseAddressing(clean: string[], from: number, to: number, isHeading: (line: number) => boolean): AddressingBlock {
@@ -70,8 +73,9 @@ export function parseAddressing(clean: string[], from: number, to: number, isHea
       line++;
       continue;
     }
-    if (last && lastLine === line - 1 && last.label !== 'summary') {
-      // A wrapped value: the line right below, with no blank between.
+    if (last && last.label !== 'summary' && (lastLine === line - 1 || (last.value === '' && line - lastLine <= MAX_GAP_BEFORE_VALUE))) {
+      // A wrapped value: the line right below, with no blank between; or the value of a label
+      // that stands alone ("Subject:", a blank line, the subject: text taken from a PDF table).
       last.value = `${last.value} ${text}`.trim();
       if (last.valueRange.start.line === last.valueRange.end.line && last.valueRange.start.character === last.valueRange.end.character) {
         last.valueRange = lineRange(line, start, end);

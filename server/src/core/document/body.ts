@@ -47,6 +47,38 @@ export function headingCandidate(clean: string): HeadingCandidate | undefined {
   return undefined;
 }
 
+/** A section or item label standing alone on its line ("1.", "a)", "(b)", "2.1"), as text taken from a PDF table gives them. */
+const BARE_LABEL = /^(?:(\d{1,2})[.)]|\(?([a-z])\)|(\d{1,2})\.(\d{1,2})\.?)$/;
+/** Lines from a label standing alone to its title, blank lines between included. */
+const MAX_GAP_BEFORE_TITLE = 3;
+
+/**
+ * A heading whose label stands alone on line `l` and whose title is the next line with content
+ * (within a few lines, blank lines only between): "1." / "" / "Welcome by the Presidency".
+ * Undefined when that line is no title (a heading itself, a sentence, a page footer).
+ */
+function splitHeading(ctx: BodyContext, l: number, end: number): { candidate: HeadingCandidate; titleLine: number } | undefined {
+  const { clean } = ctx;
+  const [start, stop] = contentBounds(clean[l]);
+  const m = BARE_LABEL.exec(clean[l].slice(start, stop));
+  if (!m) return undefined;
+  for (let t = l + 1; t < end && t <= l + MAX_GAP_BEFORE_TITLE; t++) {
+    const [ts, te] = contentBounds(clean[t]);
+    if (ts === te) continue;
+    const title = clean[t].slice(ts, te);
+    if (ctx.isFooter(t) || ctx.candidateAt(t) || BARE_LABEL.test(title) || !headingLike(title) || !/^["“‘'(]?\p{L}/u.test(title)) return undefined;
+    const label = clean[l].slice(start, stop);
+    const text = `${label} ${title}`;
+    const c = m[1] !== undefined
+      ? candidate('number', Number(m[1]), m[1], title, text, start)
+      : m[2] !== undefined
+        ? candidate('letter', m[2].charCodeAt(0) - 96, m[2], title, text, start + label.indexOf(m[2]))
+        : candidate('number', Number(m[4]), `${m[3]}.${m[4]}`, title, text, start);
+    return { candidate: c, titleLine: t };
+  }
+  return undefined;
+}
+
 function candidate(style: Heading['style'], ordinal: number, label: string, title: string, text: string, labelStart: number): HeadingCandidate {
   return { style, ordinal, label, title: singleSpaced(title).trim(), text: singleSpaced(text), labelStart, labelEnd: labelStart + label.length };
 }
@@ -103,7 +135,12 @@ export function parseBody(ctx: BodyContext): Body {
   const extend = (r: Range): Range => range(r.start.line, r.start.character, lastContent, clean[lastContent].length);
 
   for (let l = from; l < end; l++) {
-    const c = headingAt(l);
+    let c = headingAt(l);
+    let titleLine: number | undefined;
+    if (!c && !ctx.isFooter(l)) {
+      const split = splitHeading(ctx, l, end);
+      if (split) ({ candidate: c, titleLine } = split);
+    }
     if (c) {
       paragraph = undefined;
       const heading = toHeading(c, l, clean[l]);
@@ -125,6 +162,8 @@ export function parseBody(ctx: BodyContext): Body {
         body.preamble.push({ text: c.text, range: heading.range });
       }
       lastContent = l;
+      // A title on a line of its own is part of the heading, not a paragraph.
+      if (titleLine !== undefined) lastContent = l = titleLine;
       continue;
     }
     const [s, e] = contentBounds(clean[l]);

@@ -1,13 +1,22 @@
 /**
  * Page footers kept by PDF conversion: "12230/19 VLV/NH/dn 1 COMM LIMITE EN",
- * "7163/17 DGD1B PC/pf 1 LIMITE EN", sometimes broken over two or three lines.
+ * "7163/17 DGD1B PC/pf 1 LIMITE EN", sometimes broken over several lines (text taken
+ * from a PDF gives each cell of the footer a line, blank lines between).
  * They are layout: not references, not numbering, not text.
  */
 const INITIALS = /(?:^|\s)[A-Z]{2,4}(?:\/[A-Z]{2,4})*\/[a-z]{2,3}(?:\s|$)/;
 const NUMBER_START = /^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*(?:\s|$)/;
-const NUMBER_ONLY = /^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*$/;
+/** The number on a line of its own above the initials, perhaps with the directorate: "7163/17", "7163/17 DGD1B". */
+const NUMBER_ABOVE = /^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*(?:\s+[A-Z][A-Z0-9.]{1,10}){0,2}$/;
 /** The tail: page number, directorate, marking and language, e.g. "1 COMM LIMITE EN", "LIMITE EN". */
 const TAIL = /^(?:\d{1,3}\s+)?(?:[A-Z][A-Z0-9.]{1,8}\s+){0,3}[A-Z]{2}$/;
+/**
+ * A piece of the tail on a line of its own, as PDF tables break it: the page number, the
+ * marking, the language, the directorate ("DGD1B", "DG D 1B", "GIP.2", "JAI.1", "COMM").
+ */
+const TAIL_PIECE = /^(?:\d{1,3}|LIMITE|(?:RESTREINT|CONFIDENTIEL|SECRET)\s+UE\b.*|[A-Z]{2}|DG\s*[A-Z](?:\s*\d[A-Z0-9.]*)?|COMM|[A-Z]{2,5}\.\d[A-Z0-9.]*|[A-Z]{2,5}\s?\d[A-Z]?)$/;
+/** How far below the initials the tail may reach, blank lines included. */
+const TAIL_LINES = 8;
 
 export function findFooters(clean: string[], from: number, to: number): Set<number> {
   const footers = new Set<number>();
@@ -16,15 +25,15 @@ export function findFooters(clean: string[], from: number, to: number): Set<numb
     if (text.length === 0 || text.length > 80 || !INITIALS.test(text)) continue;
     const prev = previousContent(clean, l, from);
     const startsHere = NUMBER_START.test(text);
-    const numberAbove = prev !== undefined && NUMBER_ONLY.test(clean[prev].trim());
+    const numberAbove = prev !== undefined && NUMBER_ABOVE.test(clean[prev].trim());
     if (!startsHere && !numberAbove) continue;
     footers.add(l);
     if (numberAbove) footers.add(prev!);
-    // Continuation lines right below.
-    for (let k = l + 1; k < Math.min(to, l + 3); k++) {
+    // Continuation lines below, blank lines between them or not.
+    for (let k = l + 1; k < Math.min(to, l + 1 + TAIL_LINES); k++) {
       const t = clean[k].trim();
       if (t === '') continue;
-      if (t.length <= 40 && TAIL.test(t)) footers.add(k);
+      if (t.length <= 40 && (TAIL.test(t) || TAIL_PIECE.test(t))) footers.add(k);
       else break;
     }
   }

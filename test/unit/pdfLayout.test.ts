@@ -1,0 +1,68 @@
+// Text taken from a Council PDF (pdftotext, copy and paste from the register) puts each cell
+// of the page's tables on a line of its own: "Subject:", a blank line, the subject; "1.", a
+// blank line, the section's title; the page footer as five short lines. The same document
+// must read the same in that layout.
+import assert from 'node:assert/strict';
+import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
+import type { OutcomeDocument } from '../../server/src/core/document/model';
+import { lintText, parseWith } from '../../server/src/core/lint';
+import { corpusText, OUTCOME_FILES } from './corpus';
+
+const catalogue = loadBuiltInCatalogue();
+
+/** The document in the PDF-table layout, and the line after which a broken page footer was put. */
+function pdfTableLayout(text: string): string {
+  const doc = parseWith(text, catalogue);
+  const lines = text.split('\n');
+  const splitAt = new Map<number, number>();
+  for (const f of doc.addressing) {
+    if (f.label !== 'summary' && f.value && f.labelRange.start.line === f.valueRange.start.line) splitAt.set(f.labelRange.start.line, f.labelRange.end.character);
+  }
+  for (const h of doc.sections.flatMap((s) => [s.heading, ...s.items.map((i) => i.heading)])) {
+    // After "1." or "a)": the label's punctuation stays with it.
+    if (h.style !== 'session') splitAt.set(h.range.start.line, h.labelRange.end.character + 1);
+  }
+  const footerAfter = doc.sections[0].paragraphs[0]?.range.end.line ?? doc.sections[0].heading.range.end.line;
+  const footer = ['', `${doc.header.number!.text} DGD1B`, '', 'XY/ab', '', '2', '', 'LIMITE', '', 'EN'];
+  return lines
+    .flatMap((line, l) => {
+      const at = splitAt.get(l);
+      const out = at === undefined ? [line] : [line.slice(0, at), '', line.slice(at).trimStart()];
+      return l === footerAfter ? [...out, ...footer] : out;
+    })
+    .join('\n');
+}
+
+function outline(doc: OutcomeDocument) {
+  return doc.sections.map((s) => ({
+    section: `${s.heading.label} ${s.heading.title}`,
+    paragraphs: s.paragraphs.length,
+    items: s.items.map((i) => `${i.heading.label} ${i.heading.title} (${i.paragraphs.length})`),
+  }));
+}
+
+describe('parse: text taken from a PDF table', () => {
+  for (const file of OUTCOME_FILES) {
+    it(`reads ${file} the same with labels, numbers and footer cells on lines of their own`, () => {
+      const original = lintText(corpusText(file), catalogue);
+      const layout = pdfTableLayout(corpusText(file));
+      assert.notEqual(layout, corpusText(file));
+      const split = lintText(layout, catalogue);
+      assert.deepEqual(
+        split.document.addressing.map((f) => [f.label, f.value]),
+        original.document.addressing.map((f) => [f.label, f.value]),
+      );
+      assert.deepEqual(outline(split.document), outline(original.document));
+      assert.equal(split.document.footers.length, original.document.footers.length + 5, 'the five cells of the footer are layout');
+      assert.deepEqual(split.findings.map((f) => f.code).sort(), original.findings.map((f) => f.code).sort());
+    });
+  }
+
+  it('keeps a number standing before a sentence as a paragraph, not a heading', () => {
+    const text = 'OUTCOME OF PROCEEDINGS\n\nFrom:\n\nPresidency\n\n1.\n\nOpening\n\n2.\n\nThe delegations agreed that the work would go on at expert level in the coming months.\n';
+    const doc = parseWith(text, catalogue);
+    assert.deepEqual(doc.addressing.map((f) => [f.label, f.value]), [['from', 'Presidency']]);
+    assert.deepEqual(doc.sections.map((s) => s.heading.text), ['1. Opening']);
+    assert.deepEqual(doc.sections[0].paragraphs.map((p) => p.text), ['2.', 'The delegations agreed that the work would go on at expert level in the coming months.']);
+  });
+});
