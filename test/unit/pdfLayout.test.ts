@@ -58,6 +58,32 @@ describe('parse: text taken from a PDF table', () => {
     });
   }
 
+  it('knows page footers in their other forms: the typist\'s initials alone, a directorate with a space', () => {
+    const text = [
+      'OUTCOME OF PROCEEDINGS',
+      '',
+      'From: Presidency',
+      '',
+      '1. Opening',
+      '',
+      'The Presidency opened the meeting.',
+      '',
+      '12926/16 al 1 GIP 1B',
+      '',
+      'The delegations welcomed the agenda.',
+      '',
+      '14735/15 SN/es 2 DG D LIMITE EN',
+      '',
+      '2. Closing',
+      '',
+      'The meeting closed.',
+    ].join('\n');
+    const doc = parseWith(text, catalogue);
+    assert.deepEqual(doc.footers.map((f) => f.start.line), [8, 12]);
+    assert.deepEqual(doc.references, [], 'a footer\'s number is no reference');
+    assert.deepEqual(doc.sections.map((s) => s.paragraphs.length), [2, 1]);
+  });
+
   it('keeps a number standing before a sentence as a paragraph, not a heading', () => {
     const text = 'OUTCOME OF PROCEEDINGS\n\nFrom:\n\nPresidency\n\n1.\n\nOpening\n\n2.\n\nThe delegations agreed that the work would go on at expert level in the coming months.\n';
     const doc = parseWith(text, catalogue);

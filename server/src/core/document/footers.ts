@@ -5,6 +5,8 @@
  * They are layout: not references, not numbering, not text.
  */
 const INITIALS = /(?:^|\s)[A-Z]{2,4}(?:\/[A-Z]{2,4})*\/[a-z]{2,3}(?:\s|$)/;
+/** A footer whose initials are the typist's alone: "12926/16 al 1 GIP 1B". */
+const TYPIST_ONLY = /^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[a-z]{2,3}\s+\d{1,3}(?:\s+[A-Z0-9][A-Z0-9.]*)*$/;
 const NUMBER_START = /^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*(?:\s|$)/;
 /** The number on a line of its own above the initials, perhaps with the directorate: "7163/17", "7163/17 DGD1B". */
 const NUMBER_ABOVE = /^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*(?:\s+[A-Z][A-Z0-9.]{1,10}){0,2}$/;
@@ -22,9 +24,11 @@ export function findFooters(clean: string[], from: number, to: number): Set<numb
   const footers = new Set<number>();
   for (let l = from; l < to; l++) {
     const text = clean[l].trim();
-    if (text.length === 0 || text.length > 80 || !INITIALS.test(text)) continue;
+    if (text.length === 0 || text.length > 80) continue;
+    const typistOnly = TYPIST_ONLY.test(text);
+    if (!typistOnly && !INITIALS.test(text)) continue;
     const prev = previousContent(clean, l, from);
-    const startsHere = NUMBER_START.test(text);
+    const startsHere = typistOnly || NUMBER_START.test(text);
     const numberAbove = prev !== undefined && NUMBER_ABOVE.test(clean[prev].trim());
     if (!startsHere && !numberAbove) continue;
     footers.add(l);
