@@ -58,7 +58,7 @@ describe('parse: text taken from a PDF table', () => {
     });
   }
 
-  it('knows page footers in their other forms: the typist\'s initials alone, a directorate with a space', () => {
+  it('knows page footers in their other forms: the typist\'s initials alone, initials in capitals, a directorate with a space', () => {
     const text = [
       'OUTCOME OF PROCEEDINGS',
       '',
@@ -74,14 +74,19 @@ describe('parse: text taken from a PDF table', () => {
       '',
       '14735/15 SN/es 2 DG D LIMITE EN',
       '',
+      'The delegations took note.',
+      '',
+      '15214/19            VL/MV            3',
+      '                    COMM             EN',
+      '',
       '2. Closing',
       '',
       'The meeting closed.',
     ].join('\n');
     const doc = parseWith(text, catalogue);
-    assert.deepEqual(doc.footers.map((f) => f.start.line), [8, 12]);
+    assert.deepEqual(doc.footers.map((f) => f.start.line), [8, 12, 16, 17]);
     assert.deepEqual(doc.references, [], 'a footer\'s number is no reference');
-    assert.deepEqual(doc.sections.map((s) => s.paragraphs.length), [2, 1]);
+    assert.deepEqual(doc.sections.map((s) => s.paragraphs.length), [3, 1]);
   });
 
   it('keeps a number standing before a sentence as a paragraph, not a heading', () => {

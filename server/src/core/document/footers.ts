@@ -5,6 +5,8 @@
  * They are layout: not references, not numbering, not text.
  */
 const INITIALS = /(?:^|\s)[A-Z]{2,4}(?:\/[A-Z]{2,4})*\/[a-z]{2,3}(?:\s|$)/;
+/** Initials all in capitals ("VL/MV"), which a footer's page number must then follow. */
+const CAPITAL_INITIALS = /\s[A-Z]{2,4}(?:\/[A-Z]{2,4})+\s+\d{1,3}(?:\s|$)/;
 /** A footer whose initials are the typist's alone: "12926/16 al 1 GIP 1B". */
 const TYPIST_ONLY = /^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[a-z]{2,3}\s+\d{1,3}(?:\s+[A-Z0-9][A-Z0-9.]*)*$/;
 const NUMBER_START = /^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*(?:\s|$)/;
@@ -26,7 +28,7 @@ export function findFooters(clean: string[], from: number, to: number): Set<numb
     const text = clean[l].trim();
     if (text.length === 0 || text.length > 80) continue;
     const typistOnly = TYPIST_ONLY.test(text);
-    if (!typistOnly && !INITIALS.test(text)) continue;
+    if (!typistOnly && !INITIALS.test(text) && !CAPITAL_INITIALS.test(text)) continue;
     const prev = previousContent(clean, l, from);
     const startsHere = typistOnly || NUMBER_START.test(text);
     const numberAbove = prev !== undefined && NUMBER_ABOVE.test(clean[prev].trim());
