@@ -373,7 +373,8 @@ repository['session'] = {
 // A line-level heading needs to be short: at most `max` characters.
 function headingRule(numberRegex, sepRegex, scope, numberScope, titleScope, max) {
   return {
-    match: `^(?=.{1,${max}}$)${WS}${OPEN}${WS}(${numberRegex})(${sepRegex})[ \\t]+${HEADING_TEXT}${WS}${CLOSE}${WS}$`,
+    // The title may stand on a line below ("1." alone, as text taken from a PDF table has it).
+    match: `^(?=.{1,${max}}$)${WS}${OPEN}${WS}(${numberRegex})(${sepRegex})(?:[ \\t]+${HEADING_TEXT})?${WS}${CLOSE}${WS}$`,
     name: s(scope),
     captures: {
       1: headingMarkCapture,

@@ -535,6 +535,12 @@ describe('grammar: council-outcome.tmLanguage.json', () => {
       assertNoScope(t, 'The EU side informed.', 'markup.heading');
     });
 
+    it('a section or item number standing alone (its title on a line below) is a heading number', () => {
+      const t = tok('OUTCOME OF PROCEEDINGS\n\n2.\n\nCounter-terrorism\n\na)\n\nInformation sharing\n');
+      assertScope(t, '2', 'constant.numeric.section-number');
+      assertScope(t, 'a', 'constant.numeric.item-number');
+    });
+
     it('a numbered sentence in a paragraph is not damaged', () => {
       const t = tok([
         'OUTCOME OF PROCEEDINGS',
