@@ -390,6 +390,9 @@ function headingRule(numberRegex, sepRegex, scope, numberScope, titleScope, max)
 repository['numbered-section-heading'] = headingRule('\\d{1,2}', '\\.', 'markup.heading.section', 'constant.numeric.section-number', 'entity.name.section', 160);
 repository['numbered-item-heading'] = headingRule('\\d{1,2}', '\\.', 'markup.heading.item', 'constant.numeric.item-number', 'entity.name.section.item', 200);
 repository['lettered-item-heading'] = headingRule('\\(?[a-z]', '\\)', 'markup.heading.item', 'constant.numeric.item-number', 'entity.name.section.item', 200);
+// "I. Home Affairs": the parts of a document (its numbered headings are then items; a line-based
+// grammar cannot tell, so they keep the section colours).
+repository['roman-section-heading'] = headingRule('(?:X{0,3})(?:IX|IV|V?I{0,3})', '[.)]', 'markup.heading.section', 'constant.numeric.section-number', 'entity.name.section', 160);
 
 repository['annex-heading'] = {
   match: `(?i)^${WS}${OPEN}${WS}(Annex(?:[ \\t]+[IVX\\d]{1,4})?)${WS}${CLOSE}${WS}$`,
@@ -605,6 +608,7 @@ const grammar = {
     { include: '#page-footer' },
     { include: '#marking' },
     { include: '#numbered-section-heading' },
+    { include: '#roman-section-heading' },
     { include: '#lettered-item-heading' },
     { include: '#markdown-heading' },
     { include: '#paragraph' },

@@ -541,6 +541,13 @@ describe('grammar: council-outcome.tmLanguage.json', () => {
       assertScope(t, 'a', 'constant.numeric.item-number');
     });
 
+    it('a part numbered in Roman numerals is a section heading', () => {
+      const t = tok('OUTCOME OF PROCEEDINGS\n\nII. Justice\n\n1. Data protection\n\nIV.\n\nVisa policy\n');
+      assertScope(t, 'II', 'constant.numeric.section-number');
+      assertScope(t, 'Justice', 'entity.name.section');
+      assertScope(t, 'IV', 'constant.numeric.section-number');
+    });
+
     it('a numbered sentence in a paragraph is not damaged', () => {
       const t = tok([
         'OUTCOME OF PROCEEDINGS',

@@ -1,11 +1,13 @@
 import type { Heading, Item, Paragraph, Section } from './model';
 import { contentBounds, isRule } from '../text/lines';
 import { lineRange, range, type Range } from '../text/range';
+import { romanValue } from './romanNumerals';
 
 const SESSION = /^Session\s+(\d{1,2})\s*(?:[:.\-–—]\s*)?(.*)$/i;
 const NUMBERED = /^(\d{1,2})[.)]\s+(\S.*)$/;
 const SUB_NUMBERED = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
 const LETTERED = /^\(?([a-z])\)\s+(\S.*)$/;
+const ROMAN = /^([IVX]{1,6})[.)]\s+(\S.*)$/;
 const ANNEX_START = /^\s*[AJaj]/;
 const ANNEX = /^(?:ANNEX|Annex)(?:\s+[IVX\d]+)?\s*:?$|^Joint\s+(?:EU\s*[-–]\s*U\.?S\.?A?\.?\s+)?(?:press\s+)?statement\b/i;
 
@@ -29,7 +31,8 @@ export function headingCandidate(clean: string): HeadingCandidate | undefined {
   if (start === end) return undefined;
   const first = clean.charCodeAt(start);
   const isDigit = first >= 48 && first <= 57;
-  if (!isDigit && first !== 83 /* S */ && first !== 115 /* s */ && !(first >= 97 && first <= 122) && first !== 40 /* ( */) return undefined;
+  const isRoman = first === 73 /* I */ || first === 86 /* V */ || first === 88; /* X */
+  if (!isDigit && !isRoman && first !== 83 /* S */ && first !== 115 /* s */ && !(first >= 97 && first <= 122) && first !== 40 /* ( */) return undefined;
   const text = clean.slice(start, end);
   let m: RegExpExecArray | null;
   if ((m = SESSION.exec(text))) {
@@ -44,11 +47,15 @@ export function headingCandidate(clean: string): HeadingCandidate | undefined {
   if ((m = LETTERED.exec(text)) && headingLike(m[2])) {
     return candidate('letter', m[1].charCodeAt(0) - 96, m[1], m[2], text, start + text.indexOf(m[1]));
   }
+  let value: number | undefined;
+  if (isRoman && (m = ROMAN.exec(text)) && (value = romanValue(m[1])) !== undefined && headingLike(m[2])) {
+    return candidate('roman', value, m[1], m[2], text, start);
+  }
   return undefined;
 }
 
 /** A section or item label standing alone on its line ("1.", "a)", "(b)", "2.1"), as text taken from a PDF table gives them. */
-const BARE_LABEL = /^(?:(\d{1,2})[.)]|\(?([a-z])\)|(\d{1,2})\.(\d{1,2})\.?)$/;
+const BARE_LABEL = /^(?:(\d{1,2})[.)]|\(?([a-z])\)|(\d{1,2})\.(\d{1,2})\.?|([IVX]{1,6})[.)])$/;
 /** Lines from a label standing alone to its title, blank lines between included. */
 const MAX_GAP_BEFORE_TITLE = 3;
 
@@ -61,7 +68,8 @@ function splitHeading(ctx: BodyContext, l: number, end: number): { candidate: He
   const { clean } = ctx;
   const [start, stop] = contentBounds(clean[l]);
   const m = BARE_LABEL.exec(clean[l].slice(start, stop));
-  if (!m) return undefined;
+  const roman = m?.[5] !== undefined ? romanValue(m[5]) : undefined;
+  if (!m || (m[5] !== undefined && roman === undefined)) return undefined;
   for (let t = l + 1; t < end && t <= l + MAX_GAP_BEFORE_TITLE; t++) {
     const [ts, te] = contentBounds(clean[t]);
     if (ts === te) continue;
@@ -69,11 +77,14 @@ function splitHeading(ctx: BodyContext, l: number, end: number): { candidate: He
     if (ctx.isFooter(t) || ctx.candidateAt(t) || BARE_LABEL.test(title) || !headingLike(title) || !/^["“‘'(]?\p{L}/u.test(title)) return undefined;
     const label = clean[l].slice(start, stop);
     const text = `${label} ${title}`;
-    const c = m[1] !== undefined
-      ? candidate('number', Number(m[1]), m[1], title, text, start)
-      : m[2] !== undefined
-        ? candidate('letter', m[2].charCodeAt(0) - 96, m[2], title, text, start + label.indexOf(m[2]))
-        : candidate('number', Number(m[4]), `${m[3]}.${m[4]}`, title, text, start);
+    const c =
+      m[1] !== undefined
+        ? candidate('number', Number(m[1]), m[1], title, text, start)
+        : m[2] !== undefined
+          ? candidate('letter', m[2].charCodeAt(0) - 96, m[2], title, text, start + label.indexOf(m[2]))
+          : roman !== undefined
+            ? candidate('roman', roman, m[5], title, text, start)
+            : candidate('number', Number(m[4]), `${m[3]}.${m[4]}`, title, text, start);
     return { candidate: c, titleLine: t };
   }
   return undefined;
@@ -106,18 +117,20 @@ export interface Body {
 
 /**
  * Builds sections and items from the numbering, not from heading marks: the corpus mixes
- * `##`, `###`, `####` freely. With "Session N" headings, numbers and letters are items;
- * otherwise numbers are sections and letters (or 1.1) items.
+ * `##`, `###`, `####` freely. With "Session N" headings or Roman-numbered parts, numbers and
+ * letters are items; otherwise numbers are sections and letters (or 1.1) items.
  */
 export function parseBody(ctx: BodyContext): Body {
   const { clean, from, to } = ctx;
   const headingAt = (l: number) => (ctx.isFooter(l) ? null : ctx.candidateAt(l));
-  let sessions = false;
+  // "Session N" or Roman-numbered parts, when the document has them, are its sections.
+  let parts: 'session' | 'roman' | undefined;
   let annexLine: number | undefined;
   for (let l = from; l < to; l++) {
-    const c = headingAt(l);
+    const c = headingAt(l) ?? (ctx.isFooter(l) ? undefined : splitHeading(ctx, l, to)?.candidate);
     if (c) {
-      if (c.style === 'session') sessions = true;
+      if (c.style === 'session') parts = 'session';
+      else if (c.style === 'roman') parts ??= 'roman';
     } else if (ANNEX_START.test(clean[l]) && ANNEX.test(clean[l].trim()) && clean[l].trim().length < 160) {
       annexLine = l;
       break;
@@ -146,7 +159,7 @@ export function parseBody(ctx: BodyContext): Body {
       const heading = toHeading(c, l, clean[l]);
       // The markup around a heading ("## **", "*") tells section from item styles.
       const markup = () => ctx.rawLine(l).slice(0, heading.range.start.character).replace(/\s+/g, '');
-      if (isSectionHeading(c, sessions, section, item, sectionMarkup, markup)) {
+      if (isSectionHeading(c, parts, section, item, sectionMarkup, markup)) {
         if (item) item.range = extend(item.range);
         if (section) section.range = extend(section.range);
         item = undefined;
@@ -191,13 +204,13 @@ export function parseBody(ctx: BodyContext): Body {
 
 function isSectionHeading(
   c: HeadingCandidate,
-  sessions: boolean,
+  parts: 'session' | 'roman' | undefined,
   section: Section | undefined,
   item: Item | undefined,
   sectionMarkup: string | undefined,
   markup: () => string,
 ): boolean {
-  if (sessions) return c.style === 'session';
+  if (parts) return c.style === parts;
   if (c.style !== 'number' || c.label.includes('.')) return false;
   if (!section) return true;
   // Numbered sections with numbered items: the next section number wins; a "1." right under

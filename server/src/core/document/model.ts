@@ -72,11 +72,12 @@ export interface Meeting {
 }
 
 export interface Heading {
-  /** "1", "a", as written. */
+  /** "1", "a", "II", as written. */
   label: string;
-  /** 1-based ordinal: "a" -> 1, "3" -> 3. */
+  /** 1-based ordinal: "a" -> 1, "3" -> 3, "II" -> 2. */
   ordinal: number;
-  style: 'session' | 'number' | 'letter';
+  /** `roman`: the parts of a document ("I. Home Affairs"), whose numbered headings are items. */
+  style: 'session' | 'roman' | 'number' | 'letter';
   title: string;
   /** The whole heading line (without markup). */
   text: string;

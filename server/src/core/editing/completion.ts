@@ -1,6 +1,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Body, Instrument, Presidency } from '../catalogue/schema';
 import type { AddressingLabel, Heading, Item, OutcomeDocument, Section } from '../document/model';
+import { toRoman } from '../document/romanNumerals';
 import { lineRange, type Position, type Range } from '../text/range';
 import { entryMarkdown, presidencyRole, rotaDate, semester } from './describe';
 
@@ -176,7 +177,7 @@ function headingItems(doc: OutcomeDocument, line: number, range: Range): Complet
   const items: CompletionCandidate[] = [];
   const sectionStyle = doc.sections[0]?.heading.style ?? 'number';
   const nextSection = (section?.heading.ordinal ?? 0) + 1;
-  const sectionLabel = sectionStyle === 'session' ? `Session ${nextSection}: ` : `${nextSection}. `;
+  const sectionLabel = sectionStyle === 'session' ? `Session ${nextSection}: ` : sectionStyle === 'roman' ? `${toRoman(nextSection)}. ` : `${nextSection}. `;
   items.push({ kind: 'heading', label: sectionLabel.trim(), insertText: sectionLabel, range, detail: `next section (${nextSection})`, sortText: '00' });
   if (section) {
     const item = lastBefore(section.items, line);
@@ -190,7 +191,7 @@ function headingItems(doc: OutcomeDocument, line: number, range: Range): Complet
 function nextItemLabel(doc: OutcomeDocument, section: Section, item: Item | undefined): string {
   const like = item?.heading ?? doc.sections.flatMap((s) => s.items)[0]?.heading;
   const ordinal = (item?.heading.ordinal ?? 0) + 1;
-  if (!like) return section.heading.style === 'session' ? `${ordinal}. ` : `${String.fromCharCode(96 + ordinal)}) `;
+  if (!like) return section.heading.style === 'session' || section.heading.style === 'roman' ? `${ordinal}. ` : `${String.fromCharCode(96 + ordinal)}) `;
   return formatItemLabel(like, ordinal, section);
 }
 

@@ -2,9 +2,11 @@ import type { Heading, OutcomeDocument } from '../document/model';
 import type { RuleGroup } from './context';
 import { contentLineRange } from './anchors';
 import type { Fix } from './finding';
+import { toRoman } from '../document/romanNumerals';
 
 function labelFor(style: Heading['style'], ordinal: number, like: Heading): string {
   if (style === 'letter') return String.fromCharCode(96 + ordinal);
+  if (style === 'roman') return toRoman(ordinal);
   // "1.2" sub-numbers keep their section part.
   return like.label.includes('.') ? `${like.label.split('.')[0]}.${ordinal}` : String(ordinal);
 }
@@ -50,6 +52,28 @@ function checkSequence(headings: Heading[], kind: 'section' | 'item', report: Pa
   }
 }
 
+/**
+ * The numbering runs of a section's items. Items in the style of the first are one run;
+ * items in another style between two of them are a level below ("1. Data protection",
+ * "a) …", "b) …", "2. …"), numbered afresh under each.
+ */
+function itemRuns(items: Heading[]): { headings: Heading[]; under?: Heading }[] {
+  if (items.length === 0) return [];
+  const top = items[0].style;
+  const runs: { headings: Heading[]; under?: Heading }[] = [{ headings: [] }];
+  let below: { headings: Heading[]; under?: Heading } | undefined;
+  for (const h of items) {
+    if (h.style === top) {
+      runs[0].headings.push(h);
+      below = undefined;
+    } else {
+      if (!below) runs.push((below = { headings: [], under: runs[0].headings[runs[0].headings.length - 1] }));
+      below.headings.push(h);
+    }
+  }
+  return runs;
+}
+
 export const bodyRules: RuleGroup = (doc: OutcomeDocument, _catalogue, report) => {
   if (doc.sections.length === 0) {
     const after = doc.addressing[doc.addressing.length - 1]?.range.end.line ?? doc.title?.range.end.line ?? 0;
@@ -62,7 +86,10 @@ export const bodyRules: RuleGroup = (doc: OutcomeDocument, _catalogue, report) =
   }
   checkSequence(doc.sections.map((s) => s.heading), 'section', report, '');
   for (const section of doc.sections) {
-    if (section.items.length > 0) checkSequence(section.items.map((i) => i.heading), 'item', report, ` in section ${section.heading.label}`);
+    for (const run of itemRuns(section.items.map((i) => i.heading))) {
+      const under = run.under ? ` under item ${run.under.label}` : '';
+      checkSequence(run.headings, 'item', report, `${under} in section ${section.heading.label}`);
+    }
     if (section.items.length === 0 && section.paragraphs.length === 0) {
       report({ code: 'body.section-empty', message: `Section ${section.heading.label} ("${section.heading.title}") has neither items nor text.`, range: section.heading.range });
     }
