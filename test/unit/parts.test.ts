@@ -79,6 +79,17 @@ describe('documents in parts (Roman numerals)', () => {
     assert.deepEqual(findings.map((f) => [f.code, f.message]), [['body.item-numbering', 'Item c) follows item a) under item 1 in section II: the numbering skips; expected b).']]);
   });
 
+  it('reads "(i)", "(ii)" as an enumeration in the text, and "i)" as a letter only after "h)"', () => {
+    const enumeration = lintText(document(['1. Data protection', 'a) The agreement', 'The parties agreed on:', '(i) the scope;', '(ii) the safeguards;', 'b) Judicial redress', 'Text.', '']), catalogue);
+    assert.deepEqual(enumeration.document.sections[0].items.map((i) => i.heading.label), ['a', 'b']);
+    assert.deepEqual(enumeration.document.sections[0].items[0].paragraphs.map((p) => p.text), ['The parties agreed on: (i) the scope; (ii) the safeguards;']);
+    assert.deepEqual(enumeration.findings, []);
+    const letters = 'abcdefghij'.split('').flatMap((x) => [`${x}) Topic ${x}`, 'Text.']);
+    const long = lintText(document(['1. Many topics', ...letters, '']), catalogue);
+    assert.deepEqual(long.document.sections[0].items.map((i) => i.heading.label).join(''), 'abcdefghij');
+    assert.deepEqual(long.findings, []);
+  });
+
   it('offers the next part in numerals', () => {
     const text = document([...PARTS, '']);
     const { document: doc } = lintText(text, catalogue);

@@ -154,6 +154,12 @@ export function parseBody(ctx: BodyContext): Body {
       const split = splitHeading(ctx, l, end);
       if (split) ({ candidate: c, titleLine } = split);
     }
+    // "(i)", "(v)", "(x)" are letters only right after "(h)", "(u)", "(w)": elsewhere they open
+    // an enumeration in Roman numerals ("(i) …", "(ii) …"), which is text.
+    if (c?.style === 'letter' && 'ivx'.includes(c.label) && !(item?.heading.style === 'letter' && item.heading.ordinal === c.ordinal - 1)) {
+      c = null;
+      titleLine = undefined;
+    }
     if (c) {
       paragraph = undefined;
       const heading = toHeading(c, l, clean[l]);
