@@ -124,6 +124,7 @@ describe('parse: variations a drafter writes', () => {
     ['CRLF', (s: string) => s.replace(/\n/g, '\r\n')],
     ['BOM + CRLF', (s: string) => '\ufeff' + s.replace(/\n/g, '\r\n')],
     ['tabs and trailing double spaces', (s: string) => s.replace(/\n/g, '  \n')],
+    ['no-break spaces between words', (s: string) => s.replace(/(\S) (?=\S)/g, '$1\u00a0')],
   ] as const) {
     it(`reads the same document with ${name}`, () => {
       const doc = parse(transform(DRAFT.join('\n')), { isKnownCode: (c) => c === 'JAIEX' || c === 'CFSP/PESC' });

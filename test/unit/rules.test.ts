@@ -80,6 +80,15 @@ describe('rules on the real documents', () => {
       assert.equal(document.kind, 'outcome');
       assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.code === 'codes.unknown'), []);
     });
+
+    it(`${file}: the same findings when Word put no-break spaces between the words`, () => {
+      const text = corpusText(file);
+      const hard = text.replace(/(\S) (?=\S)/g, '$1\u00a0');
+      assert.notEqual(hard, text);
+      const at = (f: { code: string; range: unknown }) => `${f.code} ${JSON.stringify(f.range)}`;
+      assert.deepEqual(lintText(hard, catalogue).findings.map(at), lintText(text, catalogue).findings.map(at));
+      assert.equal(lintText(hard, catalogue).document.dates.length, lintText(text, catalogue).document.dates.length);
+    });
   }
 
   it('the Commission communication is not an outcome document, with one diagnostic saying so', () => {

@@ -19,6 +19,8 @@ export interface SourceLines {
 }
 
 const TAG = /<\/?(?:b|i|u|em|strong|br|span|p|sup|sub)\b[^>\n]*>/iy;
+const HARD_SPACE = /[\u00a0\u2007\u2009\u202f]/;
+const HARD_SPACES = /[\u00a0\u2007\u2009\u202f]/g;
 const HEADING_MARKS = /(?:[#>]+[ \t]*)+/y;
 
 export function splitLines(text: string): SourceLines {
@@ -40,11 +42,14 @@ export function splitLines(text: string): SourceLines {
 }
 
 /**
- * Replaces emphasis stars, heading marks, backslash escapes and inline tags by spaces,
- * over the whole text at once (each pass only when its character occurs at all).
+ * Replaces emphasis stars, heading marks, backslash escapes and inline tags by spaces, and
+ * no-break spaces by plain ones, over the whole text at once (each pass only when its
+ * character occurs at all).
  */
 export function blankMarkup(text: string): string {
   let out = text;
+  // No-break and thin spaces (Word puts them in dates and between a code and its number) read as spaces.
+  if (HARD_SPACE.test(out)) out = out.replace(HARD_SPACES, ' ');
   if (out.indexOf('<') >= 0) out = blankTags(out);
   if (out.indexOf('*') >= 0) out = out.replace(/\*/g, ' ');
   if (out.indexOf('\\') >= 0) out = out.replace(/\\(?=[\\`*_{}[\]()#+\-.!>])/g, ' ');
