@@ -90,6 +90,11 @@ describe('documents in parts (Roman numerals)', () => {
     assert.deepEqual(long.findings, []);
   });
 
+  it('takes Roman numerals for parts only when the body opens with part I', () => {
+    const { document: doc } = lintText(document(['1. Counter-terrorism', 'Text.', '', 'V. Other points', 'Text.', '', '2. Migration', 'Text.', '']), catalogue);
+    assert.deepEqual(doc.sections.map((s) => s.heading.label), ['1', '2']);
+  });
+
   it('offers the next part in numerals', () => {
     const text = document([...PARTS, '']);
     const { document: doc } = lintText(text, catalogue);

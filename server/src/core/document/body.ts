@@ -123,14 +123,16 @@ export interface Body {
 export function parseBody(ctx: BodyContext): Body {
   const { clean, from, to } = ctx;
   const headingAt = (l: number) => (ctx.isFooter(l) ? null : ctx.candidateAt(l));
-  // "Session N" or Roman-numbered parts, when the document has them, are its sections.
+  // "Session N" headings, or Roman-numbered parts when the body opens with part I, are the sections.
   let parts: 'session' | 'roman' | undefined;
+  let first: HeadingCandidate | undefined;
   let annexLine: number | undefined;
   for (let l = from; l < to; l++) {
     const c = headingAt(l) ?? (ctx.isFooter(l) ? undefined : splitHeading(ctx, l, to)?.candidate);
     if (c) {
+      first ??= c;
       if (c.style === 'session') parts = 'session';
-      else if (c.style === 'roman') parts ??= 'roman';
+      else if (c.style === 'roman' && first.style === 'roman' && first.ordinal === 1) parts ??= 'roman';
     } else if (ANNEX_START.test(clean[l]) && ANNEX.test(clean[l].trim()) && clean[l].trim().length < 160) {
       annexLine = l;
       break;
