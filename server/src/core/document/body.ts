@@ -67,6 +67,8 @@ const MAX_GAP_BEFORE_TITLE = 3;
 function splitHeading(ctx: BodyContext, l: number, end: number): { candidate: HeadingCandidate; titleLine: number } | undefined {
   const { clean } = ctx;
   const [start, stop] = contentBounds(clean[l]);
+  // Most lines are text: a label standing alone is at most "(a)", "12.3.", "VIII.".
+  if (stop - start > 6 || stop === start) return undefined;
   const m = BARE_LABEL.exec(clean[l].slice(start, stop));
   const roman = m?.[5] !== undefined ? romanValue(m[5]) : undefined;
   if (!m || (m[5] !== undefined && roman === undefined)) return undefined;
