@@ -19,7 +19,8 @@ export interface SourceLines {
 }
 
 const TAG = /<\/?(?:b|i|u|em|strong|br|span|p|sup|sub)\b[^>\n]*>/iy;
-const HARD_SPACE = /[\u00a0\u2007\u2009\u202f]/;
+/** Looked for with indexOf: far cheaper than a character class over the whole text. */
+const HARD_SPACE_CHARS = ['\u00a0', '\u2007', '\u2009', '\u202f'];
 const HARD_SPACES = /[\u00a0\u2007\u2009\u202f]/g;
 const HEADING_MARKS = /(?:[#>]+[ \t]*)+/y;
 
@@ -49,7 +50,7 @@ export function splitLines(text: string): SourceLines {
 export function blankMarkup(text: string): string {
   let out = text;
   // No-break and thin spaces (Word puts them in dates and between a code and its number) read as spaces.
-  if (HARD_SPACE.test(out)) out = out.replace(HARD_SPACES, ' ');
+  if (HARD_SPACE_CHARS.some((c) => out.indexOf(c) >= 0)) out = out.replace(HARD_SPACES, ' ');
   if (out.indexOf('<') >= 0) out = blankTags(out);
   if (out.indexOf('*') >= 0) out = out.replace(/\*/g, ' ');
   if (out.indexOf('\\') >= 0) out = out.replace(/\\(?=[\\`*_{}[\]()#+\-.!>])/g, ' ');
