@@ -89,6 +89,27 @@ describe('rules on the real documents', () => {
       assert.deepEqual(lintText(hard, catalogue).findings.map(at), lintText(text, catalogue).findings.map(at));
       assert.equal(lintText(hard, catalogue).document.dates.length, lintText(text, catalogue).document.dates.length);
     });
+
+    for (const [layout, relayout] of [
+      ['every line a paragraph (a blank line after each)', (t: string) => t.replace(/\n/g, '\n\n')],
+      ['every line indented by three spaces', (t: string) => t.replace(/^/gm, '   ')],
+      ['every line in bold', (t: string) => t.replace(/^(.+)$/gm, '**$1**')],
+    ] as const) {
+      it(`${file}: the same findings and outline with ${layout}`, () => {
+        const text = corpusText(file);
+        const reading = (t: string) => {
+          const { document, findings } = lintText(t, catalogue);
+          return {
+            codes: findings.map((f) => f.code).sort(),
+            subject: document.addressing.find((f) => f.label === 'subject')?.value,
+            meeting: [document.meeting?.place, document.meeting?.start?.iso, document.meeting?.end?.iso],
+            partialAccess: document.header.partialAccess?.date?.text,
+            outline: document.sections.map((s) => [s.heading.label, s.heading.title, s.items.map((i) => i.heading.label)]),
+          };
+        };
+        assert.deepEqual(reading(relayout(text)), reading(text));
+      });
+    }
   }
 
   it('the Commission communication is not an outcome document, with one diagnostic saying so', () => {

@@ -9,6 +9,11 @@ const SUMMARY_ALONE = /^summary\s*:?$/i;
 /** Lines from a label standing alone to its value, blank lines between included. */
 const MAX_GAP_BEFORE_VALUE = 3;
 
+/** A value that cannot end there: after a comma, a dash or an open bracket. */
+function unfinished(value: string): boolean {
+  return /[,(\-–—]\s*$/.test(value) || value.split('(').length > value.split(')').length;
+}
+
 function labelOf(text: string): AddressingLabel {
   const t = text.toLowerCase().replace(/[\s.]/g, '');
   if (t.startsWith('noprev')) return 'prev-doc';
@@ -73,9 +78,11 @@ export function parseAddressing(clean: string[], from: number, to: number, isHea
       line++;
       continue;
     }
-    if (last && last.label !== 'summary' && (lastLine === line - 1 || (last.value === '' && line - lastLine <= MAX_GAP_BEFORE_VALUE))) {
+    if (last && last.label !== 'summary' && (lastLine === line - 1 || (line - lastLine <= MAX_GAP_BEFORE_VALUE && (last.value === '' || unfinished(last.value))))) {
       // A wrapped value: the line right below, with no blank between; or the value of a label
-      // that stands alone ("Subject:", a blank line, the subject: text taken from a PDF table).
+      // that stands alone ("Subject:", a blank line, the subject: text taken from a PDF table);
+      // or the rest of a value that stops mid-phrase ("…Meeting," then a blank line, when each
+      // line was made a paragraph).
       last.value = `${last.value} ${text}`.trim();
       if (last.valueRange.start.line === last.valueRange.end.line && last.valueRange.start.character === last.valueRange.end.character) {
         last.valueRange = lineRange(line, start, end);

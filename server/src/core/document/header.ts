@@ -129,13 +129,15 @@ function readNumber(
 }
 
 function readPartialAccess(ctx: HeaderContext, header: OutcomeHeader, line: number): number {
-  // The line wraps over up to four lines with no blank between them.
+  // The line wraps over up to four lines (a blank line may stand between them when each line
+  // was made a paragraph).
   let last = line;
   let joined = ctx.clean[line].trim();
-  while (last + 1 < ctx.to && last - line < 3 && !PARTIAL_ACCESS.exec(joined)?.[1] && ctx.clean[last + 1].trim() !== '' && /^[A-Z(]/.test(ctx.clean[last + 1].trim())) {
-    if (!/^(?:ACCESSIBLE|TO|THE|PUBLIC|\()/.test(ctx.clean[last + 1].trim())) break;
-    last++;
-    joined += ' ' + ctx.clean[last].trim();
+  for (let pieces = 1; pieces < 4 && !PARTIAL_ACCESS.exec(joined)?.[1]; pieces++) {
+    const next = nextContentLine(ctx.clean, last + 1, Math.min(ctx.to, last + 4));
+    if (!next || !/^(?:ACCESSIBLE|TO|THE|PUBLIC|\()/.test(next.text)) break;
+    last = next.line;
+    joined += ' ' + next.text;
   }
   const [startCol] = contentBounds(ctx.clean[line]);
   const [, endCol] = contentBounds(ctx.clean[last]);

@@ -76,7 +76,10 @@ function blankHeadingMarks(text: string): string {
   let out = '';
   let copied = 0;
   for (let i = nextMark(text, 0); i >= 0; i = nextMark(text, i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) !== 10 /* \n */) continue;
+    // At the start of a line, after any indentation ("   ## 1. Data", "**## …" once the stars are blanked).
+    let j = i;
+    while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9)) j--;
+    if (j > 0 && text.charCodeAt(j - 1) !== 10 /* \n */) continue;
     HEADING_MARKS.lastIndex = i;
     const m = HEADING_MARKS.exec(text);
     if (!m) continue;
