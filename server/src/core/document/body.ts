@@ -54,8 +54,8 @@ export function headingCandidate(clean: string): HeadingCandidate | undefined {
   return undefined;
 }
 
-/** A section or item label standing alone on its line ("1.", "a)", "(b)", "2.1"), as text taken from a PDF table gives them. */
-const BARE_LABEL = /^(?:(\d{1,2})[.)]|\(?([a-z])\)|(\d{1,2})\.(\d{1,2})\.?|([IVX]{1,6})[.)])$/;
+/** A section or item label standing alone on its line ("1.", "a)", "(b)", "2.1", "II."), as text taken from a PDF table gives them. */
+const BARE_LABEL = /^(?:\d{1,2}[.)]|\(?[a-z]\)|\d{1,2}\.\d{1,2}\.?|[IVX]{1,6}[.)])$/;
 /** Lines from a label standing alone to its title, blank lines between included. */
 const MAX_GAP_BEFORE_TITLE = 3;
 
@@ -68,26 +68,15 @@ function splitHeading(ctx: BodyContext, l: number, end: number): { candidate: He
   const { clean } = ctx;
   const [start, stop] = contentBounds(clean[l]);
   // Most lines are text: a label standing alone is at most "(a)", "12.3.", "VIII.".
-  if (stop - start > 6 || stop === start) return undefined;
-  const m = BARE_LABEL.exec(clean[l].slice(start, stop));
-  const roman = m?.[5] !== undefined ? romanValue(m[5]) : undefined;
-  if (!m || (m[5] !== undefined && roman === undefined)) return undefined;
+  if (stop - start > 6 || stop === start || !BARE_LABEL.test(clean[l].slice(start, stop))) return undefined;
   for (let t = l + 1; t < end && t <= l + MAX_GAP_BEFORE_TITLE; t++) {
     const [ts, te] = contentBounds(clean[t]);
     if (ts === te) continue;
     const title = clean[t].slice(ts, te);
-    if (ctx.isFooter(t) || ctx.candidateAt(t) || BARE_LABEL.test(title) || !headingLike(title) || !/^["“‘'(]?\p{L}/u.test(title)) return undefined;
-    const label = clean[l].slice(start, stop);
-    const text = `${label} ${title}`;
-    const c =
-      m[1] !== undefined
-        ? candidate('number', Number(m[1]), m[1], title, text, start)
-        : m[2] !== undefined
-          ? candidate('letter', m[2].charCodeAt(0) - 96, m[2], title, text, start + label.indexOf(m[2]))
-          : roman !== undefined
-            ? candidate('roman', roman, m[5], title, text, start)
-            : candidate('number', Number(m[4]), `${m[3]}.${m[4]}`, title, text, start);
-    return { candidate: c, titleLine: t };
+    if (ctx.isFooter(t) || ctx.candidateAt(t) || BARE_LABEL.test(title) || !/^["“‘'(]?\p{L}/u.test(title)) return undefined;
+    // Read as if the title stood after the label on its line: the label keeps its columns.
+    const candidate = headingCandidate(`${clean[l].slice(0, stop)} ${title}`);
+    return candidate && { candidate, titleLine: t };
   }
   return undefined;
 }
@@ -124,13 +113,18 @@ export interface Body {
  */
 export function parseBody(ctx: BodyContext): Body {
   const { clean, from, to } = ctx;
-  const headingAt = (l: number) => (ctx.isFooter(l) ? null : ctx.candidateAt(l));
+  /** The heading that starts on line `l`, and the line of its title when that stands below the label. */
+  const headingAt = (l: number, end: number): { candidate: HeadingCandidate; titleLine?: number } | undefined => {
+    if (ctx.isFooter(l)) return undefined;
+    const candidate = ctx.candidateAt(l);
+    return candidate ? { candidate } : splitHeading(ctx, l, end);
+  };
   // "Session N" headings, or Roman-numbered parts when the body opens with part I, are the sections.
   let parts: 'session' | 'roman' | undefined;
   let first: HeadingCandidate | undefined;
   let annexLine: number | undefined;
   for (let l = from; l < to; l++) {
-    const c = headingAt(l) ?? (ctx.isFooter(l) ? undefined : splitHeading(ctx, l, to)?.candidate);
+    const c = headingAt(l, to)?.candidate;
     if (c) {
       first ??= c;
       if (c.style === 'session') parts = 'session';
@@ -152,19 +146,9 @@ export function parseBody(ctx: BodyContext): Body {
   const extend = (r: Range): Range => range(r.start.line, r.start.character, lastContent, clean[lastContent].length);
 
   for (let l = from; l < end; l++) {
-    let c = headingAt(l);
-    let titleLine: number | undefined;
-    if (!c && !ctx.isFooter(l)) {
-      const split = splitHeading(ctx, l, end);
-      if (split) ({ candidate: c, titleLine } = split);
-    }
-    // "(i)", "(v)", "(x)" are letters only right after "(h)", "(u)", "(w)": elsewhere they open
-    // an enumeration in Roman numerals ("(i) …", "(ii) …"), which is text.
-    if (c?.style === 'letter' && 'ivx'.includes(c.label) && !(item?.heading.style === 'letter' && item.heading.ordinal === c.ordinal - 1)) {
-      c = null;
-      titleLine = undefined;
-    }
-    if (c) {
+    const found = headingAt(l, end);
+    if (found && !opensEnumeration(found.candidate, item)) {
+      const { candidate: c, titleLine } = found;
       paragraph = undefined;
       const heading = toHeading(c, l, clean[l]);
       // The markup around a heading ("## **", "*") tells section from item styles.
@@ -210,6 +194,14 @@ export function parseBody(ctx: BodyContext): Body {
   if (item) item.range = extend(item.range);
   if (section) section.range = extend(section.range);
   return body;
+}
+
+/**
+ * "(i)", "(v)", "(x)" are letters only right after "(h)", "(u)", "(w)": elsewhere they open an
+ * enumeration in Roman numerals ("(i) …", "(ii) …"), which is text.
+ */
+function opensEnumeration(c: HeadingCandidate, item: Item | undefined): boolean {
+  return c.style === 'letter' && 'ivx'.includes(c.label) && !(item?.heading.style === 'letter' && item.heading.ordinal === c.ordinal - 1);
 }
 
 function isSectionHeading(
