@@ -1,6 +1,6 @@
 import type { Catalogue } from './catalogue/catalogue';
 import type { OutcomeDocument } from './document/model';
-import { parse } from './document/parse';
+import { parse, type ParseOptions } from './document/parse';
 import type { Finding } from './rules/finding';
 import { validate, type ValidateOptions } from './rules/validate';
 
@@ -16,11 +16,11 @@ export function lintText(text: string, catalogue: Catalogue, options: ValidateOp
 }
 
 /** `parse` with the catalogue telling subject codes from other upper-case header words. */
-export function parseWith(text: string, catalogue: Catalogue): OutcomeDocument {
-  return parse(text, { isKnownCode: (code) => catalogue.subjectCode(code) !== undefined });
+export function parseWith(text: string, catalogue: Catalogue, options: Omit<ParseOptions, 'isKnownCode'> = {}): OutcomeDocument {
+  return parse(text, { ...options, isKnownCode: (code) => catalogue.subjectCode(code) !== undefined });
 }
 
 /** `parseWith` without what only the rules read (dates, Presidencies, DELETED in the text): for the workspace index. */
 export function parseForIndex(text: string, catalogue: Catalogue): OutcomeDocument {
-  return parse(text, { isKnownCode: (code) => catalogue.subjectCode(code) !== undefined, textMentions: false });
+  return parseWith(text, catalogue, { textMentions: false });
 }

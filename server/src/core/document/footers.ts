@@ -4,14 +4,16 @@
  * from a PDF gives each cell of the footer a line, blank lines between).
  * They are layout: not references, not numbering, not text.
  */
+/** The document number a footer opens with: "7163/17", "13228/1/11 REV 1". */
+const NUMBER = String.raw`^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*`;
 const INITIALS = /(?:^|\s)[A-Z]{2,4}(?:\/[A-Z]{2,4})*\/[a-z]{2,3}(?:\s|$)/;
 /** Initials all in capitals ("VL/MV"), which a footer's page number must then follow. */
 const CAPITAL_INITIALS = /\s[A-Z]{2,4}(?:\/[A-Z]{2,4})+\s+\d{1,3}(?:\s|$)/;
 /** A footer whose initials are the typist's alone: "12926/16 al 1 GIP 1B". */
-const TYPIST_ONLY = /^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[a-z]{2,3}\s+\d{1,3}(?:\s+[A-Z0-9][A-Z0-9.]*)*$/;
-const NUMBER_START = /^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*(?:\s|$)/;
+const TYPIST_ONLY = new RegExp(String.raw`${NUMBER}\s+[a-z]{2,3}\s+\d{1,3}(?:\s+[A-Z0-9][A-Z0-9.]*)*$`);
+const NUMBER_START = new RegExp(String.raw`${NUMBER}(?:\s|$)`);
 /** The number on a line of its own above the initials, perhaps with the directorate: "7163/17", "7163/17 DGD1B". */
-const NUMBER_ABOVE = /^\d{1,5}\/(?:\d{1,2}\/)?\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*(?:\s+[A-Z][A-Z0-9.]{1,10}){0,2}$/;
+const NUMBER_ABOVE = new RegExp(String.raw`${NUMBER}(?:\s+[A-Z][A-Z0-9.]{1,10}){0,2}$`);
 /** The tail: page number, directorate, marking and language, e.g. "1 COMM LIMITE EN", "LIMITE EN". */
 const TAIL = /^(?:\d{1,3}\s+)?(?:[A-Z][A-Z0-9.]{1,8}\s+){0,3}[A-Z]{2}$/;
 /**

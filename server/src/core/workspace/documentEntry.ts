@@ -2,7 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { DocumentNumberRef, Heading, MeetingLevel, OutcomeDocument } from '../document/model';
 import { entryMentionSpans } from '../topics';
 import { lineRange, type Range } from '../text/range';
-import { findMeetingRefs, type MeetingDescription } from './meetingRef';
+import { findMeetingRefs, MEETING_WORDS, type MeetingDescription } from './meetingRef';
 
 /**
  * What the workspace index keeps of one outcome document: enough to answer every cross-document
@@ -136,9 +136,6 @@ function numberRefs(doc: OutcomeDocument): NumberRefEntry[] {
       return ref;
     });
 }
-
-/** The words every meeting reference holds ("meeting", "Ministerial", "SOM"): lines without one are skipped. */
-const MEETING_WORDS = ['eeting', 'inisterial', 'SOM'];
 
 /** Meeting references in the summary and the body (the subject names the document's own meeting). */
 function meetingRefs(doc: OutcomeDocument): MeetingRefEntry[] {

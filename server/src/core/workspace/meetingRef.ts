@@ -98,9 +98,12 @@ function wordBefore(line: string, at: number): string {
   return line.slice(start, end);
 }
 
+/** What every meeting reference holds ("meeting", "Ministerial", "SOM"): a line with none of them has none. */
+export const MEETING_WORDS = ['eeting', 'inisterial', 'SOM'];
+
 /** Meeting references on one markup-blanked line. */
 export function findMeetingRefs(line: string, lineNo: number): MeetingRef[] {
-  if (!/eeting|inisterial|SOM/.test(line)) return [];
+  if (!MEETING_WORDS.some((w) => line.includes(w))) return [];
   const out: MeetingRef[] = [];
   LEVEL.lastIndex = 0;
   let m: RegExpExecArray | null;
