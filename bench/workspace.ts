@@ -26,6 +26,7 @@ import { defaultWorkerCount, startParallelIndex } from '../server/src/node/paral
 import { generateCorpus, type GeneratedDocument } from '../test/fixtures/generate';
 import { registerSection, type BenchContext } from './sections';
 
+const BUNDLED_WORKER = path.join(__dirname, '..', '..', 'dist', 'indexWorker.js');
 const SYMBOL_QUERIES = ['pnr', 'data protection', 'counter-terrorism', 'session 4', 'visa reciprocity', 'priorities incoming', 'cracow', 'migration 2015', 'cybercrime', 'mla', 'zzz-no-match', 'e-evidence washington'];
 
 function heapMb(): number {
@@ -63,8 +64,8 @@ async function measure(ctx: Printer, dir: string, count: number, bytes: number, 
   const index = new WorkspaceIndex(new FileWorkspace([dir]), catalogue);
   let t = ctx.timer();
   let progressCalls = 0;
-  // As the server does it: worker threads started for the build and stopped after it.
-  const parallel = startParallelIndex(catalogue, workers);
+  // As the server does it: worker threads (the bundled worker the extension ships) started for the build and stopped after it.
+  const parallel = startParallelIndex(catalogue, workers, BUNDLED_WORKER);
   const cold = await index.build({ onProgress: () => progressCalls++, readEntries: parallel?.readEntries });
   await parallel?.close();
   const coldMs = t();

@@ -193,7 +193,7 @@ describe('catalogue', () => {
 
     describe('matcher rules', () => {
       const term = (id: string, text: string, caseSensitive = false): Term => ({ id, text, caseSensitive });
-      const matcher = new Matcher([
+      const matcher = Matcher.of([
         term('ab', 'Alpha Beta'),
         term('abg', 'Alpha-Beta Gamma'),
         term('xray', 'X-Ray'),
@@ -239,6 +239,9 @@ describe('catalogue', () => {
         });
         assert.deepEqual(inLines, perLine);
         assert.deepEqual(inLines, ['xray=x ray@0', 'pnr=PNR@27', 'ab=alpha beta@31']);
+        // From a later line: the lines before it are not read, offsets stay into the whole text.
+        assert.deepEqual(matcher.findInLines(text, text.indexOf('PNR')).map((m) => `${m.id}@${m.start}`), ['pnr@27', 'ab@31']);
+        assert.deepEqual(matcher.findInLines(text, text.indexOf('beta,')).map((m) => m.id), ['pnr', 'ab']);
         assert.deepEqual(found(text), ['xray=x ray', 'ab=alpha\nbeta', 'xray=X-\n-RAY', 'pnr=PNR', 'ab=alpha beta']);
       });
 

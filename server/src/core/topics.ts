@@ -72,11 +72,12 @@ export function entryMentionSpans(doc: OutcomeDocument, catalogue: Catalogue): M
   const from = textStart(doc);
   const footers = new Set(doc.footers.map((r) => r.start.line));
   const { lineStarts } = doc;
-  // One pass over the whole text; mentions come sorted, so the line only ever moves forward.
-  let l = 0;
-  for (const m of catalogue.findMentionsInLines(doc.cleanText)) {
+  if (from >= lineStarts.length) return byId;
+  // One pass over the text after the header; mentions come sorted, so the line only ever moves forward.
+  let l = from;
+  for (const m of catalogue.findMentionsInLines(doc.cleanText, lineStarts[from])) {
     while (l + 1 < lineStarts.length && lineStarts[l + 1] <= m.start) l++;
-    if (l < from || footers.has(l)) continue;
+    if (footers.has(l)) continue;
     let spans = byId.get(m.id);
     if (!spans) byId.set(m.id, (spans = []));
     spans.push(l, m.start - lineStarts[l], m.end - lineStarts[l]);

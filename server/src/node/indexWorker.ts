@@ -5,15 +5,13 @@
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Catalogue } from '../core/catalogue/catalogue';
-import { loadBuiltInCatalogue } from '../core/catalogue/load';
-import type { CatalogueData } from '../core/catalogue/schema';
 import { parseForIndex } from '../core/lint';
 import { entryJson } from '../core/workspace/documentEntry';
 import { readDocumentFile } from './documentFiles';
 import type { IndexRequest, IndexResponse } from './parallelIndex';
 
-const data = (workerData as { catalogue?: CatalogueData } | undefined)?.catalogue;
-const catalogue = data ? new Catalogue(data) : loadBuiltInCatalogue();
+const { data, matcher } = (workerData as { catalogue: ReturnType<Catalogue['state']> }).catalogue;
+const catalogue = new Catalogue(data, matcher);
 
 function entryOf(uri: string): string {
   if (!uri.startsWith('file:')) return 'null';

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { Matcher, type Mention, type Term } from './matcher';
+import { Matcher, type CompiledMatcher, type Mention, type Term } from './matcher';
 import type { Body, CatalogueData, Entry, Instrument, Language, Marking, Presidency, SubjectCode } from './schema';
 
 /** Read-only view of the reference data, with lookups indexed once at construction. */
@@ -23,8 +23,14 @@ export class Catalogue {
   private readonly entries = new Map<string, Entry>();
   private readonly matcher: Matcher;
 
-  /** `data` must already be validated (see load.ts); ids and codes must be unique. */
-  constructor(data: CatalogueData) {
+  /**
+   * `data` must already be validated (see load.ts); ids and codes must be unique. `matcher` is
+   * this data's compiled matcher when it has been built before (see `state`).
+   */
+  constructor(
+    private readonly data: CatalogueData,
+    matcher?: CompiledMatcher,
+  ) {
     this.subjectCodes = data.subjectCodes;
     this.languages = data.languages;
     this.markings = data.markings;
@@ -47,7 +53,12 @@ export class Catalogue {
       }
     }
     for (const e of [...data.instruments, ...data.bodies]) addUnique(this.entries, e.id, e, 'entry id');
-    this.matcher = new Matcher(terms(data.instruments, data.bodies));
+    this.matcher = matcher ? new Matcher(matcher) : Matcher.of(terms(data.instruments, data.bodies));
+  }
+
+  /** What another thread needs to build the same catalogue at once: `new Catalogue(s.data, s.matcher)`. */
+  state(): { data: CatalogueData; matcher: CompiledMatcher } {
+    return { data: this.data, matcher: this.matcher.compiled };
   }
 
   /** The code as written (upper case; a bilingual pair such as "CFSP/PESC" as a whole). */
@@ -117,9 +128,9 @@ export class Catalogue {
     return this.matcher.find(text);
   }
 
-  /** As `findMentions` on each line of a text on its own, in one pass: offsets are into the text. */
-  findMentionsInLines(text: string): Mention[] {
-    return this.matcher.findInLines(text);
+  /** As `findMentions` on each line of a text on its own, in one pass from the line starting at `from`: offsets are into the text. */
+  findMentionsInLines(text: string, from = 0): Mention[] {
+    return this.matcher.findInLines(text, from);
   }
 }
 

@@ -57,24 +57,44 @@ export function blankMarkup(text: string): string {
   return blankHeadingMarks(out);
 }
 
+/**
+ * The text with [start, end) ranges replaced by spaces, as one flat string. Joined from an array
+ * rather than concatenated: a concatenated string stays a chain that every later character read
+ * goes through (the catalogue scan of a blanked text took a third longer).
+ */
+class Blanker {
+  private readonly parts: string[] = [];
+  private copied = 0;
+
+  constructor(private readonly text: string) {}
+
+  blank(start: number, end: number): void {
+    this.parts.push(this.text.slice(this.copied, start), ' '.repeat(end - start));
+    this.copied = end;
+  }
+
+  result(): string {
+    if (this.copied === 0) return this.text;
+    this.parts.push(this.text.slice(this.copied));
+    return this.parts.join('');
+  }
+}
+
 /** Inline tags, found from each "<" (a global case-insensitive scan for them costs far more). */
 function blankTags(text: string): string {
-  let out = '';
-  let copied = 0;
+  const out = new Blanker(text);
   for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
     TAG.lastIndex = i;
     const m = TAG.exec(text);
     if (!m) continue;
-    out += text.slice(copied, i) + ' '.repeat(m[0].length);
-    copied = i + m[0].length;
+    out.blank(i, i + m[0].length);
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  return out.result();
 }
 
 /** `#`/`>` runs at the start of a line; found by indexOf, since they are rare. */
 function blankHeadingMarks(text: string): string {
-  let out = '';
-  let copied = 0;
+  const out = new Blanker(text);
   for (let i = nextMark(text, 0); i >= 0; i = nextMark(text, i + 1)) {
     // At the start of a line, after any indentation ("   ## 1. Data", "**## …" once the stars are blanked).
     let j = i;
@@ -83,11 +103,10 @@ function blankHeadingMarks(text: string): string {
     HEADING_MARKS.lastIndex = i;
     const m = HEADING_MARKS.exec(text);
     if (!m) continue;
-    out += text.slice(copied, i) + ' '.repeat(m[0].length);
-    copied = i + m[0].length;
-    i = copied - 1;
+    out.blank(i, i + m[0].length);
+    i += m[0].length - 1;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  return out.result();
 }
 
 function nextMark(text: string, from: number): number {

@@ -127,14 +127,15 @@ function headingEntry(h: Heading, range: Range): HeadingEntry {
 
 function numberRefs(doc: OutcomeDocument): NumberRefEntry[] {
   const own = doc.header.number?.range.start.line;
-  const previous = new Set(doc.previousDocuments.map((p) => `${p.range.start.line}:${p.range.start.character}`));
-  return doc.references
-    .filter((r) => r.range.start.line !== own)
-    .map((r) => {
-      const ref: NumberRefEntry = { series: r.series, text: r.text, base: r.base, span: spanOf(r.range) };
-      if (previous.has(`${r.range.start.line}:${r.range.start.character}`)) ref.previous = true;
-      return ref;
-    });
+  const isPrevious = (r: Range) => doc.previousDocuments.some((p) => p.range.start.line === r.start.line && p.range.start.character === r.start.character);
+  const out: NumberRefEntry[] = [];
+  for (const r of doc.references) {
+    if (r.range.start.line === own) continue;
+    const ref: NumberRefEntry = { series: r.series, text: r.text, base: r.base, span: spanOf(r.range) };
+    if (isPrevious(r.range)) ref.previous = true;
+    out.push(ref);
+  }
+  return out;
 }
 
 /** Meeting references in the summary and the body (the subject names the document's own meeting). */

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { MAX_DOCUMENT_BYTES, readDocumentFile } from '../../server/src/node/documentFiles';
+
+describe('reading a document file', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-read-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, content: string | Buffer) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    return file;
+  };
+
+  it('reads the text as written, CRLF and non-ASCII characters kept; a BOM is not text', () => {
+    const text = 'Council of the European Union\r\nBrussels, 23\u00a0May 2018 \u2013 Sof\u00eda\r\n';
+    assert.deepEqual(readDocumentFile(write('a.md', text)), { ok: true, text });
+    assert.deepEqual(readDocumentFile(write('bom.md', `\ufeff${text}`)), { ok: true, text });
+    assert.deepEqual(readDocumentFile(write('empty.md', '')), { ok: true, text: '' });
+  });
+
+  it('reads a file larger than the first read in full', () => {
+    const text = 'x'.repeat(300_000) + '\n\u20ac';
+    assert.deepEqual(readDocumentFile(write('long.md', text)), { ok: true, text });
+  });
+
+  it('says why it cannot: no such file, a directory, too large, binary', () => {
+    assert.deepEqual(readDocumentFile(path.join(dir, 'nope.md')), { ok: false, reason: 'no such file' });
+    fs.mkdirSync(path.join(dir, 'folder.md'));
+    assert.deepEqual(readDocumentFile(path.join(dir, 'folder.md')), { ok: false, reason: 'a directory' });
+    const huge = path.join(dir, 'huge.md');
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, MAX_DOCUMENT_BYTES + 1); // sparse: no 16 MB written
+    const tooLarge = readDocumentFile(huge);
+    assert.equal(tooLarge.ok, false);
+    assert.match((tooLarge as { reason: string }).reason, /too large to be an outcome document \(16\.0 MB; the limit is 16 MB\)/);
+    assert.deepEqual(readDocumentFile(write('scan.md', Buffer.from([0x25, 0x50, 0x00, 0xff]))), { ok: false, reason: 'a binary file, not a text document' });
+  });
+
+  it('reads invalid UTF-8 with a warning', () => {
+    const read = readDocumentFile(write('latin1.md', Buffer.from('Sof\u00eda', 'latin1')));
+    assert.deepEqual(read, { ok: true, text: 'Sof\ufffda', warning: 'not valid UTF-8: the invalid bytes are read as U+FFFD' });
+  });
+});
