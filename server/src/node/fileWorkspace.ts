@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileStat, Workspace } from '../core/workspace/workspace';
 import { decodeDocument, MAX_DOCUMENT_BYTES } from './documentFiles';
+import { fileUri, uriPath } from './fileUris';
 
 const TEXT_NAME = /\.(?:md|txt)$/i;
 
@@ -24,7 +24,7 @@ export class FileWorkspace implements Workspace {
         const full = path.join(dir, e.name);
         if (e.isDirectory()) {
           if (!e.name.startsWith('.') && e.name !== 'node_modules') subfolders.push(walk(full));
-        } else if (e.isFile() && TEXT_NAME.test(e.name)) found.push(pathToFileURL(full).href);
+        } else if (e.isFile() && TEXT_NAME.test(e.name)) found.push(fileUri(full));
       }
       await Promise.all(subfolders);
     };
@@ -37,7 +37,7 @@ export class FileWorkspace implements Workspace {
   async stat(uri: string): Promise<FileStat | undefined> {
     try {
       // Synchronous: a warm start stats every file, and one stat is microseconds, far less than a promise round trip.
-      const s = fs.statSync(fileURLToPath(uri));
+      const s = fs.statSync(uriPath(uri));
       return s.isFile() ? { size: s.size, mtime: s.mtimeMs } : undefined;
     } catch {
       return undefined;
@@ -46,7 +46,7 @@ export class FileWorkspace implements Workspace {
 
   async readFile(uri: string): Promise<string | undefined> {
     try {
-      const file = fileURLToPath(uri);
+      const file = uriPath(uri);
       if ((await fs.promises.stat(file)).size > MAX_DOCUMENT_BYTES) return undefined;
       const read = decodeDocument(await fs.promises.readFile(file));
       return read.ok ? read.text : undefined;

@@ -2,12 +2,12 @@
  * An indexing worker (see parallelIndex.ts): reads and parses the files it is sent and answers
  * with their index entries as one JSON array. Bundled on its own as dist/indexWorker.js.
  */
-import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Catalogue } from '../core/catalogue/catalogue';
 import { parseForIndex } from '../core/lint';
 import { entryJson } from '../core/workspace/documentEntry';
 import { readDocumentFile } from './documentFiles';
+import { uriPath } from './fileUris';
 import type { IndexRequest, IndexResponse } from './parallelIndex';
 
 const { data, matcher } = (workerData as { catalogue: ReturnType<Catalogue['state']> }).catalogue;
@@ -15,7 +15,7 @@ const catalogue = new Catalogue(data, matcher);
 
 function entryOf(uri: string): string {
   if (!uri.startsWith('file:')) return 'null';
-  const read = readDocumentFile(fileURLToPath(uri));
+  const read = readDocumentFile(uriPath(uri));
   return (read.ok && entryJson(uri, parseForIndex(read.text, catalogue), catalogue)) || 'null';
 }
 

@@ -217,11 +217,18 @@ function boundaryAt(text: string, j: number): boolean {
 }
 
 function acceptedHit(hits: Hit[], text: string, start: number, end: number): string | undefined {
-  let letters: string | undefined;
-  for (const hit of hits) {
-    if (hit.exact === undefined) return hit.id;
-    letters ??= wordChars(text.slice(start, end));
-    if (letters === hit.exact) return hit.id;
-  }
+  for (const hit of hits) if (hit.exact === undefined || sameWordChars(text, start, end, hit.exact)) return hit.id;
   return undefined;
+}
+
+/** Whether the letters and digits of text[start, end) are `exact`, case included (compared in place: most mentions are abbreviations). */
+function sameWordChars(text: string, start: number, end: number, exact: string): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!WORD[c]) continue;
+    if (k >= exact.length || exact.charCodeAt(k) !== c) return false;
+    k++;
+  }
+  return k === exact.length;
 }

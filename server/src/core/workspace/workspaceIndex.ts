@@ -120,6 +120,8 @@ export class WorkspaceIndex implements NumberLookup {
   /** One document per meeting of a series, oldest first; dropped when one of them changes. */
   private readonly sortedMeetings = new Map<string, DocumentEntry[]>();
   private readonly symbols = new SymbolTable();
+  /** `topicOf`, by entry id (the catalogue does not change during the index's life). */
+  private readonly topics = new Map<string, Topic>();
   private readonly catalogueKey: string;
 
   constructor(
@@ -389,11 +391,19 @@ export class WorkspaceIndex implements NumberLookup {
     return series ? resolveMeetingRef(from, ref, this.meetingsOf(series)) : [];
   }
 
-  /** The topic a catalogue entry stands for: a general topic (PNR) covers the instruments named after it. */
+  /**
+   * The topic a catalogue entry stands for: a general topic (PNR) covers the instruments named
+   * after it. Kept per entry: finding the related instruments compiles expressions and reads the
+   * whole catalogue, and every request about a mention starts here.
+   */
   topicOf(entryId: string): Topic {
-    const topic = resolveTopic(this.catalogue, entryId);
-    if (topic.kind === 'entry' && topic.id === entryId) return topic;
-    return { kind: 'entry', id: entryId, name: this.catalogue.entry(entryId)?.name ?? entryId, ids: new Set([entryId]) };
+    let topic = this.topics.get(entryId);
+    if (!topic) {
+      const resolved = resolveTopic(this.catalogue, entryId);
+      topic = resolved.kind === 'entry' && resolved.id === entryId ? resolved : { kind: 'entry', id: entryId, name: this.catalogue.entry(entryId)?.name ?? entryId, ids: new Set([entryId]) };
+      this.topics.set(entryId, topic);
+    }
+    return topic;
   }
 
   /** Documents mentioning any of the entries, oldest meeting first. */

@@ -1,0 +1,20 @@
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/**
+ * File paths to `file:` URIs and back, as `pathToFileURL` and `fileURLToPath` give them, with a
+ * shortcut for the common case: an absolute POSIX path of characters a URI keeps as they are.
+ * The workspace index converts every file of the workspace once per start (10,000 files: the
+ * URL parser took a fifth of a warm start).
+ */
+const PLAIN_PATH = /^\/[A-Za-z0-9/._-]*$/;
+const PLAIN_URI = /^file:\/\/\/[A-Za-z0-9/._-]*$/;
+const POSIX = path.sep === '/';
+
+export function fileUri(file: string): string {
+  return POSIX && PLAIN_PATH.test(file) && !file.includes('/.') && !file.includes('//') ? `file://${file}` : pathToFileURL(file).href;
+}
+
+export function uriPath(uri: string): string {
+  return POSIX && PLAIN_URI.test(uri) && !uri.includes('/.') && !uri.slice(8).includes('//') ? uri.slice(7) : fileURLToPath(uri);
+}
