@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MAX_DOCUMENT_BYTES, readDocumentFile } from '../../server/src/node/documentFiles';
+import { MAX_DOCUMENT_BYTES, readDocumentFile as readWithStat } from '../../server/src/node/documentFiles';
 
 describe('reading a document file', () => {
   let dir: string;
@@ -10,6 +10,16 @@ describe('reading a document file', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-read-'));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** What was read, its size and time checked against the file's. */
+  const readDocumentFile = (file: string) => {
+    const { stat, ...read } = readWithStat(file);
+    if (stat) {
+      const s = fs.statSync(file);
+      assert.deepEqual(stat, { size: s.size, mtime: s.mtimeMs }, file);
+    }
+    return read;
+  };
 
   const write = (name: string, content: string | Buffer) => {
     const file = path.join(dir, name);

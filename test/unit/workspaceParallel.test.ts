@@ -89,6 +89,38 @@ describe('parallel workspace indexing', () => {
     assert.deepEqual(entriesOf(index), entriesOf(expected));
   });
 
+  it('drops a file deleted between listing and reading, in a worker and in this thread', async () => {
+    const catalogue = loadBuiltInCatalogue();
+    const parallel = startParallelIndex(catalogue, 1)!;
+    try {
+      for (const readEntries of [parallel.readEntries, undefined]) {
+        const small = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-gone-'));
+        const [kept, gone] = OUTCOME_FILES.slice(0, 2).map((f) => path.join(small, path.basename(f)));
+        fs.writeFileSync(kept, corpusText(OUTCOME_FILES[0]));
+        fs.writeFileSync(gone, corpusText(OUTCOME_FILES[1]));
+        const workspace = new FileWorkspace([small]);
+        const listFiles = workspace.listFiles.bind(workspace);
+        // Listed, then deleted before anything reads it.
+        workspace.listFiles = async () => {
+          const uris = await listFiles();
+          fs.rmSync(gone);
+          return uris;
+        };
+        const index = new WorkspaceIndex(workspace, catalogue);
+        const report = await index.build({ readEntries });
+        assert.deepEqual({ files: report.files, read: report.read, documents: report.documents }, { files: 2, read: 1, documents: 1 });
+        assert.deepEqual([...index.entries()].map((e) => path.basename(new URL(e.uri).pathname)), [path.basename(kept)]);
+        // What the reader found on disk is what the saved index records.
+        const saved = index.snapshot().files.find((f) => f.uri.endsWith(path.basename(kept)))!;
+        const s = fs.statSync(kept);
+        assert.deepEqual([saved.size, saved.mtime], [s.size, s.mtimeMs]);
+        fs.rmSync(small, { recursive: true, force: true });
+      }
+    } finally {
+      await parallel.close();
+    }
+  });
+
   it('gives up pending batches when stopped', async () => {
     const parallel = startParallelIndex(loadBuiltInCatalogue(), 1)!;
     const pending = parallel.readEntries([`file://${dir}/notes.md`]);

@@ -13,6 +13,9 @@ function tooLarge(bytes: number): string {
 
 export type ReadResult = { ok: true; text: string; warning?: string } | { ok: false; reason: string };
 
+/** A read file, with the size and modification time of what was read. */
+export type FileRead = ReadResult & { stat?: { size: number; mtime: number } };
+
 /** Decodes bytes as a document: refuses binary data, replaces invalid UTF-8 and says so. */
 export function decodeDocument(bytes: Uint8Array): ReadResult {
   if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, reason: tooLarge(bytes.length) };
@@ -28,7 +31,7 @@ export function decodeDocument(bytes: Uint8Array): ReadResult {
  * Reads a document: open, fstat, read, close. A separate stat before reading would be one more
  * system call per file, and the workspace index reads ten thousand of them.
  */
-export function readDocumentFile(file: string): ReadResult {
+export function readDocumentFile(file: string): FileRead {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -36,10 +39,12 @@ export function readDocumentFile(file: string): ReadResult {
     return { ok: false, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message) };
   }
   try {
-    const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) return { ok: false, reason: 'a directory' };
-    if (stat.size > MAX_DOCUMENT_BYTES) return { ok: false, reason: tooLarge(stat.size) };
-    return decodeDocument(readAll(fd, stat.size));
+    const s = fs.fstatSync(fd);
+    if (s.isDirectory()) return { ok: false, reason: 'a directory' };
+    if (s.size > MAX_DOCUMENT_BYTES) return { ok: false, reason: tooLarge(s.size), stat: { size: s.size, mtime: s.mtimeMs } };
+    const bytes = readAll(fd, s.size);
+    // The size of what was read: a file that grew while being read is read again when it next changes.
+    return { ...decodeDocument(bytes), stat: { size: bytes.length, mtime: s.mtimeMs } };
   } catch (e) {
     return { ok: false, reason: String((e as Error).message) };
   } finally {

@@ -1,6 +1,6 @@
 /**
  * An indexing worker (see parallelIndex.ts): reads and parses the files it is sent and answers
- * with their index entries as one JSON array. Bundled on its own as dist/indexWorker.js.
+ * with what it read (size, time, index entry) as one JSON array. Bundled on its own as dist/indexWorker.js.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Catalogue } from '../core/catalogue/catalogue';
@@ -13,16 +13,19 @@ import type { IndexRequest, IndexResponse } from './parallelIndex';
 const { data, matcher } = (workerData as { catalogue: ReturnType<Catalogue['state']> }).catalogue;
 const catalogue = new Catalogue(data, matcher);
 
-function entryOf(uri: string): string {
+/** One file as a `ReadFile` in JSON, or null when it cannot be opened. */
+function fileJson(uri: string): string {
   if (!uri.startsWith('file:')) return 'null';
   const read = readDocumentFile(uriPath(uri));
-  return (read.ok && entryJson(uri, parseForIndex(read.text, catalogue), catalogue)) || 'null';
+  if (!read.stat) return 'null';
+  const entry = (read.ok && entryJson(uri, parseForIndex(read.text, catalogue), catalogue)) || 'null';
+  return `{"size":${read.stat.size},"mtime":${read.stat.mtime},"entry":${entry}}`;
 }
 
 parentPort?.on('message', ({ id, uris }: IndexRequest) => {
   let response: IndexResponse;
   try {
-    response = { id, entries: `[${uris.map(entryOf).join(',')}]` };
+    response = { id, files: `[${uris.map(fileJson).join(',')}]` };
   } catch (e) {
     response = { id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

@@ -1,6 +1,6 @@
 /**
  * Cold indexing on worker threads: each worker reads and parses the files it is sent (see
- * indexWorker.ts) and answers with their entries as JSON text, so the main thread only parses
+ * indexWorker.ts) and answers with what it read as JSON text, so the main thread only parses
  * JSON and keeps answering requests while the workspace is indexed.
  */
 import * as fs from 'node:fs';
@@ -8,15 +8,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Catalogue } from '../core/catalogue/catalogue';
-import type { DocumentEntry } from '../core/workspace/documentEntry';
-import type { EntryReader } from '../core/workspace/workspaceIndex';
+import type { EntryReader, ReadFile } from '../core/workspace/workspaceIndex';
 
 export interface IndexRequest {
   id: number;
   uris: string[];
 }
 
-export type IndexResponse = { id: number; entries: string } | { id: number; error: string };
+/** `files`: a JSON array of `ReadFile | null`, one per URI. */
+export type IndexResponse = { id: number; files: string } | { id: number; error: string };
 
 export interface ParallelIndex {
   /** For `WorkspaceIndex.build`: rejects when the workers cannot do it (the build then reads the batch itself). */
@@ -29,7 +29,7 @@ export interface ParallelIndex {
 interface Job {
   id: number;
   uris: string[];
-  resolve(entries: (DocumentEntry | null)[]): void;
+  resolve(files: (ReadFile | null)[]): void;
   reject(error: Error): void;
 }
 
@@ -87,7 +87,7 @@ export function startParallelIndex(catalogue: Catalogue, workers = defaultWorker
         idle.push(worker);
         if (job) {
           if ('error' in response) job.reject(new Error(response.error));
-          else job.resolve(JSON.parse(response.entries) as (DocumentEntry | null)[]);
+          else job.resolve(JSON.parse(response.files) as (ReadFile | null)[]);
         }
         dispatch();
       });

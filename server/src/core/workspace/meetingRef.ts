@@ -1,3 +1,4 @@
+import { SPACE, WORD } from '../catalogue/automaton';
 import type { MeetingLevel } from '../document/model';
 import { monthNumber, MONTHS } from '../document/dates';
 import { seriesName } from '../document/meeting';
@@ -49,7 +50,6 @@ const LEVEL_PART = String.raw`${word('ministerial')}(?:\s+${MEETING})?|${word('s
 const LEVEL = new RegExp(String.raw`(?:${LEVEL_PART})(?![\p{L}\p{N}])`, 'gu');
 /** A bare "meeting" is a reference only after a direction word or a series: most are neither ("the meeting", "this meeting"). */
 const DIRECTION_OR_SERIES = new RegExp(`(?:${DIRECTION_PART}|EU)(?![\\p{L}\\p{N}])`, 'u');
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 /**
  * What may precede the noun, all optional: "the", a direction word, a series ("EU-US",
  * "EU – US JHA"), "informal". Which combinations count as a reference is decided in `accept`.
@@ -91,10 +91,10 @@ const BARE_MEETING_AFTER = /^(?:[A-Z]|(?:[Ii]nformal|[Nn]ext|[Ff]orthcoming|[Uu]
 /** The word that ends where whitespace before `at` begins; empty when no whitespace is there. */
 function wordBefore(line: string, at: number): string {
   let end = at;
-  while (end > 0 && /\s/.test(line[end - 1])) end--;
+  while (end > 0 && SPACE[line.charCodeAt(end - 1)]) end--;
   if (end === at) return '';
   let start = end;
-  while (start > 0 && !/\s/.test(line[start - 1])) start--;
+  while (start > 0 && !SPACE[line.charCodeAt(start - 1)]) start--;
   return line.slice(start, end);
 }
 
@@ -111,7 +111,7 @@ export function findMeetingRefs(line: string, lineNo: number): MeetingRef[] {
   while ((m = LEVEL.exec(line))) {
     const noun = m[0];
     // The noun starts a word (the expression leaves this out: a leading look-behind is slow).
-    if (m.index > 0 && WORD_CHAR.test(line[m.index - 1])) continue;
+    if (m.index > 0 && WORD[line.charCodeAt(m.index - 1)]) continue;
     if (/^ministerial$/i.test(noun) && !BARE_MINISTERIAL_END.test(line.slice(m.index + noun.length))) continue;
     const windowStart = Math.max(after, m.index - BEFORE_WINDOW);
     if (/^[Mm]eeting/.test(noun) && (!BARE_MEETING_AFTER.test(wordBefore(line, m.index)) || !DIRECTION_OR_SERIES.test(line.slice(windowStart, m.index)))) continue;

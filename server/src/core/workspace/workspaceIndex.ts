@@ -49,11 +49,16 @@ export interface BuildOptions {
   concurrency?: number;
 }
 
+/** A file as its reader found it: size and modification time of what it read, and the entry (null: not an outcome document, or not text). */
+export interface ReadFile extends FileStat {
+  entry: DocumentEntry | null;
+}
+
 /**
- * Each URI's index entry, in order: undefined (or null) for a file that cannot be read or is not
- * an outcome document. A rejected promise makes the build read that batch itself.
+ * Reads and indexes files elsewhere: per URI, in order, what was read, or null for a file that
+ * is gone. A rejected promise makes the build read that batch itself.
  */
-export type EntryReader = (uris: string[]) => Promise<(DocumentEntry | undefined | null)[]>;
+export type EntryReader = (uris: string[]) => Promise<(ReadFile | null)[]>;
 
 export interface BuildReport {
   files: number;
@@ -180,43 +185,55 @@ export class WorkspaceIndex implements NumberLookup {
     return saved;
   }
 
-  /** Stats a batch of files, reuses what is unchanged and reads the rest: the files to put, in order. */
+  /**
+   * Stats the files known before, reuses those unchanged and reads the rest: the files to put,
+   * in order. A file new to the index is not stat'ed here: its reader opens it anyway and takes
+   * size and time from there (on a cold start, ten thousand system calls fewer on this thread).
+   */
   private async indexBatch(uris: string[], saved: Map<string, SavedFile>, report: BuildReport, readEntries?: EntryReader): Promise<IndexedFile[]> {
     const out: IndexedFile[] = [];
     const toRead: IndexedFile[] = [];
     for (const uri of uris) {
-      const stat = await this.workspace.stat(uri);
-      if (!stat) continue;
       const fromSnapshot = saved.get(uri);
       const old = fromSnapshot ?? this.files.get(uri);
-      if (old && old.size === stat.size && old.mtime === stat.mtime) {
+      const stat = old && (await this.workspace.stat(uri));
+      if (old && !stat) continue;
+      if (old && stat && old.size === stat.size && old.mtime === stat.mtime) {
         const entry = fromSnapshot ? fromSnapshot.entry() : (old as IndexedFile).entry;
         out.push({ uri, size: stat.size, mtime: stat.mtime, entry });
         report.reused++;
       } else {
-        const file: IndexedFile = { uri, size: stat.size, mtime: stat.mtime };
+        const file: IndexedFile = { uri, size: -1, mtime: -1 };
         out.push(file);
         toRead.push(file);
       }
     }
     if (toRead.length === 0) return out;
-    report.read += toRead.length;
-    let entries: (DocumentEntry | undefined | null)[] | undefined;
+    let read: (ReadFile | null)[] | undefined;
     if (readEntries) {
       try {
-        entries = await readEntries(toRead.map((f) => f.uri));
+        read = await readEntries(toRead.map((f) => f.uri));
       } catch {
         // The readers failed (a worker died): this batch is read here.
       }
     }
-    entries ??= await Promise.all(
-      toRead.map(async ({ uri }) => {
-        const text = await this.workspace.readFile(uri);
-        return text === undefined ? undefined : this.entryFromText(uri, text);
-      }),
-    );
-    toRead.forEach((file, k) => (file.entry = entries[k] ?? undefined));
-    return out;
+    read ??= await Promise.all(toRead.map(({ uri }) => this.readHere(uri)));
+    const gone = new Set<IndexedFile>();
+    toRead.forEach((file, k) => {
+      const r = read[k];
+      if (!r) gone.add(file);
+      else Object.assign(file, { size: r.size, mtime: r.mtime, entry: r.entry ?? undefined });
+    });
+    report.read += toRead.length - gone.size;
+    return gone.size === 0 ? out : out.filter((f) => !gone.has(f));
+  }
+
+  /** One file read and indexed on this thread; null when it is gone. */
+  private async readHere(uri: string): Promise<ReadFile | null> {
+    const stat = await this.workspace.stat(uri);
+    if (!stat) return null;
+    const text = await this.workspace.readFile(uri);
+    return { size: stat.size, mtime: stat.mtime, entry: (text !== undefined && this.entryFromText(uri, text)) || null };
   }
 
   /** Re-reads one file (created or changed on disk). Returns the other documents whose cross-document findings may change. */
