@@ -365,6 +365,7 @@ repository['session'] = {
     { include: '#rule' },
     { include: '#numbered-item-heading' },
     { include: '#lettered-item-heading' },
+    { include: '#lettered-item-heading-dot' },
     { include: '#markdown-heading' },
     { include: '#paragraph' },
   ],
@@ -390,6 +391,8 @@ function headingRule(numberRegex, sepRegex, scope, numberScope, titleScope, max)
 repository['numbered-section-heading'] = headingRule('\\d{1,2}', '\\.', 'markup.heading.section', 'constant.numeric.section-number', 'entity.name.section', 160);
 repository['numbered-item-heading'] = headingRule('\\d{1,2}', '\\.', 'markup.heading.item', 'constant.numeric.item-number', 'entity.name.section.item', 200);
 repository['lettered-item-heading'] = headingRule('\\(?[a-z]', '\\)', 'markup.heading.item', 'constant.numeric.item-number', 'entity.name.section.item', 200);
+// "a. Information sharing": the title starts with a capital ("e. g. the" is text), or stands below.
+repository['lettered-item-heading-dot'] = headingRule('[a-z]', '\\.(?=[ \\t]+["“‘\'(]?\\p{Lu}|[ \\t]*$)', 'markup.heading.item', 'constant.numeric.item-number', 'entity.name.section.item', 200);
 // "I. Home Affairs": the parts of a document (its numbered headings are then items; a line-based
 // grammar cannot tell, so they keep the section colours).
 repository['roman-section-heading'] = headingRule('(?:X{0,3})(?:IX|IV|V?I{0,3})', '[.)]', 'markup.heading.section', 'constant.numeric.section-number', 'entity.name.section', 160);
@@ -610,6 +613,7 @@ const grammar = {
     { include: '#numbered-section-heading' },
     { include: '#roman-section-heading' },
     { include: '#lettered-item-heading' },
+    { include: '#lettered-item-heading-dot' },
     { include: '#markdown-heading' },
     { include: '#paragraph' },
   ],

@@ -541,6 +541,14 @@ describe('grammar: council-outcome.tmLanguage.json', () => {
       assertScope(t, 'a', 'constant.numeric.item-number');
     });
 
+    it('an item lettered "a." is an item heading; "e. g." is not', () => {
+      const t = tok('OUTCOME OF PROCEEDINGS\n\n1. Security\n\na. Information sharing\n\nb.\n\ne. g. the exchange of data\n');
+      assertScope(t, 'a', 'constant.numeric.item-number');
+      assertScope(t, 'Information sharing', 'entity.name.section.item');
+      assertScope(t, 'b', 'constant.numeric.item-number');
+      assertNoScope(t, 'e. g. the', 'markup.heading.item');
+    });
+
     it('a part numbered in Roman numerals is a section heading', () => {
       const t = tok('OUTCOME OF PROCEEDINGS\n\nII. Justice\n\n1. Data protection\n\nIV.\n\nVisa policy\n');
       assertScope(t, 'II', 'constant.numeric.section-number');

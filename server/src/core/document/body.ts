@@ -6,7 +6,8 @@ import { romanValue } from './romanNumerals';
 const SESSION = /^Session\s+(\d{1,2})\s*(?:[:.\-–—]\s*)?(.*)$/i;
 const NUMBERED = /^(\d{1,2})[.)]\s+(\S.*)$/;
 const SUB_NUMBERED = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
-const LETTERED = /^\(?([a-z])\)\s+(\S.*)$/;
+/** "a)", "(a)", and "a." before a capitalised title ("p. 12", "e. g." are no items). */
+const LETTERED = /^(?:\(?([a-z])\)\s+(\S.*)|([a-z])\.\s+(["“‘'(]?\p{Lu}.*))$/u;
 const ROMAN = /^([IVX]{1,6})[.)]\s+(\S.*)$/;
 const ANNEX_START = /^\s*[AJaj]/;
 const ANNEX = /^(?:ANNEX|Annex)(?:\s+[IVX\d]+)?\s*:?$|^Joint\s+(?:EU\s*[-–]\s*U\.?S\.?A?\.?\s+)?(?:press\s+)?statement\b/i;
@@ -44,8 +45,10 @@ export function headingCandidate(clean: string): HeadingCandidate | undefined {
   if ((m = NUMBERED.exec(text)) && headingLike(m[2])) {
     return candidate('number', Number(m[1]), m[1], m[2], text, start);
   }
-  if ((m = LETTERED.exec(text)) && headingLike(m[2])) {
-    return candidate('letter', m[1].charCodeAt(0) - 96, m[1], m[2], text, start + text.indexOf(m[1]));
+  if ((m = LETTERED.exec(text))) {
+    const letter = m[1] ?? m[3];
+    const title = m[2] ?? m[4];
+    if (headingLike(title)) return candidate('letter', letter.charCodeAt(0) - 96, letter, title, text, start + text.indexOf(letter));
   }
   let value: number | undefined;
   if (isRoman && (m = ROMAN.exec(text)) && (value = romanValue(m[1])) !== undefined && headingLike(m[2])) {
@@ -54,8 +57,8 @@ export function headingCandidate(clean: string): HeadingCandidate | undefined {
   return undefined;
 }
 
-/** A section or item label standing alone on its line ("1.", "a)", "(b)", "2.1", "II."), as text taken from a PDF table gives them. */
-const BARE_LABEL = /^(?:\d{1,2}[.)]|\(?[a-z]\)|\d{1,2}\.\d{1,2}\.?|[IVX]{1,6}[.)])$/;
+/** A section or item label standing alone on its line ("1.", "a)", "(b)", "c.", "2.1", "II."), as text taken from a PDF table gives them. */
+const BARE_LABEL = /^(?:\d{1,2}[.)]|\(?[a-z]\)|[a-z]\.|\d{1,2}\.\d{1,2}\.?|[IVX]{1,6}[.)])$/;
 /** Lines from a label standing alone to its title, blank lines between included. */
 const MAX_GAP_BEFORE_TITLE = 3;
 

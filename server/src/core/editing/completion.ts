@@ -198,7 +198,8 @@ function nextItemLabel(doc: OutcomeDocument, section: Section, item: Item | unde
 function formatItemLabel(like: Heading, ordinal: number, section: Section): string {
   if (like.style === 'letter') {
     const letter = String.fromCharCode(96 + Math.min(ordinal, 26));
-    return like.text.startsWith('(') ? `(${letter}) ` : `${letter}) `;
+    if (like.text.startsWith('(')) return `(${letter}) `;
+    return like.text.charAt(like.text.indexOf(like.label) + 1) === '.' ? `${letter}. ` : `${letter}) `;
   }
   // "2.1" sub-numbers carry their section's number.
   return like.label.includes('.') ? `${section.heading.label}.${ordinal} ` : `${ordinal}. `;

@@ -22,10 +22,20 @@ function renumber(headings: Heading[], from: number, what: string): Fix {
   return { title: `Renumber ${what} from here`, edits };
 }
 
+/** What follows a letter as the document writes it: ")" ("a)", "(a)") or "." ("a."). */
+function letterMark(h: Heading): string {
+  return h.text.charAt(h.text.indexOf(h.label) + 1) === '.' ? '.' : ')';
+}
+
 /** "Session 4", "section 4", "item c)", "item 2" as a drafter names them. */
 function describe(h: Heading, kind: 'section' | 'item'): string {
   if (h.style === 'session') return `Session ${h.label}`;
-  return h.style === 'letter' ? `${kind} ${h.label})` : `${kind} ${h.label}`;
+  return h.style === 'letter' ? `${kind} ${h.label}${letterMark(h)}` : `${kind} ${h.label}`;
+}
+
+/** Ends with a full stop, unless a label ending in one ("b.") already does. */
+function sentence(s: string): string {
+  return s.endsWith('.') ? s : `${s}.`;
 }
 
 function capitalised(s: string): string {
@@ -37,15 +47,15 @@ function checkSequence(headings: Heading[], kind: 'section' | 'item', report: Pa
     const h = headings[i];
     const expected = i === 0 ? 1 : headings[i - 1].ordinal + 1;
     if (h.ordinal === expected) continue;
-    const expectedLabel = labelFor(h.style, expected, h) + (h.style === 'letter' ? ')' : '');
+    const expectedLabel = labelFor(h.style, expected, h) + (h.style === 'letter' ? letterMark(h) : '');
     const here = capitalised(describe(h, kind));
     const problem = i > 0 && h.ordinal <= headings[i - 1].ordinal ? 'repeats or goes back' : 'skips';
     report({
       code: kind === 'section' ? 'body.section-numbering' : 'body.item-numbering',
       message:
         i === 0
-          ? `${here} opens the ${kind}s${context}: the numbering starts at ${expectedLabel}.`
-          : `${here} follows ${describe(headings[i - 1], kind)}${context}: the numbering ${problem}; expected ${expectedLabel}.`,
+          ? sentence(`${here} opens the ${kind}s${context}: the numbering starts at ${expectedLabel}`)
+          : sentence(`${here} follows ${describe(headings[i - 1], kind)}${context}: the numbering ${problem}; expected ${expectedLabel}`),
       range: h.labelRange,
       fixes: [renumber(headings, i, kind === 'section' ? 'the sections' : `the items${context}`)],
     });
