@@ -43,7 +43,7 @@ export function readDocumentFile(file: string): FileRead {
     if (s.isDirectory()) return { ok: false, reason: 'a directory' };
     if (s.size > MAX_DOCUMENT_BYTES) return { ok: false, reason: tooLarge(s.size), stat: { size: s.size, mtime: s.mtimeMs } };
     const bytes = readAll(fd, s.size);
-    // The size of what was read: a file that grew while being read is read again when it next changes.
+    // The size of what was read: a file that changed while being read differs next time and is read again.
     return { ...decodeDocument(bytes), stat: { size: bytes.length, mtime: s.mtimeMs } };
   } catch (e) {
     return { ok: false, reason: String((e as Error).message) };
@@ -52,16 +52,16 @@ export function readDocumentFile(file: string): FileRead {
   }
 }
 
-/** The file's bytes, `size` expected: a file that grew since is read to its end, up to the size limit. */
+/** The file's first `size` bytes (its size when opened): what it held then, in as few reads as the system allows. */
 function readAll(fd: number, size: number): Buffer {
-  let buffer = Buffer.allocUnsafe(size + 1);
+  const buffer = Buffer.allocUnsafe(size);
   let length = 0;
-  for (;;) {
-    const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-    if (n === 0 || length + n > MAX_DOCUMENT_BYTES) return buffer.subarray(0, length + n);
+  while (length < size) {
+    const n = fs.readSync(fd, buffer, length, size - length, null);
+    if (n === 0) break;
     length += n;
-    if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
   }
+  return length === size ? buffer : buffer.subarray(0, length);
 }
 
 /**
