@@ -96,4 +96,29 @@ describe('parse: text taken from a PDF table', () => {
     assert.deepEqual(doc.sections.map((s) => s.heading.text), ['1. Opening']);
     assert.deepEqual(doc.sections[0].paragraphs.map((p) => p.text), ['2.', 'The delegations agreed that the work would go on at expert level in the coming months.']);
   });
+
+  it('joins a title wrapped onto the next line, in lower case, to its heading', () => {
+    const titles = (text: string) => parseWith(text, catalogue).sections.map((s) => [s.heading.title, s.heading.text, s.paragraphs.length, s.items.map((i) => `${i.heading.title}|${i.paragraphs.length}`)]);
+    for (const [file, wrap] of [
+      ['9278-18.md', (t: string) => t.replace('a) Latest developments on migration policy and border management', 'a) Latest developments on migration policy and border\nmanagement')],
+      // In bold under heading marks, as a Markdown converter writes a two-line title.
+      ['10483-17.md', (t: string) => t.replace('## **2. Cyberspace - jurisdiction, cooperation and protection of personal data**', '## **2. Cyberspace - jurisdiction, cooperation and protection**\n**of personal data**')],
+    ] as const) {
+      const original = corpusText(file);
+      const wrapped = wrap(original);
+      assert.notEqual(wrapped, original, file);
+      assert.deepEqual(titles(wrapped), titles(original), file);
+      assert.deepEqual(lintText(wrapped, catalogue).findings.map((f) => f.code), lintText(original, catalogue).findings.map((f) => f.code), file);
+    }
+  });
+
+  it('leaves a paragraph right under a heading, and a title that has ended, as they are', () => {
+    const body = (heading: string, next: string) => parseWith(`OUTCOME OF PROCEEDINGS\n\nFrom:\tPresidency\n\n${heading}\n${next}\n`, catalogue).sections[0];
+    const paragraph = body('1. Data protection', 'The EU informed the US side about the state of play.');
+    assert.equal(paragraph.heading.title, 'Data protection');
+    assert.deepEqual(paragraph.paragraphs.map((p) => p.text), ['The EU informed the US side about the state of play.']);
+    assert.equal(body('1. Data protection:', 'state of play').heading.title, 'Data protection:');
+    assert.equal(body('1. Data protection', 'was discussed at length.').heading.title, 'Data protection', 'a sentence is no title');
+    assert.equal(body('1. Data protection and', 'related issues').heading.title, 'Data protection and related issues');
+  });
 });

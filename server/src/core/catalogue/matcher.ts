@@ -100,8 +100,8 @@ export class Matcher {
 
   /**
    * As `find` on each line of `text` on its own (no name runs over a line break), in one pass
-   * over the text from the line starting at `from`: offsets are into `text`. Measured in an indexing pipeline, one call
-   * per document costs about 15% less than one per line.
+   * over the text from the line starting at `from`: offsets are into `text`. Measured in an
+   * indexing pipeline, one call per document costs about 15% less than one per line.
    */
   findInLines(text: string, from = 0): Mention[] {
     return this.scan(text, this.lineClassOf, from);

@@ -84,6 +84,24 @@ function splitHeading(ctx: BodyContext, l: number, end: number): { candidate: He
   return undefined;
 }
 
+/** The second line of a title wrapped onto it: begins in lower case ("management", "and related issues"). */
+const TITLE_CONTINUATION = /^\p{Ll}[^]{0,79}$/u;
+
+/**
+ * The heading on line `l` with the rest of its title when the title wraps onto the next line,
+ * as text taken from a PDF has it ("1. Latest developments on migration policy and border" /
+ * "management"). Paragraphs begin with a capital, so a line in lower case right below a title
+ * that has not ended is its continuation.
+ */
+function wrappedHeading(ctx: BodyContext, l: number, end: number, c: HeadingCandidate): { candidate: HeadingCandidate; titleLine: number } | undefined {
+  const next = l + 1;
+  if (next >= end || /[.;:!?]$/.test(c.title) || ctx.isFooter(next) || ctx.candidateAt(next)) return undefined;
+  const [s, e] = contentBounds(ctx.clean[next]);
+  const rest = ctx.clean[next].slice(s, e);
+  if (!TITLE_CONTINUATION.test(rest) || /[.;]$/.test(rest) || !headingLike(`${c.title} ${rest}`)) return undefined;
+  return { candidate: { ...c, title: singleSpaced(`${c.title} ${rest}`), text: singleSpaced(`${c.text} ${rest}`) }, titleLine: next };
+}
+
 function candidate(style: Heading['style'], ordinal: number, label: string, title: string, text: string, labelStart: number): HeadingCandidate {
   return { style, ordinal, label, title: singleSpaced(title).trim(), text: singleSpaced(text), labelStart, labelEnd: labelStart + label.length };
 }
@@ -120,7 +138,7 @@ export function parseBody(ctx: BodyContext): Body {
   const headingAt = (l: number, end: number): { candidate: HeadingCandidate; titleLine?: number } | undefined => {
     if (ctx.isFooter(l)) return undefined;
     const candidate = ctx.candidateAt(l);
-    return candidate ? { candidate } : splitHeading(ctx, l, end);
+    return candidate ? (wrappedHeading(ctx, l, end, candidate) ?? { candidate }) : splitHeading(ctx, l, end);
   };
   // "Session N" headings, or Roman-numbered parts when the body opens with part I, are the sections.
   let parts: 'session' | 'roman' | undefined;
@@ -172,7 +190,7 @@ export function parseBody(ctx: BodyContext): Body {
         body.preamble.push({ text: c.text, range: heading.range });
       }
       lastContent = l;
-      // A title on a line of its own is part of the heading, not a paragraph.
+      // A title on a line of its own, or the rest of a wrapped one, is part of the heading, not a paragraph.
       if (titleLine !== undefined) lastContent = l = titleLine;
       continue;
     }

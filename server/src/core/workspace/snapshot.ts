@@ -22,8 +22,8 @@ export interface SnapshotFile {
   entry?: PackedEntry;
 }
 
-/** Bump when `DocumentEntry` or what the parser extracts changes (5: sections from Roman-numbered parts and from labels standing alone). */
-export const SNAPSHOT_VERSION = 5;
+/** Bump when `DocumentEntry` or what the parser extracts changes (6: items lettered "a.", titles wrapped onto a second line). */
+export const SNAPSHOT_VERSION = 6;
 
 /** A short fingerprint of the catalogue's names: mentions are only as good as the names they were found with. */
 export function catalogueFingerprint(catalogue: Catalogue): string {
