@@ -1,6 +1,7 @@
 /**
  * An indexing worker (see parallelIndex.ts): reads and parses the files it is sent and answers
- * with what it read (size, time, index entry) as one JSON array. Bundled on its own as dist/indexWorker.js.
+ * with what it read (size, time, index entry) as one JSON array. Bundled on its own as
+ * dist/indexWorker.js, without the catalogue's validation: the server sends it the catalogue.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Catalogue } from '../core/catalogue/catalogue';
