@@ -212,7 +212,14 @@ function symbolsBack(text: string, end: number, count: number): number {
 /** Sorted by start, the longest at each start, none overlapping. `found` is in order of end. */
 function leftmostLongest(found: Mention[]): Mention[] {
   if (found.length === 1) return found;
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // By start, the longest first. In order of end they are nearly in order of start already (only
+  // names inside longer ones move): an insertion sort does it in one pass, without a comparator call.
+  for (let i = 1; i < found.length; i++) {
+    const m = found[i];
+    let j = i - 1;
+    for (; j >= 0 && (found[j].start > m.start || (found[j].start === m.start && found[j].end < m.end)); j--) found[j + 1] = found[j];
+    found[j + 1] = m;
+  }
   const out: Mention[] = [];
   let end = 0;
   for (const m of found) {
