@@ -71,6 +71,10 @@ describe('catalogue', () => {
       }
     });
 
+    it('knows the partner-country codes of the PNR agreements\' documents (USA, Canada, Australia)', () => {
+      for (const code of ['USA', 'CDN', 'AUS']) assert.match(c.subjectCode(code)?.description ?? '', /^Relations with /, code);
+    });
+
     it('is case-sensitive', () => {
       assert.equal(c.subjectCode('relex'), undefined);
       assert.equal(c.subjectCode('RELEX')?.code, 'RELEX');
