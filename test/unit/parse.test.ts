@@ -150,6 +150,15 @@ describe('parse: variations a drafter writes', () => {
     assert.deepEqual(doc.header.subjectCodes.map((c) => `${c.code} ${c.number}`), ['SCH-EVAL 12', 'CSDP/PSDC 567', 'JAI 9']);
   });
 
+  it('a released document\'s "PUBLIC" stamp is no marking, with or without its marking below', () => {
+    const original = corpusText('9278-18.md');
+    const stamped = original.replace('9278/18\n\nLIMITE', '9278/18\n\nPUBLIC\n\nLIMITE');
+    assert.notEqual(stamped, original);
+    assert.equal(parse(stamped, { isKnownCode: known }).header.marking?.value, 'LIMITE');
+    assert.deepEqual(parse(stamped, { isKnownCode: known }).header.subjectCodes.map((c) => c.code), parse(original, { isKnownCode: known }).header.subjectCodes.map((c) => c.code));
+    assert.equal(parse(original.replace('9278/18\n\nLIMITE', '9278/18\n\nPUBLIC'), { isKnownCode: known }).header.marking, undefined);
+  });
+
   it('REV on its own line belongs to the number', () => {
     const doc = parse('Brussels, 3 May 2024\n(OR. en)\n\n8123/2/24\nREV 2\n\nJAIEX 1\n\nOUTCOME OF PROCEEDINGS\n', { isKnownCode: () => true });
     assert.equal(doc.header.number?.text, '8123/2/24 REV 2');

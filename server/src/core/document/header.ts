@@ -99,7 +99,8 @@ function readPart(ctx: HeaderContext, header: OutcomeHeader, line: number, start
     header.subjectCodes.push(codeEntry(code, line, start, here));
     return 1;
   }
-  if (!header.marking && header.subjectCodes.length === 0 && MARKING_SHAPE.test(text) && text.length <= 48) {
+  // "PUBLIC" is the stamp the register puts on a document once released, beside its marking: no marking itself.
+  if (!header.marking && header.subjectCodes.length === 0 && MARKING_SHAPE.test(text) && text.length <= 48 && text !== 'PUBLIC') {
     header.marking = { value: text.replace(/\s+/g, ' '), range: here };
   }
   return 1;
