@@ -120,5 +120,9 @@ describe('parse: text taken from a PDF table', () => {
     assert.equal(body('1. Data protection:', 'state of play').heading.title, 'Data protection:');
     assert.equal(body('1. Data protection', 'was discussed at length.').heading.title, 'Data protection', 'a sentence is no title');
     assert.equal(body('1. Data protection and', 'related issues').heading.title, 'Data protection and related issues');
+    assert.equal(body('1. Cooperation with the', 'United States').heading.title, 'Cooperation with the United States');
+    assert.equal(body('1. Visa reciprocity,', 'Canada and Australia').heading.title, 'Visa reciprocity, Canada and Australia');
+    assert.equal(body('1. Cooperation with the', 'United States informed the EU of the new rules.').heading.title, 'Cooperation with the', 'a sentence is no title');
+    assert.equal(body('1. Cooperation with Canada', 'The EU informed Canada').heading.title, 'Cooperation with Canada', 'a capital after a finished title starts the text');
   });
 });

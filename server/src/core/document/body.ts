@@ -86,19 +86,25 @@ function splitHeading(ctx: BodyContext, l: number, end: number): { candidate: He
 
 /** The second line of a title wrapped onto it: begins in lower case ("management", "and related issues"). */
 const TITLE_CONTINUATION = /^\p{Ll}[^]{0,79}$/u;
+/** A title cut after a word that cannot end it ("… cooperation with the" / "United States"): any line continues it. */
+const TITLE_UNFINISHED = /(?:^|\s)(?:the|a|an|and|or|of|on|in|with|to|for|between|from|by|at|its|their)$|[,\-–—]$/i;
+/** The rest of a title after an unfinished one: short, and not a sentence. */
+const TITLE_REST = /^["“‘'(]?[\p{L}\p{N}][^]{0,79}$/u;
 
 /**
  * The heading on line `l` with the rest of its title when the title wraps onto the next line,
  * as text taken from a PDF has it ("1. Latest developments on migration policy and border" /
  * "management"). Paragraphs begin with a capital, so a line in lower case right below a title
- * that has not ended is its continuation.
+ * that has not ended is its continuation; so is any short line below a title cut after "the",
+ * "and", "with" or a comma.
  */
 function wrappedHeading(ctx: BodyContext, l: number, end: number, c: HeadingCandidate): { candidate: HeadingCandidate; titleLine: number } | undefined {
   const next = l + 1;
   if (next >= end || /[.;:!?]$/.test(c.title) || ctx.isFooter(next) || ctx.candidateAt(next)) return undefined;
   const [s, e] = contentBounds(ctx.clean[next]);
   const rest = ctx.clean[next].slice(s, e);
-  if (!TITLE_CONTINUATION.test(rest) || /[.;]$/.test(rest) || !headingLike(`${c.title} ${rest}`)) return undefined;
+  const continues = TITLE_CONTINUATION.test(rest) || (TITLE_UNFINISHED.test(c.title) && TITLE_REST.test(rest));
+  if (!continues || /[.;]$/.test(rest) || !headingLike(`${c.title} ${rest}`)) return undefined;
   return { candidate: { ...c, title: singleSpaced(`${c.title} ${rest}`), text: singleSpaced(`${c.text} ${rest}`) }, titleLine: next };
 }
 
