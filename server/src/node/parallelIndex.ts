@@ -85,11 +85,12 @@ export function startParallelIndex(catalogue: Catalogue, workers = defaultWorker
         const job = running.get(worker);
         running.delete(worker);
         idle.push(worker);
+        // The next batch first: the worker reads it while this thread parses the answer.
+        dispatch();
         if (job) {
           if ('error' in response) job.reject(new Error(response.error));
           else job.resolve(JSON.parse(response.files) as (ReadFile | null)[]);
         }
-        dispatch();
       });
       worker.on('error', (e) => lose(worker, e));
       worker.on('exit', (code) => lose(worker, new Error(`indexing worker exited (${code})`)));
