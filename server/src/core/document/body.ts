@@ -108,6 +108,11 @@ function wrappedHeading(ctx: BodyContext, l: number, end: number, c: HeadingCand
   return { candidate: { ...c, title: singleSpaced(`${c.title} ${rest}`), text: singleSpaced(`${c.text} ${rest}`) }, titleLine: next };
 }
 
+/** What follows a letter as the document writes it: ")" ("a)", "(a)") or "." ("a."). */
+export function letterMark(h: Heading): string {
+  return h.text.charAt(h.text.indexOf(h.label) + 1) === '.' ? '.' : ')';
+}
+
 function candidate(style: Heading['style'], ordinal: number, label: string, title: string, text: string, labelStart: number): HeadingCandidate {
   return { style, ordinal, label, title: singleSpaced(title).trim(), text: singleSpaced(text), labelStart, labelEnd: labelStart + label.length };
 }

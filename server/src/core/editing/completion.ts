@@ -1,6 +1,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Body, Instrument, Presidency } from '../catalogue/schema';
 import type { AddressingLabel, Heading, Item, OutcomeDocument, Section } from '../document/model';
+import { letterMark } from '../document/body';
 import { toRoman } from '../document/romanNumerals';
 import { lineRange, type Position, type Range } from '../text/range';
 import { entryMarkdown, presidencyRole, rotaDate, semester } from './describe';
@@ -199,7 +200,7 @@ function formatItemLabel(like: Heading, ordinal: number, section: Section): stri
   if (like.style === 'letter') {
     const letter = String.fromCharCode(96 + Math.min(ordinal, 26));
     if (like.text.startsWith('(')) return `(${letter}) `;
-    return like.text.charAt(like.text.indexOf(like.label) + 1) === '.' ? `${letter}. ` : `${letter}) `;
+    return `${letter}${letterMark(like)} `;
   }
   // "2.1" sub-numbers carry their section's number.
   return like.label.includes('.') ? `${section.heading.label}.${ordinal} ` : `${ordinal}. `;

@@ -2,6 +2,7 @@ import type { Heading, OutcomeDocument } from '../document/model';
 import type { RuleGroup } from './context';
 import { contentLineRange } from './anchors';
 import type { Fix } from './finding';
+import { letterMark } from '../document/body';
 import { toRoman } from '../document/romanNumerals';
 
 function labelFor(style: Heading['style'], ordinal: number, like: Heading): string {
@@ -20,11 +21,6 @@ function renumber(headings: Heading[], from: number, what: string): Fix {
     if (expected !== headings[i].label) edits.push({ range: headings[i].labelRange, newText: expected });
   }
   return { title: `Renumber ${what} from here`, edits };
-}
-
-/** What follows a letter as the document writes it: ")" ("a)", "(a)") or "." ("a."). */
-function letterMark(h: Heading): string {
-  return h.text.charAt(h.text.indexOf(h.label) + 1) === '.' ? '.' : ')';
 }
 
 /** "Session 4", "section 4", "item c)", "item 2" as a drafter names them. */
