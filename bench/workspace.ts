@@ -20,7 +20,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadBuiltInCatalogue } from '../server/src/core/catalogue/load';
 import { catalogueFingerprint, parseSnapshot } from '../server/src/core/workspace/snapshot';
-import { WorkspaceIndex, type BuildReport } from '../server/src/core/workspace/workspaceIndex';
+import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
 import { FileWorkspace } from '../server/src/node/fileWorkspace';
 import { defaultWorkerCount, startParallelIndex } from '../server/src/node/parallelIndex';
 import { generateCorpus, type GeneratedDocument } from '../test/fixtures/generate';
@@ -57,13 +57,21 @@ type Printer = Pick<BenchContext, 'row' | 'record' | 'timer' | 'stats' | 'fmtMs'
 /** Builds timed per figure (cold index, warm start). */
 const RUNS = 3;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function runsText(ctx: Printer, runs: number[]): string {
-  return `${runs.length} (${runs.map((ms) => ctx.fmtMs(ms)).join(', ')})`;
+/**
+ * Times `build` RUNS times, collecting garbage after each: the runs, their median (timings on a
+ * shared machine vary by a third from run to run) and the last build's result.
+ */
+async function timedRuns<T>(ctx: Printer, build: () => Promise<T>): Promise<{ median: number; text: string; last: T }> {
+  const runs: number[] = [];
+  let last!: T;
+  for (let run = 0; run < RUNS; run++) {
+    const timer = ctx.timer();
+    last = await build();
+    runs.push(timer());
+    global.gc?.();
+  }
+  const median = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  return { median, text: `median ${ctx.fmtMs(median)} of ${runs.length} (${runs.map((ms) => ctx.fmtMs(ms)).join(', ')})`, last };
 }
 
 /** The figures, on the corpus already written to `dir` (`count` documents, `bytes` characters). */
@@ -73,27 +81,21 @@ async function measure(ctx: Printer, dir: string, count: number, bytes: number, 
   ctx.row('documents', `${count} (${(bytes / 1048576).toFixed(1)} MB) in ${dir}`);
 
   const heapBefore = heapMb();
-  // Timings on a shared machine vary by a third from run to run: the builds are repeated and the median is the figure.
-  const coldRuns: number[] = [];
-  let index!: WorkspaceIndex;
-  let cold!: BuildReport;
   let progressCalls = 0;
   let how = '';
-  for (let run = 0; run < RUNS; run++) {
-    index = new WorkspaceIndex(new FileWorkspace([dir]), catalogue);
+  const cold = await timedRuns(ctx, async () => {
+    const index = new WorkspaceIndex(new FileWorkspace([dir]), catalogue);
     progressCalls = 0;
-    const timer = ctx.timer();
     // As the server does it: worker threads (the bundled worker the extension ships) started for the build and stopped after it.
     const parallel = startParallelIndex(catalogue, workers, BUNDLED_WORKER);
-    cold = await index.build({ onProgress: () => progressCalls++, readEntries: parallel?.readEntries });
+    const report = await index.build({ onProgress: () => progressCalls++, readEntries: parallel?.readEntries });
     await parallel?.close();
-    coldRuns.push(timer());
     how = parallel ? `${parallel.workers} worker${parallel.workers > 1 ? 's' : ''}` : 'in this thread';
-    global.gc?.();
-  }
-  const coldMs = median(coldRuns);
-  ctx.row('cold index', `median ${ctx.fmtMs(coldMs)} of ${runsText(ctx, coldRuns)} (${cold.documents} documents, ${how}, ${progressCalls} progress reports, ${(bytes / 1048576 / (coldMs / 1000)).toFixed(1)} MB/s)`);
-  ctx.record('workspace.coldIndexMs', coldMs);
+    return { index, report };
+  });
+  const index = cold.last.index;
+  ctx.row('cold index', `${cold.text} (${cold.last.report.documents} documents, ${how}, ${progressCalls} progress reports, ${(bytes / 1048576 / (cold.median / 1000)).toFixed(1)} MB/s)`);
+  ctx.record('workspace.coldIndexMs', cold.median);
   const heapIndex = heapMb() - heapBefore;
   ctx.row('index memory (heap)', `${heapIndex.toFixed(0)} MB; process RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
   ctx.record('workspace.heapMb', heapIndex);
@@ -142,19 +144,12 @@ async function measure(ctx: Printer, dir: string, count: number, bytes: number, 
   fs.writeFileSync(snapshotFile, json);
   ctx.row('snapshot save', `${ctx.fmtMs(t())} (${(json.length / 1048576).toFixed(1)} MB)`);
 
-  const warmRuns: number[] = [];
-  let warm!: BuildReport;
-  for (let run = 0; run < RUNS; run++) {
-    const timer = ctx.timer();
-    const warmIndex = new WorkspaceIndex(new FileWorkspace([dir]), catalogue);
+  const warm = await timedRuns(ctx, () => {
     const snapshot = parseSnapshot(fs.readFileSync(snapshotFile, 'utf8'), catalogueFingerprint(catalogue));
-    warm = await warmIndex.build({ snapshot });
-    warmRuns.push(timer());
-    global.gc?.();
-  }
-  const warmMs = median(warmRuns);
-  ctx.row('warm start from snapshot', `median ${ctx.fmtMs(warmMs)} of ${runsText(ctx, warmRuns)} (${warm.reused} reused, ${warm.read} read)`);
-  ctx.record('workspace.warmStartMs', warmMs);
+    return new WorkspaceIndex(new FileWorkspace([dir]), catalogue).build({ snapshot });
+  });
+  ctx.row('warm start from snapshot', `${warm.text} (${warm.last.reused} reused, ${warm.last.read} read)`);
+  ctx.record('workspace.warmStartMs', warm.median);
 
   const one = [...index.entries()][Math.floor(count / 2)];
   t = ctx.timer();
