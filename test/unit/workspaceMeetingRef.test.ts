@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { blankMarkup } from '../../server/src/core/text/lines';
-import { findMeetingRefs, type MeetingRef } from '../../server/src/core/workspace/meetingRef';
+import { findMeetingRefs, findMeetingRefsInText, type MeetingRef } from '../../server/src/core/workspace/meetingRef';
 import { corpusText, rangeOf } from './corpus';
 
 /** The references on the line of `phrase` in a corpus document, with the text each covers. */
@@ -76,5 +76,27 @@ describe('workspace: meeting references in running text', () => {
     ]) {
       assert.deepEqual(refsIn(line), [], line);
     }
+  });
+
+  it('over a whole text: the same references as line by line, lines left out skipped, none joined over a line break', () => {
+    const lines = [
+      'Subject: Outcome of the EU-US Ministerial meeting (Sofia, 22-23 May 2018)',
+      'Both sides would report at the next EU-US Ministerial meeting. The previous SOM had agreed.',
+      'the next EU-US JHA Senior',
+      'Officials meeting was mentioned; the previous meeting (Sofia, May 2018) too.',
+      'Page footer: the next Ministerial meeting',
+      'Ministerial',
+      'meeting in Washington was prepared at the last meeting.',
+    ];
+    const text = lines.join('\n');
+    const starts = lines.map((_, l) => lines.slice(0, l).join('\n').length + (l ? 1 : 0));
+    const skip = (l: number) => l === 0 || l === 4;
+    const whole = findMeetingRefsInText(text, lines, starts, 0, skip);
+    const byLine = lines.flatMap((line, l) => (skip(l) ? [] : findMeetingRefs(line, l).map(({ range, ...ref }) => ({ ...ref, span: [l, range.start.character, range.end.character] }))));
+    assert.deepEqual(whole, byLine);
+    assert.deepEqual(
+      whole.map(({ span: [l, s, e] }) => lines[l].slice(s, e)),
+      ['the next EU-US Ministerial meeting', 'The previous SOM', 'the previous meeting (Sofia, May 2018)', 'the last meeting'],
+    );
   });
 });

@@ -2,7 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { DocumentNumberRef, Heading, MeetingLevel, OutcomeDocument } from '../document/model';
 import { entryMentionSpans } from '../topics';
 import { lineRange, type Range } from '../text/range';
-import { findMeetingRefs, MEETING_WORDS, type MeetingDescription } from './meetingRef';
+import { findMeetingRefsInText, type MeetingRefAt } from './meetingRef';
 
 /**
  * What the workspace index keeps of one outcome document: enough to answer every cross-document
@@ -51,7 +51,7 @@ export interface NumberRefEntry {
 }
 
 /** A meeting reference as the index keeps it. */
-export type MeetingRefEntry = MeetingDescription & { span: Span };
+export type MeetingRefEntry = MeetingRefAt;
 
 /** Mentions of one catalogue entry: `spans` holds [line, start, end] triples one after another. */
 export interface MentionGroup {
@@ -140,26 +140,10 @@ function numberRefs(doc: OutcomeDocument): NumberRefEntry[] {
 
 /** Meeting references in the summary and the body (the subject names the document's own meeting). */
 function meetingRefs(doc: OutcomeDocument): MeetingRefEntry[] {
-  const skip = new Set(doc.footers.map((r) => r.start.line));
-  for (const f of doc.addressing) if (f.label !== 'summary') for (let l = f.range.start.line; l <= f.range.end.line; l++) skip.add(l);
-  const { cleanText, lineStarts, lines } = doc;
-  const out: MeetingRefEntry[] = [];
-  let l = doc.title ? doc.title.range.end.line + 1 : 0;
-  if (l >= lines.length) return out;
-  // The next occurrence of each word, searched for with indexOf (several times faster here than
-  // one regular expression for the three): only the lines holding one are read.
-  const next = MEETING_WORDS.map((w) => cleanText.indexOf(w, lineStarts[l]));
-  for (;;) {
-    let at = -1;
-    for (const n of next) if (n >= 0 && (at < 0 || n < at)) at = n;
-    if (at < 0) break;
-    while (l + 1 < lineStarts.length && lineStarts[l + 1] <= at) l++;
-    if (!skip.has(l)) for (const { range, ...ref } of findMeetingRefs(lines[l], l)) out.push({ ...ref, span: spanOf(range) });
-    if (l + 1 >= lineStarts.length) break;
-    const from = lineStarts[l + 1];
-    next.forEach((n, k) => n >= 0 && n < from && (next[k] = cleanText.indexOf(MEETING_WORDS[k], from)));
-  }
-  return out;
+  const fields = doc.addressing.filter((f) => f.label !== 'summary');
+  // Asked only for the few lines that hold a level noun.
+  const skip = (l: number) => doc.footers.some((r) => r.start.line === l) || fields.some((f) => f.range.start.line <= l && l <= f.range.end.line);
+  return findMeetingRefsInText(doc.cleanText, doc.lines, doc.lineStarts, doc.title ? doc.title.range.end.line + 1 : 0, skip);
 }
 
 /** The date a meeting is ordered by: its first day, else the document's date; undated ones last. */

@@ -28,6 +28,9 @@ export interface MeetingRef extends MeetingDescription {
   range: Range;
 }
 
+/** A meeting reference located as the workspace index keeps it: [line, start, end] (a reference never runs over a line break). */
+export type MeetingRefAt = MeetingDescription & { span: [number, number, number] };
+
 const DIRECTION_WORDS: Record<string, 'next' | 'previous'> = {
   next: 'next',
   forthcoming: 'next',
@@ -48,6 +51,8 @@ const MEETING = String.raw`[Mm]eetings?`;
 const LEVEL_PART = String.raw`${word('ministerial')}(?:\s+${MEETING})?|${word('senior')}\s+[Oo]fficials[’']?\s+${MEETING}(?:\s+\(SOM\))?|SOMs?(?:\s+${MEETING})?|${MEETING}`;
 /** The level noun every reference ends on; what stands before it is read backwards from there. */
 const LEVEL = new RegExp(String.raw`(?:${LEVEL_PART})(?![\p{L}\p{N}])`, 'gu');
+/** The same, at one position of a line. */
+const LEVEL_AT = new RegExp(LEVEL.source, 'uy');
 /** A bare "meeting" is a reference only after a direction word or a series: most are neither ("the meeting", "this meeting"). */
 const DIRECTION_OR_SERIES = new RegExp(`(?:${DIRECTION_PART}|EU)(?![\\p{L}\\p{N}])`, 'u');
 /**
@@ -62,7 +67,7 @@ const BEFORE = new RegExp(
 /** Longest stretch of text BEFORE can match. */
 const BEFORE_WINDOW = 90;
 /** "Ministerial" without "meeting" is a noun only when nothing nominal follows ("Ministerial Conference" is no meeting of the series). */
-const BARE_MINISTERIAL_END = /^(?:\s*(?:[,.;:()]|$)|\s+(?:in|on|at|which|that|of|to|and|will|would|held|planned|scheduled)\b)/;
+const BARE_MINISTERIAL_END = /(?:\s*(?:[,.;:()]|$)|\s+(?:in|on|at|which|that|of|to|and|will|would|held|planned|scheduled)\b)/y;
 
 const MONTH_NAMES = MONTHS.join('|');
 const DAYS = String.raw`(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+`;
@@ -98,42 +103,80 @@ function wordBefore(line: string, at: number): string {
   return line.slice(start, end);
 }
 
-/** What every meeting reference holds ("meeting", "Ministerial", "SOM"): a line with none of them has none. */
-export const MEETING_WORDS = ['eeting', 'inisterial', 'SOM'];
-
 /** Meeting references on one markup-blanked line. */
 export function findMeetingRefs(line: string, lineNo: number): MeetingRef[] {
-  if (!MEETING_WORDS.some((w) => line.includes(w))) return [];
-  const out: MeetingRef[] = [];
-  LEVEL.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  return findMeetingRefsInText(line, [line], [0], 0, () => false).map(({ span, ...ref }) => ({ ...ref, range: lineRange(lineNo, span[1], span[2]) }));
+}
+
+/**
+ * Meeting references in a markup-blanked text, from line `fromLine` on, lines for which `skip`
+ * is true left out: one pass of the level-noun expression over the whole text, each noun then
+ * read within its line (a reference never runs over a line break). Measured on 3,000 generated
+ * documents, half the time of looking for the nouns line by line.
+ */
+export function findMeetingRefsInText(text: string, lines: readonly string[], lineStarts: readonly number[], fromLine: number, skip: (line: number) => boolean): MeetingRefAt[] {
+  const out: MeetingRefAt[] = [];
+  if (fromLine >= lines.length) return out;
+  let l = fromLine;
+  /** Column where the last reference on line `l` ended: a noun inside it is no new one. */
   let after = 0;
-  while ((m = LEVEL.exec(line))) {
-    const noun = m[0];
-    // The noun starts a word (the expression leaves this out: a leading look-behind is slow).
-    if (m.index > 0 && WORD[line.charCodeAt(m.index - 1)]) continue;
-    if (/^ministerial$/i.test(noun) && !BARE_MINISTERIAL_END.test(line.slice(m.index + noun.length))) continue;
-    const windowStart = Math.max(after, m.index - BEFORE_WINDOW);
-    if (/^[Mm]eeting/.test(noun) && (!BARE_MEETING_AFTER.test(wordBefore(line, m.index)) || !DIRECTION_OR_SERIES.test(line.slice(windowStart, m.index)))) continue;
-    // Always matches: every part is optional, so at worst it is the empty match before the noun.
-    const before = BEFORE.exec(line.slice(windowStart, m.index))!;
-    const g = before.groups!;
-    const ref: MeetingRef = {
-      range: lineRange(lineNo, windowStart + before.index, 0),
-      direction: g.dir ? DIRECTION_WORDS[g.dir.toLowerCase()] : 'named',
-    };
-    if (/s$/.test(noun.replace(/\s*\(SOM\)$/, ''))) ref.plural = true;
-    const level = levelOf(noun);
-    if (level) ref.level = level;
-    const series = g.series ? seriesName(`${g.series}${g.jha ? ' JHA' : ''}`) : undefined;
-    if (series) ref.series = series;
-    const end = readQualifiers(line, m.index + noun.length, ref);
-    if (!accept(ref, g.det !== undefined)) continue;
-    ref.range.end.character = end;
+  LEVEL.lastIndex = lineStarts[l];
+  let m: RegExpExecArray | null;
+  while ((m = LEVEL.exec(text))) {
+    while (l + 1 < lineStarts.length && lineStarts[l + 1] <= m.index) {
+      l++;
+      after = 0;
+    }
+    if (skip(l)) {
+      if (l + 1 >= lineStarts.length) break;
+      LEVEL.lastIndex = lineStarts[l + 1];
+      continue;
+    }
+    const line = lines[l];
+    const at = m.index - lineStarts[l];
+    let noun = m[0];
+    if (at + noun.length > line.length) {
+      // "Senior Officials" broken over two lines: only what this line holds counts.
+      LEVEL_AT.lastIndex = at;
+      const inLine = LEVEL_AT.exec(line);
+      LEVEL.lastIndex = m.index + (inLine ? inLine[0].length : 1);
+      if (!inLine) continue;
+      noun = inLine[0];
+    }
+    const ref = refEndingAt(line, l, at, noun, after);
+    if (!ref) continue;
     out.push(ref);
-    LEVEL.lastIndex = after = end;
+    after = ref.span[2];
+    LEVEL.lastIndex = lineStarts[l] + after;
   }
   return out;
+}
+
+/** The reference whose level noun `noun` stands at column `at` of `line`, if it is one; none starts before column `after`. */
+function refEndingAt(line: string, lineNo: number, at: number, noun: string, after: number): MeetingRefAt | undefined {
+  // The noun starts a word (the expression leaves this out: a leading look-behind is slow).
+  if (at > 0 && WORD[line.charCodeAt(at - 1)]) return undefined;
+  if (/^ministerial$/i.test(noun)) {
+    BARE_MINISTERIAL_END.lastIndex = at + noun.length;
+    if (!BARE_MINISTERIAL_END.test(line)) return undefined;
+  }
+  const windowStart = Math.max(after, at - BEFORE_WINDOW);
+  const window = line.slice(windowStart, at);
+  if (/^[Mm]eeting/.test(noun) && (!BARE_MEETING_AFTER.test(wordBefore(line, at)) || !DIRECTION_OR_SERIES.test(window))) return undefined;
+  // Always matches: every part is optional, so at worst it is the empty match before the noun.
+  const before = BEFORE.exec(window)!;
+  const g = before.groups!;
+  const ref: MeetingDescription = { direction: g.dir ? DIRECTION_WORDS[g.dir.toLowerCase()] : 'named' };
+  if (/s$/.test(noun.replace(/\s*\(SOM\)$/, ''))) ref.plural = true;
+  const level = levelOf(noun);
+  if (level) ref.level = level;
+  const series = g.series ? seriesName(`${g.series}${g.jha ? ' JHA' : ''}`) : undefined;
+  if (series) ref.series = series;
+  const end = readQualifiers(line, at + noun.length, ref);
+  if (!accept(ref, g.det !== undefined)) return undefined;
+  const located = ref as MeetingRefAt;
+  located.span = [lineNo, windowStart + before.index, end];
+  return located;
 }
 
 function levelOf(text: string): MeetingLevel | undefined {
