@@ -16,12 +16,15 @@ export type ReadResult = { ok: true; text: string; warning?: string } | { ok: fa
 /** A read file, with the size and modification time of what was read. */
 export type FileRead = ReadResult & { stat?: { size: number; mtime: number } };
 
+/** One decoder for every file (each `decode` call is complete on its own): making one per file cost more than decoding. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Decodes bytes as a document: refuses binary data, replaces invalid UTF-8 and says so. */
 export function decodeDocument(bytes: Uint8Array): ReadResult {
   if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, reason: tooLarge(bytes.length) };
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'a binary file, not a text document' };
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { ok: true, text: UTF8.decode(bytes) };
   } catch {
     return { ok: true, text: new TextDecoder('utf-8').decode(bytes), warning: 'not valid UTF-8: the invalid bytes are read as U+FFFD' };
   }
@@ -52,16 +55,25 @@ export function readDocumentFile(file: string): FileRead {
   }
 }
 
-/** The file's first `size` bytes (its size when opened): what it held then, in as few reads as the system allows. */
+/**
+ * Where files are read into: the bytes are decoded into a string before the next read. A new
+ * buffer per file cost a quarter of the read (fresh memory, page faults). Grown up to 1 MB; a
+ * larger file gets a buffer of its own, so one big file does not stay in memory.
+ */
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+const READ_BUFFER_MAX = 1024 * 1024;
+
+/** The file's first `size` bytes (its size when opened): what it held then, in as few reads as the system allows. Valid until the next call. */
 function readAll(fd: number, size: number): Buffer {
-  const buffer = Buffer.allocUnsafe(size);
+  if (size > readBuffer.length && size <= READ_BUFFER_MAX) readBuffer = Buffer.allocUnsafe(Math.min(READ_BUFFER_MAX, Math.max(size, 2 * readBuffer.length)));
+  const buffer = size <= readBuffer.length ? readBuffer : Buffer.allocUnsafe(size);
   let length = 0;
   while (length < size) {
     const n = fs.readSync(fd, buffer, length, size - length, null);
     if (n === 0) break;
     length += n;
   }
-  return length === size ? buffer : buffer.subarray(0, length);
+  return buffer.subarray(0, length);
 }
 
 /**

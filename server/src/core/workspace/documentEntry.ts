@@ -94,8 +94,17 @@ export function entryFromDocument(uri: string, doc: OutcomeDocument, catalogue: 
   return json === undefined ? undefined : (JSON.parse(json) as DocumentEntry);
 }
 
-/** The index entry as JSON text: what an indexing worker sends back (one string crosses threads faster than an object tree). */
+/** The index entry as JSON text. */
 export function entryJson(uri: string, doc: OutcomeDocument, catalogue: Catalogue): string | undefined {
+  const entry = entrySharingText(uri, doc, catalogue);
+  return entry && JSON.stringify(entry);
+}
+
+/**
+ * The index entry, its strings still slices of the document's text: to be copied (JSON, or
+ * packed as an indexing worker sends it) before it is kept.
+ */
+export function entrySharingText(uri: string, doc: OutcomeDocument, catalogue: Catalogue): DocumentEntry | undefined {
   if (doc.kind !== 'outcome') return undefined;
   const subject = doc.addressing.find((f) => f.label === 'subject');
   const n = doc.header.number;
@@ -118,7 +127,7 @@ export function entryJson(uri: string, doc: OutcomeDocument, catalogue: Catalogu
     if (m.start) entry.meeting.start = m.start.iso;
     if (m.end) entry.meeting.end = m.end.iso;
   }
-  return JSON.stringify(entry);
+  return entry;
 }
 
 function headingEntry(h: Heading, range: Range): HeadingEntry {

@@ -1,5 +1,6 @@
 import type { MeetingLevel } from '../document/model';
 import type { DocumentEntry, HeadingEntry, MeetingEntry, MentionGroup, MeetingRefEntry, NumberRefEntry, SectionEntry, Span } from './documentEntry';
+import type { MeetingDescription } from './meetingRef';
 
 /**
  * An index entry as the snapshot stores it: numbers in flat arrays, strings as indices into the
@@ -41,8 +42,8 @@ export class StringTable {
   }
 }
 
+/** Writes `e` packed. Plain loops, no spreads: an indexing worker packs every entry it reads. */
 export function packEntry(e: Omit<DocumentEntry, 'uri'>, table: StringTable): PackedEntry {
-  const s = (v: string) => table.of(v);
   const sections: number[] = [];
   for (const section of e.sections) {
     packHeading(section, sections, table);
@@ -50,13 +51,33 @@ export function packEntry(e: Omit<DocumentEntry, 'uri'>, table: StringTable): Pa
     for (const item of section.items) packHeading(item, sections, table);
   }
   const mentions: number[] = [];
-  for (const g of e.mentions) mentions.push(s(g.id), g.spans.length / 3, ...g.spans);
+  for (const g of e.mentions) {
+    mentions.push(table.of(g.id), g.spans.length / 3);
+    for (const n of g.spans) mentions.push(n);
+  }
   const references: number[] = [];
-  for (const r of e.references) references.push(s(r.series), s(r.text), s(r.base), ...r.span, r.previous ? 1 : 0);
+  for (const r of e.references) references.push(table.of(r.series), table.of(r.text), table.of(r.base), r.span[0], r.span[1], r.span[2], r.previous ? 1 : 0);
   const meetingRefs: number[] = [];
-  for (const { span, ...description } of e.meetingRefs) meetingRefs.push(s(JSON.stringify(description)), ...span);
-  const number: number[] | 0 = e.number ? [s(e.number.text), s(e.number.base), ...e.number.span] : 0;
-  return [[...e.target], sections, mentions, references, meetingRefs, number, e.date === undefined ? -1 : s(e.date), e.meeting ? packMeeting(e.meeting, table) : 0];
+  for (const r of e.meetingRefs) meetingRefs.push(table.of(descriptionJson(r)), r.span[0], r.span[1], r.span[2]);
+  const n = e.number;
+  const number: number[] | 0 = n ? [table.of(n.text), table.of(n.base), n.span[0], n.span[1], n.span[2]] : 0;
+  return [[e.target[0], e.target[1], e.target[2]], sections, mentions, references, meetingRefs, number, e.date === undefined ? -1 : table.of(e.date), e.meeting ? packMeeting(e.meeting, table) : 0];
+}
+
+/**
+ * A meeting reference without its span, as JSON: one string of the table (descriptions repeat).
+ * Written field by field: `JSON.stringify` with a list of keys took twice as long.
+ */
+function descriptionJson(r: MeetingDescription): string {
+  let json = `{"direction":"${r.direction}"`;
+  if (r.plural) json += ',"plural":true';
+  if (r.level !== undefined) json += `,"level":"${r.level}"`;
+  if (r.series !== undefined) json += `,"series":${JSON.stringify(r.series)}`;
+  if (r.place !== undefined) json += `,"place":${JSON.stringify(r.place)}`;
+  if (r.year !== undefined) json += `,"year":${r.year}`;
+  if (r.month !== undefined) json += `,"month":${r.month}`;
+  if (r.day !== undefined) json += `,"day":${r.day}`;
+  return `${json}}`;
 }
 
 function packMeeting(m: MeetingEntry, table: StringTable): number[] {
@@ -66,7 +87,7 @@ function packMeeting(m: MeetingEntry, table: StringTable): number[] {
 function packHeading(h: HeadingEntry, out: number[], table: StringTable): void {
   // The text is mostly a prefix and the title ("Session 4: " + "PNR issues"): the prefix alone is kept.
   const text = h.text.endsWith(h.title) ? table.of(h.text.slice(0, h.text.length - h.title.length)) : ~table.of(h.text);
-  out.push(table.of(h.label), table.of(h.title), text, ...h.span, h.endLine);
+  out.push(table.of(h.label), table.of(h.title), text, h.span[0], h.span[1], h.span[2], h.endLine);
 }
 
 /** The fields unpacked on first read: a warm start touches none of them (see `EntryUnpacker.unpack`). */
