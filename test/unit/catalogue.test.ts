@@ -252,6 +252,21 @@ describe('catalogue', () => {
       it('reports the first term spelt alike that the case allows', () => {
         assert.deepEqual(found('ICE, ice, Ice, pnr'), ['ice=ICE', 'ice-name=ice', 'ice-name=Ice']);
       });
+
+      it('keeps working past 32,767 states (a large catalogue of its own): the table grows to 32-bit entries', () => {
+        // 4,000 names of ten pseudo-random letters share few beginnings: about 50,000 states.
+        let seed = 7;
+        const letters = () => Array.from({ length: 10 }, () => String.fromCharCode(97 + ((seed = (seed * 1103515245 + 12345) % 2147483648) >> 16) % 26)).join('');
+        const names = Array.from({ length: 4000 }, (_, k) => `${letters()} ${k}`);
+        const large = Matcher.of([...names.map((text, k) => term(`n${k}`, text)), term('pnr', 'PNR', true)]);
+        assert.ok(large.compiled.automaton.table instanceof Uint32Array);
+        assert.ok(matcher.compiled.automaton.table instanceof Uint16Array);
+        const text = `see ${names[3999].toUpperCase()}, then PNR and ${names[17]}; not x${names[5]}`;
+        assert.deepEqual(
+          large.find(text).map((m) => `${m.id}=${text.slice(m.start, m.end)}`),
+          [`n3999=${names[3999].toUpperCase()}`, 'pnr=PNR', `n17=${names[17]}`],
+        );
+      });
     });
 
     it('finds instruments and bodies in the corpus', () => {
