@@ -56,10 +56,17 @@ describe('workspace snapshot (packed entries)', () => {
         { direction: 'previous', plural: true, span: [12, 0, 18] },
       ],
     };
-    const table = new StringTable();
-    const packed = JSON.parse(JSON.stringify(packEntry(entry, table))) as ReturnType<typeof packEntry>;
     const { uri, ...rest } = entry;
-    const back = new EntryUnpacker(JSON.parse(JSON.stringify(table.strings)) as string[]).unpack(uri, packed);
+    const unpacked = (table: StringTable) => {
+      const packed = JSON.parse(JSON.stringify(packEntry(entry, table))) as ReturnType<typeof packEntry>;
+      return new EntryUnpacker(JSON.parse(JSON.stringify(table.strings)) as string[]).unpack(uri, packed);
+    };
+    // An indexing worker's table shares only short strings: the entry reads back the same.
+    const short = new StringTable(3);
+    assert.deepEqual(JSON.parse(JSON.stringify(unpacked(short))), { uri, ...rest });
+    unpacked(short);
+    assert.deepEqual([short.strings.filter((v) => v === 'pnr').length, short.strings.filter((v) => v === 'Review').length], [1, 2]);
+    const back = unpacked(new StringTable());
     assert.deepEqual(JSON.parse(JSON.stringify(back)), { uri, ...rest });
     assert.ok(!('number' in back) && !('date' in back) && !('meeting' in back));
     // A field set before it is read replaces the packed one.

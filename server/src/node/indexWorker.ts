@@ -14,6 +14,8 @@ import type { IndexRequest, IndexResponse, PackedBatch, PackedFile } from './par
 
 const { data, matcher } = (workerData as { catalogue: ReturnType<Catalogue['state']> }).catalogue;
 const catalogue = new Catalogue(data, matcher);
+/** Strings a batch shares (see `StringTable`): entry ids, labels, numbers, series and places are shorter. */
+const SHARED_STRING_LENGTH = 24;
 
 /** One file, its entry packed against the batch's strings; null when it cannot be opened. */
 function readFile(uri: string, strings: StringTable): PackedFile | null {
@@ -27,7 +29,7 @@ function readFile(uri: string, strings: StringTable): PackedFile | null {
 parentPort?.on('message', ({ id, uris }: IndexRequest) => {
   let response: IndexResponse;
   try {
-    const strings = new StringTable();
+    const strings = new StringTable(SHARED_STRING_LENGTH);
     const files = uris.map((uri) => readFile(uri, strings));
     response = { id, batch: JSON.stringify({ strings: strings.strings, files } satisfies PackedBatch) };
   } catch (e) {

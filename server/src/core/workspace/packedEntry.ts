@@ -26,12 +26,21 @@ export type PackedEntry = [Span, number[], number[], number[], number[], number[
 /** The optional fields of a meeting, in their packed order (see `EntryUnpacker.meeting`). */
 const MEETING_FIELDS = ['series', 'level', 'place', 'start', 'end'] as const;
 
-/** Strings to indices while a snapshot is written. */
+/** Strings to indices while entries are packed. */
 export class StringTable {
   readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
 
+  /**
+   * @param sharedUpTo strings longer than this get an index of their own, without a look-up. A
+   * snapshot shares every string; an indexing worker's batch only short ones (ids, labels,
+   * numbers): its titles seldom repeat within a batch, and looking each up cost a quarter of
+   * the packing.
+   */
+  constructor(private readonly sharedUpTo = Infinity) {}
+
   of(s: string): number {
+    if (s.length > this.sharedUpTo) return this.strings.push(s) - 1;
     let i = this.index.get(s);
     if (i === undefined) {
       i = this.strings.length;
