@@ -253,6 +253,25 @@ describe('catalogue', () => {
         assert.deepEqual(found('ICE, ice, Ice, pnr'), ['ice=ICE', 'ice-name=ice', 'ice-name=Ice']);
       });
 
+      it('notes where cue words stand, wherever and in any case, beside the same mentions', () => {
+        const withCues = Matcher.of(
+          [term('ab', 'Alpha Beta'), term('pnr', 'PNR', true), term('mb', 'Meeting Board')],
+          ['meeting', 'SOM'],
+        );
+        const plain = Matcher.of([term('ab', 'Alpha Beta'), term('pnr', 'PNR', true), term('mb', 'Meeting Board')]);
+        const text = 'The Meeting Board met; some PNR meetings\nat the SOM, alpha beta, premeeting';
+        const cues: number[] = [];
+        const mentions = withCues.findInLines(text, 0, cues);
+        assert.deepEqual(mentions, plain.findInLines(text));
+        assert.deepEqual(
+          cues.map((at) => text.slice(at, at + 7)),
+          ['Meeting', 'some PN', 'meeting', 'SOM, al', 'meeting'],
+        );
+        // Without an array to fill, the same mentions.
+        assert.deepEqual(withCues.findInLines(text), mentions);
+        assert.throws(() => Matcher.of([], ['two words']), /one word/);
+      });
+
       it('keeps working past 32,767 states (a large catalogue of its own): the table grows to 32-bit entries', () => {
         // 4,000 names of ten pseudo-random letters share few beginnings: about 50,000 states.
         let seed = 7;

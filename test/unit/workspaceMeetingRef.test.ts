@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { blankMarkup } from '../../server/src/core/text/lines';
 import { findMeetingRefs, findMeetingRefsInText, type MeetingRef } from '../../server/src/core/workspace/meetingRef';
-import { corpusText, rangeOf } from './corpus';
+import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
+import { parseForIndex } from '../../server/src/core/lint';
+import { generateCorpus } from '../fixtures/generate';
+import { corpusText, OUTCOME_FILES, rangeOf } from './corpus';
 
 /** The references on the line of `phrase` in a corpus document, with the text each covers. */
 function refsAt(file: string, phrase: string): (Omit<MeetingRef, 'range'> & { text: string })[] {
@@ -98,5 +101,21 @@ describe('workspace: meeting references in running text', () => {
       whole.map(({ span: [l, s, e] }) => lines[l].slice(s, e)),
       ['the next EU-US Ministerial meeting', 'The previous SOM', 'the previous meeting (Sofia, May 2018)', 'the last meeting'],
     );
+  });
+
+  it('the nouns noted by the mention scan give the references a search of their own gives', () => {
+    const catalogue = loadBuiltInCatalogue();
+    const texts = [...OUTCOME_FILES.map((f) => corpusText(f)), ...generateCorpus(40, 11).map((d) => d.text)];
+    let found = 0;
+    for (const text of texts) {
+      const doc = parseForIndex(text, catalogue);
+      const from = doc.title ? doc.title.range.end.line + 1 : 0;
+      const nouns: number[] = [];
+      catalogue.findMentionsInLines(doc.cleanText, doc.lineStarts[from], nouns);
+      const noted = findMeetingRefsInText(doc.cleanText, doc.lines, doc.lineStarts, from, () => false, nouns);
+      assert.deepEqual(noted, findMeetingRefsInText(doc.cleanText, doc.lines, doc.lineStarts, from, () => false));
+      found += noted.length;
+    }
+    assert.ok(found > 40, `${found} references`);
   });
 });

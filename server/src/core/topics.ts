@@ -65,9 +65,10 @@ function* textLines(doc: OutcomeDocument): Iterable<number> {
 /**
  * Mentions of every catalogue entry in the document's text, grouped by entry: for each, its
  * [line, start, end] triples one after another. The workspace index's raw material, built
- * without a Range object per mention (10,000 documents hold hundreds of thousands).
+ * without a Range object per mention (10,000 documents hold hundreds of thousands). `nouns`
+ * receives where the `MEETING_NOUNS` stand in that text (see `Catalogue.findMentionsInLines`).
  */
-export function entryMentionSpans(doc: OutcomeDocument, catalogue: Catalogue): Map<string, number[]> {
+export function entryMentionSpans(doc: OutcomeDocument, catalogue: Catalogue, nouns?: number[]): Map<string, number[]> {
   const byId = new Map<string, number[]>();
   const from = textStart(doc);
   const footers = new Set(doc.footers.map((r) => r.start.line));
@@ -75,7 +76,7 @@ export function entryMentionSpans(doc: OutcomeDocument, catalogue: Catalogue): M
   if (from >= lineStarts.length) return byId;
   // One pass over the text after the header; mentions come sorted, so the line only ever moves forward.
   let l = from;
-  for (const m of catalogue.findMentionsInLines(doc.cleanText, lineStarts[from])) {
+  for (const m of catalogue.findMentionsInLines(doc.cleanText, lineStarts[from], nouns)) {
     while (l + 1 < lineStarts.length && lineStarts[l + 1] <= m.start) l++;
     if (footers.has(l)) continue;
     let spans = byId.get(m.id);

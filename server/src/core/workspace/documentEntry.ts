@@ -108,13 +108,15 @@ export function entrySharingText(uri: string, doc: OutcomeDocument, catalogue: C
   if (doc.kind !== 'outcome') return undefined;
   const subject = doc.addressing.find((f) => f.label === 'subject');
   const n = doc.header.number;
+  /** Where the nouns of meeting references stand, noted by the mention scan. */
+  const nouns: number[] = [];
   const entry: DocumentEntry = {
     uri,
     target: firstLineSpan(subject?.valueRange ?? doc.title?.range ?? n?.range ?? lineRange(0, 0, 0), doc.lines),
     sections: doc.sections.map((s) => ({ ...headingEntry(s.heading, s.range), items: s.items.map((i) => headingEntry(i.heading, i.range)) })),
-    mentions: [...entryMentionSpans(doc, catalogue)].map(([id, spans]) => ({ id, spans })),
+    mentions: [...entryMentionSpans(doc, catalogue, nouns)].map(([id, spans]) => ({ id, spans })),
     references: numberRefs(doc),
-    meetingRefs: meetingRefs(doc),
+    meetingRefs: meetingRefs(doc, nouns),
   };
   if (n) entry.number = { text: n.text, base: n.base, span: spanOf(n.range) };
   if (doc.header.date) entry.date = doc.header.date.value.iso;
@@ -147,12 +149,16 @@ function numberRefs(doc: OutcomeDocument): NumberRefEntry[] {
   return out;
 }
 
-/** Meeting references in the summary and the body (the subject names the document's own meeting). */
-function meetingRefs(doc: OutcomeDocument): MeetingRefEntry[] {
+/**
+ * Meeting references in the summary and the body (the subject names the document's own meeting).
+ * `nouns`: where the mention scan found the nouns, used when it read from where these start (after
+ * the title); else the text is searched again.
+ */
+function meetingRefs(doc: OutcomeDocument, nouns: number[]): MeetingRefEntry[] {
   const fields = doc.addressing.filter((f) => f.label !== 'summary');
   // Asked only for the few lines that hold a level noun.
   const skip = (l: number) => doc.footers.some((r) => r.start.line === l) || fields.some((f) => f.range.start.line <= l && l <= f.range.end.line);
-  return findMeetingRefsInText(doc.cleanText, doc.lines, doc.lineStarts, doc.title ? doc.title.range.end.line + 1 : 0, skip);
+  return findMeetingRefsInText(doc.cleanText, doc.lines, doc.lineStarts, doc.title ? doc.title.range.end.line + 1 : 0, skip, doc.title ? nouns : undefined);
 }
 
 /** The date a meeting is ordered by: its first day, else the document's date; undated ones last. */
