@@ -32,6 +32,11 @@ describe('workspace snapshot (packed entries)', () => {
     const warm = new WorkspaceIndex(ws, catalogue);
     const report = await warm.build({ snapshot: parseSnapshot(text, catalogueFingerprint(catalogue)) });
     assert.equal(report.read, 0);
+    // Saved without unpacking: the packed fields are copied, every entry's fields stay unread.
+    const unread = (i: WorkspaceIndex) => [...i.entries()].every((e) => ['sections', 'mentions', 'references', 'meetingRefs'].every((k) => Object.getOwnPropertyDescriptor(e, k)?.get));
+    assert.ok(unread(warm));
+    assert.equal(JSON.stringify(warm.snapshot()), text);
+    assert.ok(unread(warm));
     assert.deepEqual([...warm.entries()], [...cold.entries()]);
     assert.deepEqual(plain(warm), plain(cold));
     // Saved again from the warm index: the same text.

@@ -51,23 +51,17 @@ export class StringTable {
   }
 }
 
-/** Writes `e` packed. Plain loops, no spreads: an indexing worker packs every entry it reads. */
+/**
+ * Writes `e` packed. Plain loops, no spreads: an indexing worker packs every entry it reads. A
+ * field of a lazily unpacked entry that was never read is copied from its packed form, its
+ * strings moved to `table`: saving the index does not build every heading and mention first.
+ */
 export function packEntry(e: Omit<DocumentEntry, 'uri'>, table: StringTable): PackedEntry {
-  const sections: number[] = [];
-  for (const section of e.sections) {
-    packHeading(section, sections, table);
-    sections.push(section.items.length);
-    for (const item of section.items) packHeading(item, sections, table);
-  }
-  const mentions: number[] = [];
-  for (const g of e.mentions) {
-    mentions.push(table.of(g.id), g.spans.length / 3);
-    for (const n of g.spans) mentions.push(n);
-  }
-  const references: number[] = [];
-  for (const r of e.references) references.push(table.of(r.series), table.of(r.text), table.of(r.base), r.span[0], r.span[1], r.span[2], r.previous ? 1 : 0);
-  const meetingRefs: number[] = [];
-  for (const r of e.meetingRefs) meetingRefs.push(table.of(descriptionJson(r)), r.span[0], r.span[1], r.span[2]);
+  const lazy = (e as Partial<LazyEntry>)[PACKED];
+  const sections = lazy?.sections ? lazy.unpacker.repack('sections', lazy.sections, table) : packSections(e.sections, table);
+  const mentions = lazy?.mentions ? lazy.unpacker.repack('mentions', lazy.mentions, table) : packMentions(e.mentions, table);
+  const references = lazy?.references ? lazy.unpacker.repack('references', lazy.references, table) : packReferences(e.references, table);
+  const meetingRefs = lazy?.meetingRefs ? lazy.unpacker.repack('meetingRefs', lazy.meetingRefs, table) : packMeetingRefs(e.meetingRefs, table);
   const n = e.number;
   const number: number[] | 0 = n ? [table.of(n.text), table.of(n.base), n.span[0], n.span[1], n.span[2]] : 0;
   return [[e.target[0], e.target[1], e.target[2]], sections, mentions, references, meetingRefs, number, e.date === undefined ? -1 : table.of(e.date), e.meeting ? packMeeting(e.meeting, table) : 0];
@@ -87,6 +81,37 @@ function descriptionJson(r: MeetingDescription): string {
   if (r.month !== undefined) json += `,"month":${r.month}`;
   if (r.day !== undefined) json += `,"day":${r.day}`;
   return `${json}}`;
+}
+
+function packSections(list: readonly SectionEntry[], table: StringTable): number[] {
+  const out: number[] = [];
+  for (const section of list) {
+    packHeading(section, out, table);
+    out.push(section.items.length);
+    for (const item of section.items) packHeading(item, out, table);
+  }
+  return out;
+}
+
+function packMentions(list: readonly MentionGroup[], table: StringTable): number[] {
+  const out: number[] = [];
+  for (const g of list) {
+    out.push(table.of(g.id), g.spans.length / 3);
+    for (const n of g.spans) out.push(n);
+  }
+  return out;
+}
+
+function packReferences(list: readonly NumberRefEntry[], table: StringTable): number[] {
+  const out: number[] = [];
+  for (const r of list) out.push(table.of(r.series), table.of(r.text), table.of(r.base), r.span[0], r.span[1], r.span[2], r.previous ? 1 : 0);
+  return out;
+}
+
+function packMeetingRefs(list: readonly MeetingRefEntry[], table: StringTable): number[] {
+  const out: number[] = [];
+  for (const r of list) out.push(table.of(descriptionJson(r)), r.span[0], r.span[1], r.span[2]);
+  return out;
 }
 
 function packMeeting(m: MeetingEntry, table: StringTable): number[] {
@@ -132,6 +157,37 @@ export class EntryUnpacker {
     if (date >= 0) e.date = this.strings[date];
     if (meeting !== 0) e.meeting = this.meeting(meeting);
     return e;
+  }
+
+  /** A large field still packed, its strings moved from this unpacker's table to `table` (the layouts are `PackedEntry`'s). */
+  repack(key: LazyField, a: readonly number[], table: StringTable): number[] {
+    const out = a.slice();
+    const move = (i: number) => (out[i] = table.of(this.strings[a[i]]));
+    switch (key) {
+      case 'sections':
+        for (let i = 0; i < a.length; ) {
+          const items = a[i + 7];
+          for (let h = 0; h <= items; h++) {
+            // In `packHeading`'s order (a snapshot saved again is the same text): the text (the
+            // index of its prefix, or ~ that of the whole text), then label and title.
+            out[i + 2] = a[i + 2] >= 0 ? table.of(this.strings[a[i + 2]]) : ~table.of(this.strings[~a[i + 2]]);
+            move(i);
+            move(i + 1);
+            i += h === 0 ? 8 : 7;
+          }
+        }
+        break;
+      case 'mentions':
+        for (let i = 0; i < a.length; i += 2 + a[i + 1] * 3) move(i);
+        break;
+      case 'references':
+        for (let i = 0; i < a.length; i += 7) for (let k = 0; k < 3; k++) move(i + k);
+        break;
+      case 'meetingRefs':
+        for (let i = 0; i < a.length; i += 4) move(i);
+        break;
+    }
+    return out;
   }
 
   /** One large field of a packed entry, as `DocumentEntry` holds it. */
