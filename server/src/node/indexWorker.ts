@@ -6,8 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Catalogue } from '../core/catalogue/catalogue';
 import { parseForIndex } from '../core/lint';
-import { entrySharingText } from '../core/workspace/documentEntry';
-import { packEntry, StringTable } from '../core/workspace/packedEntry';
+import { packDocument } from '../core/workspace/documentEntry';
+import { StringTable } from '../core/workspace/packedEntry';
 import { readDocumentFile } from './documentFiles';
 import { uriPath } from './fileUris';
 import type { IndexRequest, IndexResponse, PackedBatch, PackedFile } from './parallelIndex';
@@ -22,8 +22,8 @@ function readFile(uri: string, strings: StringTable): PackedFile | null {
   if (!uri.startsWith('file:')) return null;
   const read = readDocumentFile(uriPath(uri));
   if (!read.stat) return null;
-  const entry = read.ok ? entrySharingText(uri, parseForIndex(read.text, catalogue), catalogue) : undefined;
-  return { size: read.stat.size, mtime: read.stat.mtime, entry: entry ? packEntry(entry, strings) : 0 };
+  const entry = read.ok ? packDocument(parseForIndex(read.text, catalogue), catalogue, strings) : undefined;
+  return { size: read.stat.size, mtime: read.stat.mtime, entry: entry ?? 0 };
 }
 
 parentPort?.on('message', ({ id, uris }: IndexRequest) => {

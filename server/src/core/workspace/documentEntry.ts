@@ -1,8 +1,9 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import type { DocumentNumberRef, Heading, MeetingLevel, OutcomeDocument } from '../document/model';
+import type { DocumentNumberRef, MeetingLevel, OutcomeDocument } from '../document/model';
 import { entryMentionSpans } from '../topics';
 import { lineRange, type Range } from '../text/range';
 import { findMeetingRefsInText, type MeetingRefAt } from './meetingRef';
+import { descriptionJson, EntryUnpacker, packHeadingFields, packMeeting, StringTable, type PackedEntry } from './packedEntry';
 
 /**
  * What the workspace index keeps of one outcome document: enough to answer every cross-document
@@ -88,65 +89,52 @@ function firstLineSpan(r: Range, lines: string[]): Span {
 
 /** The index entry of a parsed outcome document (undefined for other documents). */
 export function entryFromDocument(uri: string, doc: OutcomeDocument, catalogue: Catalogue): DocumentEntry | undefined {
+  const table = new StringTable();
+  const packed = packDocument(doc, catalogue, table);
   // Strings cut from the text keep the whole text alive (V8 slices share their parent's
-  // memory): a copy through JSON keeps only what the entry holds, for 10,000 documents.
-  const json = entryJson(uri, doc, catalogue);
-  return json === undefined ? undefined : (JSON.parse(json) as DocumentEntry);
-}
-
-/** The index entry as JSON text. */
-export function entryJson(uri: string, doc: OutcomeDocument, catalogue: Catalogue): string | undefined {
-  const entry = entrySharingText(uri, doc, catalogue);
-  return entry && JSON.stringify(entry);
+  // memory): copied through JSON, the entry keeps only what it holds, for 10,000 documents.
+  return packed && new EntryUnpacker(JSON.parse(JSON.stringify(table.strings)) as string[]).unpack(uri, packed);
 }
 
 /**
- * The index entry, its strings still slices of the document's text: to be copied (JSON, or
- * packed as an indexing worker sends it) before it is kept.
+ * The index entry of a parsed outcome document, packed against `table` (undefined for other
+ * documents): what an indexing worker sends, and what `entryFromDocument` unpacks. Written
+ * straight from the tree, without the entry's objects.
  */
-export function entrySharingText(uri: string, doc: OutcomeDocument, catalogue: Catalogue): DocumentEntry | undefined {
+export function packDocument(doc: OutcomeDocument, catalogue: Catalogue, table: StringTable): PackedEntry | undefined {
   if (doc.kind !== 'outcome') return undefined;
   const subject = doc.addressing.find((f) => f.label === 'subject');
   const n = doc.header.number;
+  const target = firstLineSpan(subject?.valueRange ?? doc.title?.range ?? n?.range ?? lineRange(0, 0, 0), doc.lines);
+  const sections: number[] = [];
+  for (const s of doc.sections) {
+    packHeadingFields(s.heading.label, s.heading.title, s.heading.text, spanOf(s.heading.range), s.range.end.line, sections, table);
+    sections.push(s.items.length);
+    for (const i of s.items) packHeadingFields(i.heading.label, i.heading.title, i.heading.text, spanOf(i.heading.range), i.range.end.line, sections, table);
+  }
   /** Where the nouns of meeting references stand, noted by the mention scan. */
   const nouns: number[] = [];
-  const entry: DocumentEntry = {
-    uri,
-    target: firstLineSpan(subject?.valueRange ?? doc.title?.range ?? n?.range ?? lineRange(0, 0, 0), doc.lines),
-    sections: doc.sections.map((s) => ({ ...headingEntry(s.heading, s.range), items: s.items.map((i) => headingEntry(i.heading, i.range)) })),
-    mentions: [...entryMentionSpans(doc, catalogue, nouns)].map(([id, spans]) => ({ id, spans })),
-    references: numberRefs(doc),
-    meetingRefs: meetingRefs(doc, nouns),
-  };
-  if (n) entry.number = { text: n.text, base: n.base, span: spanOf(n.range) };
-  if (doc.header.date) entry.date = doc.header.date.value.iso;
-  if (doc.meeting) {
-    const m = doc.meeting;
-    entry.meeting = { informal: m.informal };
-    if (m.series) entry.meeting.series = m.series;
-    if (m.level) entry.meeting.level = m.level;
-    if (m.place) entry.meeting.place = m.place;
-    if (m.start) entry.meeting.start = m.start.iso;
-    if (m.end) entry.meeting.end = m.end.iso;
+  const mentions: number[] = [];
+  for (const [id, spans] of entryMentionSpans(doc, catalogue, nouns)) {
+    mentions.push(table.of(id), spans.length / 3);
+    for (const v of spans) mentions.push(v);
   }
-  return entry;
+  const references: number[] = [];
+  for (const r of numberRefs(doc)) references.push(table.of(r.series), table.of(r.text), table.of(r.base), r.range.start.line, r.range.start.character, r.range.end.character, r.previous ? 1 : 0);
+  const meetingRefs: number[] = [];
+  for (const r of findMeetingRefs(doc, nouns)) meetingRefs.push(table.of(descriptionJson(r)), r.span[0], r.span[1], r.span[2]);
+  const number = n ? [table.of(n.text), table.of(n.base), n.range.start.line, n.range.start.character, n.range.end.character] : 0;
+  const date = doc.header.date ? table.of(doc.header.date.value.iso) : -1;
+  const m = doc.meeting;
+  const meeting = m ? packMeeting({ informal: m.informal, series: m.series, level: m.level, place: m.place, start: m.start?.iso, end: m.end?.iso }, table) : 0;
+  return [target, sections, mentions, references, meetingRefs, number, date, meeting];
 }
 
-function headingEntry(h: Heading, range: Range): HeadingEntry {
-  return { label: h.label, title: h.title, text: h.text, span: spanOf(h.range), endLine: range.end.line };
-}
-
-function numberRefs(doc: OutcomeDocument): NumberRefEntry[] {
+/** The document's references to other document numbers (its own number left out). */
+function numberRefs(doc: OutcomeDocument): (DocumentNumberRef & { previous: boolean })[] {
   const own = doc.header.number?.range.start.line;
   const isPrevious = (r: Range) => doc.previousDocuments.some((p) => p.range.start.line === r.start.line && p.range.start.character === r.start.character);
-  const out: NumberRefEntry[] = [];
-  for (const r of doc.references) {
-    if (r.range.start.line === own) continue;
-    const ref: NumberRefEntry = { series: r.series, text: r.text, base: r.base, span: spanOf(r.range) };
-    if (isPrevious(r.range)) ref.previous = true;
-    out.push(ref);
-  }
-  return out;
+  return doc.references.filter((r) => r.range.start.line !== own).map((r) => ({ ...r, previous: isPrevious(r.range) }));
 }
 
 /**
@@ -154,7 +142,7 @@ function numberRefs(doc: OutcomeDocument): NumberRefEntry[] {
  * `nouns`: where the mention scan found the nouns, used when it read from where these start (after
  * the title); else the text is searched again.
  */
-function meetingRefs(doc: OutcomeDocument, nouns: number[]): MeetingRefEntry[] {
+function findMeetingRefs(doc: OutcomeDocument, nouns: number[]): MeetingRefAt[] {
   const fields = doc.addressing.filter((f) => f.label !== 'summary');
   // Asked only for the few lines that hold a level noun.
   const skip = (l: number) => doc.footers.some((r) => r.start.line === l) || fields.some((f) => f.range.start.line <= l && l <= f.range.end.line);

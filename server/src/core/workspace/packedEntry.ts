@@ -71,7 +71,7 @@ export function packEntry(e: Omit<DocumentEntry, 'uri'>, table: StringTable): Pa
  * A meeting reference without its span, as JSON: one string of the table (descriptions repeat).
  * Written field by field: `JSON.stringify` with a list of keys took twice as long.
  */
-function descriptionJson(r: MeetingDescription): string {
+export function descriptionJson(r: MeetingDescription): string {
   let json = `{"direction":"${r.direction}"`;
   if (r.plural) json += ',"plural":true';
   if (r.level !== undefined) json += `,"level":"${r.level}"`;
@@ -114,14 +114,19 @@ function packMeetingRefs(list: readonly MeetingRefEntry[], table: StringTable): 
   return out;
 }
 
-function packMeeting(m: MeetingEntry, table: StringTable): number[] {
+export function packMeeting(m: MeetingEntry, table: StringTable): number[] {
   return [m.informal ? 1 : 0, ...MEETING_FIELDS.map((k) => (m[k] === undefined ? -1 : table.of(m[k])))];
 }
 
 function packHeading(h: HeadingEntry, out: number[], table: StringTable): void {
+  packHeadingFields(h.label, h.title, h.text, h.span, h.endLine, out, table);
+}
+
+/** A heading's seven numbers (see `PackedEntry`), added to `out`. */
+export function packHeadingFields(label: string, title: string, text: string, span: readonly number[], endLine: number, out: number[], table: StringTable): void {
   // The text is mostly a prefix and the title ("Session 4: " + "PNR issues"): the prefix alone is kept.
-  const text = h.text.endsWith(h.title) ? table.of(h.text.slice(0, h.text.length - h.title.length)) : ~table.of(h.text);
-  out.push(table.of(h.label), table.of(h.title), text, h.span[0], h.span[1], h.span[2], h.endLine);
+  const packedText = text.endsWith(title) ? table.of(text.slice(0, text.length - title.length)) : ~table.of(text);
+  out.push(table.of(label), table.of(title), packedText, span[0], span[1], span[2], endLine);
 }
 
 /** The fields unpacked on first read: a warm start touches none of them (see `EntryUnpacker.unpack`). */
