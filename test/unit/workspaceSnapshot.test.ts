@@ -37,6 +37,10 @@ describe('workspace snapshot (packed entries)', () => {
     assert.ok(unread(warm));
     assert.equal(JSON.stringify(warm.snapshot()), text);
     assert.ok(unread(warm));
+    // Packed again from the fields once read: the same text (the two ways of packing agree).
+    plain(cold);
+    assert.ok(!unread(cold));
+    assert.equal(JSON.stringify(cold.snapshot()), text);
     assert.deepEqual([...warm.entries()], [...cold.entries()]);
     assert.deepEqual(plain(warm), plain(cold));
     // Saved again from the warm index: the same text.

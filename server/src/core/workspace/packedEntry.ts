@@ -52,7 +52,7 @@ export class StringTable {
 }
 
 /**
- * Writes `e` packed. Plain loops, no spreads: an indexing worker packs every entry it reads. A
+ * Writes `e` packed, for the saved index (a document's tree is packed by `packDocument`). A
  * field of a lazily unpacked entry that was never read is copied from its packed form, its
  * strings moved to `table`: saving the index does not build every heading and mention first.
  */
