@@ -3,7 +3,7 @@ import type { DocumentNumberRef, MeetingLevel, OutcomeDocument } from '../docume
 import { entryMentionSpans } from '../topics';
 import { lineRange, type Range } from '../text/range';
 import { findMeetingRefsInText, type MeetingRefAt } from './meetingRef';
-import { descriptionJson, EntryUnpacker, packHeadingFields, packMeeting, StringTable, type PackedEntry } from './packedEntry';
+import { EntryUnpacker, packHeadingFields, packMeeting, packMeetingRefs, packMentions, packReferences, StringTable, type PackedEntry } from './packedEntry';
 
 /**
  * What the workspace index keeps of one outcome document: enough to answer every cross-document
@@ -114,15 +114,10 @@ export function packDocument(doc: OutcomeDocument, catalogue: Catalogue, table: 
   }
   /** Where the nouns of meeting references stand, noted by the mention scan. */
   const nouns: number[] = [];
-  const mentions: number[] = [];
-  for (const [id, spans] of entryMentionSpans(doc, catalogue, nouns)) {
-    mentions.push(table.of(id), spans.length / 3);
-    for (const v of spans) mentions.push(v);
-  }
-  const references: number[] = [];
-  for (const r of numberRefs(doc)) references.push(table.of(r.series), table.of(r.text), table.of(r.base), r.range.start.line, r.range.start.character, r.range.end.character, r.previous ? 1 : 0);
-  const meetingRefs: number[] = [];
-  for (const r of findMeetingRefs(doc, nouns)) meetingRefs.push(table.of(descriptionJson(r)), r.span[0], r.span[1], r.span[2]);
+  // Mentions first: the scan notes where the meeting references' nouns stand.
+  const mentions = packMentions(entryMentionSpans(doc, catalogue, nouns), table);
+  const references = packReferences(numberRefs(doc), table);
+  const meetingRefs = packMeetingRefs(findMeetingRefs(doc, nouns), table);
   const number = n ? [table.of(n.text), table.of(n.base), n.range.start.line, n.range.start.character, n.range.end.character] : 0;
   const date = doc.header.date ? table.of(doc.header.date.value.iso) : -1;
   const m = doc.meeting;
@@ -131,10 +126,17 @@ export function packDocument(doc: OutcomeDocument, catalogue: Catalogue, table: 
 }
 
 /** The document's references to other document numbers (its own number left out). */
-function numberRefs(doc: OutcomeDocument): (DocumentNumberRef & { previous: boolean })[] {
+function numberRefs(doc: OutcomeDocument): NumberRefEntry[] {
   const own = doc.header.number?.range.start.line;
   const isPrevious = (r: Range) => doc.previousDocuments.some((p) => p.range.start.line === r.start.line && p.range.start.character === r.start.character);
-  return doc.references.filter((r) => r.range.start.line !== own).map((r) => ({ ...r, previous: isPrevious(r.range) }));
+  const out: NumberRefEntry[] = [];
+  for (const r of doc.references) {
+    if (r.range.start.line === own) continue;
+    const ref: NumberRefEntry = { series: r.series, text: r.text, base: r.base, span: spanOf(r.range) };
+    if (isPrevious(r.range)) ref.previous = true;
+    out.push(ref);
+  }
+  return out;
 }
 
 /**

@@ -59,7 +59,7 @@ export class StringTable {
 export function packEntry(e: Omit<DocumentEntry, 'uri'>, table: StringTable): PackedEntry {
   const lazy = (e as Partial<LazyEntry>)[PACKED];
   const sections = lazy?.sections ? lazy.unpacker.repack('sections', lazy.sections, table) : packSections(e.sections, table);
-  const mentions = lazy?.mentions ? lazy.unpacker.repack('mentions', lazy.mentions, table) : packMentions(e.mentions, table);
+  const mentions = lazy?.mentions ? lazy.unpacker.repack('mentions', lazy.mentions, table) : packMentions(e.mentions.map((g) => [g.id, g.spans] as const), table);
   const references = lazy?.references ? lazy.unpacker.repack('references', lazy.references, table) : packReferences(e.references, table);
   const meetingRefs = lazy?.meetingRefs ? lazy.unpacker.repack('meetingRefs', lazy.meetingRefs, table) : packMeetingRefs(e.meetingRefs, table);
   const n = e.number;
@@ -71,7 +71,7 @@ export function packEntry(e: Omit<DocumentEntry, 'uri'>, table: StringTable): Pa
  * A meeting reference without its span, as JSON: one string of the table (descriptions repeat).
  * Written field by field: `JSON.stringify` with a list of keys took twice as long.
  */
-export function descriptionJson(r: MeetingDescription): string {
+function descriptionJson(r: MeetingDescription): string {
   let json = `{"direction":"${r.direction}"`;
   if (r.plural) json += ',"plural":true';
   if (r.level !== undefined) json += `,"level":"${r.level}"`;
@@ -93,22 +93,23 @@ function packSections(list: readonly SectionEntry[], table: StringTable): number
   return out;
 }
 
-function packMentions(list: readonly MentionGroup[], table: StringTable): number[] {
+/** Each entry id with its [line, start, end] triples (a `MentionGroup`, or a document's mentions as found). */
+export function packMentions(groups: Iterable<readonly [string, readonly number[]]>, table: StringTable): number[] {
   const out: number[] = [];
-  for (const g of list) {
-    out.push(table.of(g.id), g.spans.length / 3);
-    for (const n of g.spans) out.push(n);
+  for (const [id, spans] of groups) {
+    out.push(table.of(id), spans.length / 3);
+    for (const n of spans) out.push(n);
   }
   return out;
 }
 
-function packReferences(list: readonly NumberRefEntry[], table: StringTable): number[] {
+export function packReferences(list: readonly NumberRefEntry[], table: StringTable): number[] {
   const out: number[] = [];
   for (const r of list) out.push(table.of(r.series), table.of(r.text), table.of(r.base), r.span[0], r.span[1], r.span[2], r.previous ? 1 : 0);
   return out;
 }
 
-function packMeetingRefs(list: readonly MeetingRefEntry[], table: StringTable): number[] {
+export function packMeetingRefs(list: readonly MeetingRefEntry[], table: StringTable): number[] {
   const out: number[] = [];
   for (const r of list) out.push(table.of(descriptionJson(r)), r.span[0], r.span[1], r.span[2]);
   return out;

@@ -261,10 +261,9 @@ export class WorkspaceIndex implements NumberLookup {
 
   /** Re-reads one file (created or changed on disk). Returns the other documents whose cross-document findings may change. */
   async refresh(uri: string): Promise<string[]> {
-    const stat = await this.workspace.stat(uri);
-    if (!stat) return this.remove(uri);
-    const text = await this.workspace.readFile(uri);
-    return this.replace({ uri, size: stat.size, mtime: stat.mtime, entry: text === undefined ? undefined : this.entryFromText(uri, text) });
+    const read = await this.readHere(uri);
+    if (!read) return this.remove(uri);
+    return this.replace({ uri, size: read.size, mtime: read.mtime, entry: read.entry ?? undefined });
   }
 
   /**
