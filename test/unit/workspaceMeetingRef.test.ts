@@ -1,24 +1,29 @@
 import assert from 'node:assert/strict';
 import { blankMarkup } from '../../server/src/core/text/lines';
-import { findMeetingRefs, findMeetingRefsInText, type MeetingRef } from '../../server/src/core/workspace/meetingRef';
+import { findMeetingRefsInText, type MeetingRefAt } from '../../server/src/core/workspace/meetingRef';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import { parseForIndex } from '../../server/src/core/lint';
 import { generateCorpus } from '../fixtures/generate';
 import { corpusText, OUTCOME_FILES, rangeOf } from './corpus';
 
+/** The references on one markup-blanked line read on its own, located on line `lineNo`. */
+function lineRefs(line: string, lineNo: number): MeetingRefAt[] {
+  return findMeetingRefsInText(line, [line], [0], 0, () => false).map((r) => ({ ...r, span: [lineNo, r.span[1], r.span[2]] }));
+}
+
 /** The references on the line of `phrase` in a corpus document, with the text each covers. */
-function refsAt(file: string, phrase: string): (Omit<MeetingRef, 'range'> & { text: string })[] {
+function refsAt(file: string, phrase: string): (Omit<MeetingRefAt, 'span'> & { text: string })[] {
   const text = corpusText(file);
   const { start } = rangeOf(text, phrase);
   const line = blankMarkup(text.split(/\r\n|\n|\r/)[start.line]);
-  return findMeetingRefs(line, start.line).map(({ range, ...ref }) => {
-    assert.equal(range.start.line, start.line);
-    return { ...ref, text: line.slice(range.start.character, range.end.character) };
+  return lineRefs(line, start.line).map(({ span, ...ref }) => {
+    assert.equal(span[0], start.line);
+    return { ...ref, text: line.slice(span[1], span[2]) };
   });
 }
 
 function refsIn(line: string) {
-  return findMeetingRefs(line, 0).map(({ range, ...ref }) => ({ ...ref, text: line.slice(range.start.character, range.end.character) }));
+  return lineRefs(line, 0).map(({ span, ...ref }) => ({ ...ref, text: line.slice(span[1], span[2]) }));
 }
 
 describe('workspace: meeting references in running text', () => {
@@ -95,7 +100,7 @@ describe('workspace: meeting references in running text', () => {
     const starts = lines.map((_, l) => lines.slice(0, l).join('\n').length + (l ? 1 : 0));
     const skip = (l: number) => l === 0 || l === 4;
     const whole = findMeetingRefsInText(text, lines, starts, 0, skip);
-    const byLine = lines.flatMap((line, l) => (skip(l) ? [] : findMeetingRefs(line, l).map(({ range, ...ref }) => ({ ...ref, span: [l, range.start.character, range.end.character] }))));
+    const byLine = lines.flatMap((line, l) => (skip(l) ? [] : lineRefs(line, l)));
     assert.deepEqual(whole, byLine);
     assert.deepEqual(
       whole.map(({ span: [l, s, e] }) => lines[l].slice(s, e)),

@@ -2,7 +2,6 @@ import { SPACE, WORD } from '../catalogue/automaton';
 import type { MeetingLevel } from '../document/model';
 import { monthNumber, MONTHS } from '../document/dates';
 import { seriesName } from '../document/meeting';
-import { lineRange, type Range } from '../text/range';
 
 /** What a phrase says about the meeting it names. */
 export interface MeetingDescription {
@@ -22,13 +21,9 @@ export interface MeetingDescription {
 /**
  * A phrase in running text that names another meeting of the series: "the next EU-US JHA
  * Ministerial meeting", "the previous SOM", "previous meetings", "the Ministerial meeting in
- * Washington", "the next ministerial meeting (November 2011, Washington)".
+ * Washington", "the next ministerial meeting (November 2011, Washington)". Located as the
+ * workspace index keeps it: [line, start, end] (a reference never runs over a line break).
  */
-export interface MeetingRef extends MeetingDescription {
-  range: Range;
-}
-
-/** A meeting reference located as the workspace index keeps it: [line, start, end] (a reference never runs over a line break). */
 export type MeetingRefAt = MeetingDescription & { span: [number, number, number] };
 
 const DIRECTION_WORDS: Record<string, 'next' | 'previous'> = {
@@ -101,11 +96,6 @@ function wordBefore(line: string, at: number): string {
   let start = end;
   while (start > 0 && !SPACE[line.charCodeAt(start - 1)]) start--;
   return line.slice(start, end);
-}
-
-/** Meeting references on one markup-blanked line. */
-export function findMeetingRefs(line: string, lineNo: number): MeetingRef[] {
-  return findMeetingRefsInText(line, [line], [0], 0, () => false).map(({ span, ...ref }) => ({ ...ref, range: lineRange(lineNo, span[1], span[2]) }));
 }
 
 /**
