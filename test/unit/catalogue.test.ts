@@ -253,7 +253,7 @@ describe('catalogue', () => {
         assert.deepEqual(found('ICE, ice, Ice, pnr'), ['ice=ICE', 'ice-name=ice', 'ice-name=Ice']);
       });
 
-      it('notes where cue words stand, wherever and in any case, beside the same mentions', () => {
+      it('notes where cue words stand at word starts, in any case, beside the same mentions', () => {
         const withCues = Matcher.of(
           [term('ab', 'Alpha Beta'), term('pnr', 'PNR', true), term('mb', 'Meeting Board')],
           ['meeting', 'SOM'],
@@ -265,8 +265,9 @@ describe('catalogue', () => {
         assert.deepEqual(mentions, plain.findInLines(text));
         assert.deepEqual(
           cues.map((at) => text.slice(at, at + 7)),
-          ['Meeting', 'some PN', 'meeting', 'SOM, al', 'meeting'],
+          ['Meeting', 'some PN', 'meeting', 'SOM, al'],
         );
+        // "premeeting": not at a word start, so not noted.
         // Without an array to fill, the same mentions.
         assert.deepEqual(withCues.findInLines(text), mentions);
         assert.throws(() => Matcher.of([], ['two words']), /one word/);

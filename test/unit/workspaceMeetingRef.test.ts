@@ -122,5 +122,17 @@ describe('workspace: meeting references in running text', () => {
       found += noted.length;
     }
     assert.ok(found > 40, `${found} references`);
+    // Nouns inside words are not noted by the scan, and its own search finds no reference ending on one either.
+    const lines = ['the next premeeting and the previous interministerial', 'an EU-US HANSOM; the last SOMs', 'the next Ministerial meeting'];
+    const text = lines.join('\n');
+    const starts = [0, lines[0].length + 1, lines[0].length + lines[1].length + 2];
+    const nouns: number[] = [];
+    catalogue.findMentionsInLines(text, 0, nouns);
+    const noted = findMeetingRefsInText(text, lines, starts, 0, () => false, nouns);
+    assert.deepEqual(noted, findMeetingRefsInText(text, lines, starts, 0, () => false));
+    assert.deepEqual(
+      noted.map(({ span: [l, s, e] }) => lines[l].slice(s, e)),
+      ['the last SOMs', 'the next Ministerial meeting'],
+    );
   });
 });

@@ -154,8 +154,8 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /**
- * Words the mention scan also notes wherever they stand: the nouns a meeting reference ends on
- * (workspace/meetingRef.ts). The scan reads every character of a document anyway; looking for
+ * Words the mention scan also notes wherever a word begins with one: the nouns a meeting
+ * reference ends on (workspace/meetingRef.ts; one inside a word, "premeeting", ends none). The scan reads every character of a document anyway; looking for
  * them in a pass of their own cost a twentieth of indexing a document.
  */
 export const MEETING_NOUNS = ['meeting', 'ministerial', 'senior', 'SOM'];

@@ -28,8 +28,11 @@ export interface Term {
 
 interface Hit {
   id: string;
-  /** For case-sensitive terms: the term's letters and digits, compared with the text's. */
-  exact?: string;
+  /**
+   * For case-sensitive terms: the term's letters and digits, compared with the text's. Always
+   * set, if only to undefined: hits of one shape keep the code that reads them compiled.
+   */
+  exact: string | undefined;
 }
 
 /**
@@ -53,9 +56,9 @@ export interface CompiledMatcher {
 }
 
 /**
- * Compiles the terms into a matcher's data. `cues`: single words reported wherever they stand
- * (in a word or not, in any case) by `findInLines`, beside the names: another reader of the
- * text finds them in the same pass instead of one of its own.
+ * Compiles the terms into a matcher's data. `cues`: single words reported wherever a word
+ * begins with one (in any case, whatever follows) by `findInLines`, beside the names: another
+ * reader of the text finds them in the same pass instead of one of its own.
  */
 export function compileMatcher(terms: Iterable<Term>, cues: readonly string[] = []): CompiledMatcher {
   const list = [...terms].map((t) => ({ ...t, text: t.text.trim() })).filter((t) => t.text !== '');
@@ -79,7 +82,7 @@ export function compileMatcher(terms: Iterable<Term>, cues: readonly string[] = 
   }
   const lineClassOf = Uint16Array.from(alphabet.classOf);
   lineClassOf[0x0a] = lineClassOf[0x0d] = OTHER;
-  const automaton = buildAutomaton(patterns, alphabet.width);
+  const automaton = buildAutomaton(patterns, alphabet);
   const states = automaton.outputs.length - 1;
   const stateEnds = new Uint8Array(states);
   for (let k = 0; k < states; k++) {
@@ -141,6 +144,27 @@ export class Matcher {
    * on 4,000 generated documents, interleaved: a quarter faster than checking in the loop).
    */
   private scan(text: string, classOf: Uint16Array, from = 0, cues?: number[]): Mention[] {
+    const n = this.noteEnds(text, classOf, from);
+    const ends = this.ends;
+    let found: Mention[] | undefined;
+    for (let k = 0; k < n; k += 2) {
+      const end = ends[k];
+      const state = ends[k + 1];
+      const what = this.stateEnds[state];
+      if (what & NAME_ENDS && boundaryAt(text, end)) found = this.collect(text, end, state, found);
+      if (what & CUE_ENDS && cues) this.collectCues(end, state, cues);
+    }
+    return found === undefined ? [] : leftmostLongest(found);
+  }
+
+  /**
+   * The automaton alone: notes in `ends` the (end, state) pairs where names or cues end, and
+   * returns how many numbers it wrote. A function of its own because its loop is compiled while
+   * it runs, before the code after it has ever run: with that code in the same function, the
+   * compiled loop was thrown away at its end, document after document (50 times per indexing
+   * worker, each time finishing the document's scan unoptimised).
+   */
+  private noteEnds(text: string, classOf: Uint16Array, from: number): number {
     const { table, width, accept } = this.automaton;
     let ends = this.ends;
     let n = 0;
@@ -154,15 +178,7 @@ export class Matcher {
         ends[n++] = state;
       }
     }
-    let found: Mention[] | undefined;
-    for (let k = 0; k < n; k += 2) {
-      const end = ends[k];
-      const state = ends[k + 1];
-      const what = this.stateEnds[state];
-      if (what & NAME_ENDS && boundaryAt(text, end)) found = this.collect(text, end, state, found);
-      if (what & CUE_ENDS && cues) this.collectCues(end, state, cues);
-    }
-    return found === undefined ? [] : leftmostLongest(found);
+    return n;
   }
 
   /** Adds where the cue words ending at `end` start (a cue is one word: as many characters as symbols). */
@@ -202,7 +218,7 @@ function nameSymbols(terms: readonly Term[], alphabet: Alphabet, hits: Hit[][]):
       hits.push([]);
     }
     if (hits[k].some((h) => h.id === term.id && h.exact === undefined)) continue;
-    hits[k].push(term.caseSensitive ? { id: term.id, exact: wordChars(term.text) } : { id: term.id });
+    hits[k].push({ id: term.id, exact: term.caseSensitive ? wordChars(term.text) : undefined });
   }
   return names;
 }
