@@ -154,7 +154,7 @@ export class Matcher {
       if (what & NAME_ENDS && boundaryAt(text, end)) found = this.collect(text, end, state, found);
       if (what & CUE_ENDS && cues) this.collectCues(end, state, cues);
     }
-    return found === undefined ? [] : leftmostLongest(found);
+    return leftmostLongest(found);
   }
 
   /**
@@ -265,8 +265,10 @@ function symbolsBack(text: string, end: number, count: number): number {
 }
 
 /** Sorted by start, the longest at each start, none overlapping. `found` is in order of end. */
-function leftmostLongest(found: Mention[]): Mention[] {
-  if (found.length === 1) return found;
+function leftmostLongest(found: Mention[] | undefined): Mention[] {
+  // Every list returned comes from this one literal, empty or not: one kind of array for the code that reads it.
+  const out: Mention[] = [];
+  if (found === undefined) return out;
   // By start, the longest first. In order of end they are nearly in order of start already (only
   // names inside longer ones move): an insertion sort does it in one pass, without a comparator call.
   for (let i = 1; i < found.length; i++) {
@@ -275,7 +277,6 @@ function leftmostLongest(found: Mention[]): Mention[] {
     for (; j >= 0 && (found[j].start > m.start || (found[j].start === m.start && found[j].end < m.end)); j--) found[j + 1] = found[j];
     found[j + 1] = m;
   }
-  const out: Mention[] = [];
   let end = 0;
   for (const m of found) {
     if (m.start < end) continue;

@@ -1,4 +1,4 @@
-import type { AddressingField, Meeting, MeetingLevel } from './model';
+import type { AddressingField, CalendarDate, Meeting, MeetingLevel } from './model';
 import { compareDates, scanDates } from './dates';
 
 const SERIES = /\bEU\s*[-–—]\s*(U\.?\s?S\.?(?:A\.?)?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[\s,)]|$)/;
@@ -36,21 +36,28 @@ export function parseMeeting(subject: AddressingField | undefined, on: Addressin
   if (dates.length > 0) {
     const place = placeBefore(text.slice(0, dates[0].start));
     if (place) meeting.place = place;
-    const sorted = dates.map((d) => d.date).sort(compareDates);
-    meeting.start = sorted[0];
-    meeting.end = sorted[sorted.length - 1];
+    [meeting.start, meeting.end] = firstAndLast(dates)!;
   } else if (on) {
-    const onDates = scanDates(on.value, undefined).map((d) => d.date).sort(compareDates);
-    if (onDates.length > 0) {
-      meeting.start = onDates[0];
-      meeting.end = onDates[onDates.length - 1];
-    }
+    const span = firstAndLast(scanDates(on.value, undefined));
+    if (span) [meeting.start, meeting.end] = span;
   }
   if (!meeting.place) {
     const after = /\)?\s*[,(]?\s*\b(?:in|at)\s+([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+)?)/u.exec(text);
     if (after && !/^(?:the|The)$/.test(after[1])) meeting.place = after[1];
   }
   return meeting;
+}
+
+/** The earliest and the latest of the dates found. */
+function firstAndLast(dates: readonly { date: CalendarDate }[]): [CalendarDate, CalendarDate] | undefined {
+  if (dates.length === 0) return undefined;
+  let first = dates[0].date;
+  let last = first;
+  for (const { date } of dates) {
+    if (compareDates(date, first) < 0) first = date;
+    if (compareDates(date, last) > 0) last = date;
+  }
+  return [first, last];
 }
 
 function workingPartyName(text: string): string | undefined {

@@ -18,6 +18,24 @@ const TITLE = /^OUTCOME\s+OF\s+(?:THE\s+)?PROCEEDINGS$/i;
  */
 const OTHER_DOCUMENT_TYPE =
   /^(?:(?:COVER|INFORMATION|REVISED|PRESIDENCY|BACKGROUND|CONCEPT|DISCUSSION|STEERING)\s+)?NOTE$|^(?:"?I\/?A"?|"?I"?|"?A"?)\s+ITEM\s+NOTE$|^(?:PROGRESS\s+)?REPORT$|^OPINION$|^RECOMMENDATION$|^(?:PROVISIONAL\s+|DRAFT\s+)?AGENDA$|^OUTCOME\s+OF\s+THE\s+COUNCIL\s+MEETING$|^LEGISLATIVE\s+ACTS\s+AND\s+OTHER\s+INSTRUMENTS$|^(?:COMMUNICATION|RESOLUTION|LETTER|PROPOSAL|DECLARATION|STATEMENT)\b[A-Z ]*$|^DRAFT\s+[A-Z ]+$/;
+/**
+ * Each other document type ends on a capital letter: a quick test that passes over most header
+ * lines (codes with their numbers, the date, the issuer) before the expression is tried.
+ */
+function endsOnCapital(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  return c >= 65 && c <= 90;
+}
+/**
+ * The footer lines in order, as ranges. Built in a loop from one array literal: arrays that the
+ * array methods return differ in kind when empty, and the index's compiled code that reads
+ * `footers` was thrown away and compiled again on the first document of the other kind.
+ */
+function footerRanges(lines: ReadonlySet<number>, clean: readonly string[]): Range[] {
+  const out: Range[] = [];
+  for (const l of [...lines].sort((a, b) => a - b)) out.push(lineRange(l, ...contentBounds(clean[l])));
+  return out;
+}
 /** The header and title sit near the top; past this many lines nothing is header any more. */
 const HEADER_SCAN_LIMIT = 250;
 
@@ -52,7 +70,7 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
       break;
     }
     if (firstStructureLine === undefined && (isAddressingLabel(t) || candidateAt(l))) firstStructureLine = l;
-    if (firstStructureLine === undefined && otherType === undefined && OTHER_DOCUMENT_TYPE.test(t.replace(/\s+/g, ' '))) otherType = l;
+    if (firstStructureLine === undefined && otherType === undefined && endsOnCapital(t) && OTHER_DOCUMENT_TYPE.test(t.replace(/\s+/g, ' '))) otherType = l;
   }
   const headerEnd = titleLine ?? firstStructureLine ?? scanLimit;
   const header = parseHeader({ clean, from: 0, to: headerEnd, isKnownCode: options.isKnownCode ?? (() => false) });
@@ -108,7 +126,7 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
     preamble: body.preamble,
     sections: body.sections,
     annex: body.annexLine !== undefined ? { value: clean[body.annexLine].trim(), range: lineRange(body.annexLine, ...contentBounds(clean[body.annexLine])) } : undefined,
-    footers: [...footers].sort((a, b) => a - b).map((l) => lineRange(l, ...contentBounds(clean[l]))),
+    footers: footerRanges(footers, clean),
     dates,
     references,
     presidencies,

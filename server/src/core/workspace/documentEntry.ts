@@ -145,9 +145,11 @@ function numberRefs(doc: OutcomeDocument): NumberRefEntry[] {
  * the title); else the text is searched again.
  */
 function findMeetingRefs(doc: OutcomeDocument, nouns: number[]): MeetingRefAt[] {
-  const fields = doc.addressing.filter((f) => f.label !== 'summary');
-  // Asked only for the few lines that hold a level noun.
-  const skip = (l: number) => doc.footers.some((r) => r.start.line === l) || fields.some((f) => f.range.start.line <= l && l <= f.range.end.line);
+  // Page footers and the addressing fields (but the summary) are left out.
+  const skipped = new Set<number>();
+  for (const r of doc.footers) skipped.add(r.start.line);
+  for (const f of doc.addressing) if (f.label !== 'summary') for (let l = f.range.start.line; l <= f.range.end.line; l++) skipped.add(l);
+  const skip = (l: number) => skipped.has(l);
   return findMeetingRefsInText(doc.cleanText, doc.lines, doc.lineStarts, doc.title ? doc.title.range.end.line + 1 : 0, skip, doc.title ? nouns : undefined);
 }
 

@@ -246,10 +246,14 @@ function readParenthesis(text: string, ref: MeetingDescription): boolean {
   if (/\d\/\d/.test(text)) return false;
   const date = PAREN_DATE.exec(text);
   const year = /\b((?:19|20)\d{2})\b/.exec(text);
-  const place = text
-    .split(/[,;]/)
-    .map((part) => PAREN_PLACE.exec(part)?.[1])
-    .find((p): p is string => p !== undefined && isPlace(p));
+  let place: string | undefined;
+  for (const part of text.split(/[,;]/)) {
+    const p = PAREN_PLACE.exec(part)?.[1];
+    if (p !== undefined && isPlace(p)) {
+      place = p;
+      break;
+    }
+  }
   if (!date && !year && !place) return false;
   if (date) {
     ref.month = monthNumber(date[2]);

@@ -24,7 +24,6 @@ import type { MeetingDescription } from './meetingRef';
 export type PackedEntry = [Span, number[], number[], number[], number[], number[] | 0, number, number[] | 0];
 
 /** The optional fields of a meeting, in their packed order (see `EntryUnpacker.meeting`). */
-const MEETING_FIELDS = ['series', 'level', 'place', 'start', 'end'] as const;
 
 /** Strings to indices while entries are packed. */
 export class StringTable {
@@ -116,7 +115,9 @@ export function packMeetingRefs(list: readonly MeetingRefEntry[], table: StringT
 }
 
 export function packMeeting(m: MeetingEntry, table: StringTable): number[] {
-  return [m.informal ? 1 : 0, ...MEETING_FIELDS.map((k) => (m[k] === undefined ? -1 : table.of(m[k])))];
+  // Field by field: a lookup by key name met meetings of several shapes and was compiled again for each.
+  const of = (v: string | undefined) => (v === undefined ? -1 : table.of(v));
+  return [m.informal ? 1 : 0, of(m.series), of(m.level), of(m.place), of(m.start), of(m.end)];
 }
 
 function packHeading(h: HeadingEntry, out: number[], table: StringTable): void {
