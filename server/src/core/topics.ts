@@ -56,9 +56,14 @@ function textStart(doc: OutcomeDocument): number {
   return doc.title ? doc.title.range.end.line + 1 : doc.addressing[0]?.range.start.line ?? 0;
 }
 
+/** The lines of the document's page footers. */
+export function footerLines(doc: OutcomeDocument): Set<number> {
+  return new Set(doc.footers.map((r) => r.start.line));
+}
+
 /** Every line of the document's text (not the header, not page footers). */
 function* textLines(doc: OutcomeDocument): Iterable<number> {
-  const footers = new Set(doc.footers.map((r) => r.start.line));
+  const footers = footerLines(doc);
   for (let l = textStart(doc); l < doc.lines.length; l++) if (!footers.has(l)) yield l;
 }
 
@@ -71,7 +76,7 @@ function* textLines(doc: OutcomeDocument): Iterable<number> {
 export function entryMentionSpans(doc: OutcomeDocument, catalogue: Catalogue, nouns?: number[]): Map<string, number[]> {
   const byId = new Map<string, number[]>();
   const from = textStart(doc);
-  const footers = new Set(doc.footers.map((r) => r.start.line));
+  const footers = footerLines(doc);
   const { lineStarts } = doc;
   if (from >= lineStarts.length) return byId;
   // One pass over the text after the header; mentions come sorted, so the line only ever moves forward.

@@ -185,7 +185,7 @@ function completeTransitions(trie: Trie, width: number, isWord: Uint8Array): Aho
         continue;
       }
       delta[node * width + sym] = child;
-      fail[child] = node === 0 ? (isWord[sym] ? dead : 0) : fallback;
+      fail[child] = fallback;
       const inherited = outputs[fail[child]];
       outputs[child] = trie.ends[child].length ? [...trie.ends[child], ...inherited] : inherited;
       queue.push(child);

@@ -131,7 +131,7 @@ export class Catalogue {
   /**
    * As `findMentions` on each line of a text on its own, in one pass from the line starting at
    * `from`: offsets are into the text. `nouns` receives where each of the `MEETING_NOUNS` starts,
-   * in any case and wherever it stands.
+   * in any case, wherever a word begins with one.
    */
   findMentionsInLines(text: string, from = 0, nouns?: number[]): Mention[] {
     return this.matcher.findInLines(text, from, nouns);
@@ -155,8 +155,9 @@ function commonPrefix(a: string, b: string): number {
 
 /**
  * Words the mention scan also notes wherever a word begins with one: the nouns a meeting
- * reference ends on (workspace/meetingRef.ts; one inside a word, "premeeting", ends none). The scan reads every character of a document anyway; looking for
- * them in a pass of their own cost a twentieth of indexing a document.
+ * reference ends on (workspace/meetingRef.ts; one inside a word, "premeeting", ends none). The
+ * scan reads every character of a document anyway; looking for them in a pass of their own cost
+ * a twentieth of indexing a document.
  */
 export const MEETING_NOUNS = ['meeting', 'ministerial', 'senior', 'SOM'];
 

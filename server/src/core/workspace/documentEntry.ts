@@ -1,9 +1,9 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import type { DocumentNumberRef, MeetingLevel, OutcomeDocument } from '../document/model';
-import { entryMentionSpans } from '../topics';
+import type { DocumentNumberRef, Item, MeetingLevel, OutcomeDocument } from '../document/model';
+import { entryMentionSpans, footerLines } from '../topics';
 import { lineRange, type Range } from '../text/range';
 import { findMeetingRefsInText, type MeetingRefAt } from './meetingRef';
-import { EntryUnpacker, packHeadingFields, packMeeting, packMeetingRefs, packMentions, packReferences, StringTable, type PackedEntry } from './packedEntry';
+import { EntryUnpacker, packHeadingFields, packMeeting, packMeetingRefs, packMentions, packOutline, packReferences, StringTable, type PackedEntry } from './packedEntry';
 
 /**
  * What the workspace index keeps of one outcome document: enough to answer every cross-document
@@ -106,15 +106,9 @@ export function packDocument(doc: OutcomeDocument, catalogue: Catalogue, table: 
   const subject = doc.addressing.find((f) => f.label === 'subject');
   const n = doc.header.number;
   const target = firstLineSpan(subject?.valueRange ?? doc.title?.range ?? n?.range ?? lineRange(0, 0, 0), doc.lines);
-  const sections: number[] = [];
-  for (const s of doc.sections) {
-    packHeadingFields(s.heading.label, s.heading.title, s.heading.text, spanOf(s.heading.range), s.range.end.line, sections, table);
-    sections.push(s.items.length);
-    for (const i of s.items) packHeadingFields(i.heading.label, i.heading.title, i.heading.text, spanOf(i.heading.range), i.range.end.line, sections, table);
-  }
-  /** Where the nouns of meeting references stand, noted by the mention scan. */
-  const nouns: number[] = [];
+  const sections = packOutline(doc.sections, ({ heading: h, range }: Item, out) => packHeadingFields(h.label, h.title, h.text, spanOf(h.range), range.end.line, out, table));
   // Mentions first: the scan notes where the meeting references' nouns stand.
+  const nouns: number[] = [];
   const mentions = packMentions(entryMentionSpans(doc, catalogue, nouns), table);
   const references = packReferences(numberRefs(doc), table);
   const meetingRefs = packMeetingRefs(findMeetingRefs(doc, nouns), table);
@@ -146,8 +140,7 @@ function numberRefs(doc: OutcomeDocument): NumberRefEntry[] {
  */
 function findMeetingRefs(doc: OutcomeDocument, nouns: number[]): MeetingRefAt[] {
   // Page footers and the addressing fields (but the summary) are left out.
-  const skipped = new Set<number>();
-  for (const r of doc.footers) skipped.add(r.start.line);
+  const skipped = footerLines(doc);
   for (const f of doc.addressing) if (f.label !== 'summary') for (let l = f.range.start.line; l <= f.range.end.line; l++) skipped.add(l);
   const skip = (l: number) => skipped.has(l);
   return findMeetingRefsInText(doc.cleanText, doc.lines, doc.lineStarts, doc.title ? doc.title.range.end.line + 1 : 0, skip, doc.title ? nouns : undefined);

@@ -23,8 +23,6 @@ import type { MeetingDescription } from './meetingRef';
  */
 export type PackedEntry = [Span, number[], number[], number[], number[], number[] | 0, number, number[] | 0];
 
-/** The optional fields of a meeting, in their packed order (see `EntryUnpacker.meeting`). */
-
 /** Strings to indices while entries are packed. */
 export class StringTable {
   readonly strings: string[] = [];
@@ -83,11 +81,20 @@ function descriptionJson(r: MeetingDescription): string {
 }
 
 function packSections(list: readonly SectionEntry[], table: StringTable): number[] {
+  return packOutline(list, (h, out) => packHeading(h, out, table));
+}
+
+/**
+ * Sections as `PackedEntry` lays them out: each section's heading, its number of items, then
+ * theirs. `packHeadingOf` adds one heading's numbers: an entry's sections and a document's tree
+ * (`packDocument`) hold their headings differently.
+ */
+export function packOutline<H>(sections: readonly (H & { items: readonly H[] })[], packHeadingOf: (h: H, out: number[]) => void): number[] {
   const out: number[] = [];
-  for (const section of list) {
-    packHeading(section, out, table);
+  for (const section of sections) {
+    packHeadingOf(section, out);
     out.push(section.items.length);
-    for (const item of section.items) packHeading(item, out, table);
+    for (const item of section.items) packHeadingOf(item, out);
   }
   return out;
 }
@@ -114,6 +121,7 @@ export function packMeetingRefs(list: readonly MeetingRefEntry[], table: StringT
   return out;
 }
 
+/** A meeting as `PackedEntry` lays it out. */
 export function packMeeting(m: MeetingEntry, table: StringTable): number[] {
   // Field by field: a lookup by key name met meetings of several shapes and was compiled again for each.
   const of = (v: string | undefined) => (v === undefined ? -1 : table.of(v));
