@@ -126,3 +126,77 @@ describe('parse: text taken from a PDF table', () => {
     assert.equal(body('1. Cooperation with Canada', 'The EU informed Canada').heading.title, 'Cooperation with Canada', 'a capital after a finished title starts the text');
   });
 });
+
+describe('parse: a header laid out as on the printed page', () => {
+  /** What the header says, whatever its layout. */
+  const headerValues = (doc: OutcomeDocument) => ({
+    issuer: doc.header.issuer?.value.replace(/\s+/g, ' '),
+    date: doc.header.date?.value.iso,
+    language: doc.header.language?.value,
+    number: doc.header.number?.text,
+    partialAccess: doc.header.partialAccess?.value,
+    marking: doc.header.marking?.value,
+    codes: doc.header.subjectCodes.map((c) => `${c.code} ${c.number}`),
+  });
+
+  /**
+   * The document with its header's parts up to the subject codes rewritten by `layout`, which
+   * receives them as parsed (issuer halves, date line, language, number, marking).
+   */
+  function relaid(text: string, layout: (parts: { issuer?: [string, string]; dateLine: string; language?: string; number: string; rest: string[] }) => string[]): string {
+    const doc = parseWith(text, catalogue);
+    const h = doc.header;
+    const lines = text.split('\n');
+    const firstCode = h.subjectCodes[0].lineRange.start.line;
+    const issuer = h.issuer ? (h.issuer.value.replace(/\s+/g, ' ').match(/^(Council of the) (European Union)$/i)!.slice(1) as [string, string]) : undefined;
+    // Between the number and the codes: partial access, marking, as written.
+    const rest = lines.slice(h.number!.range.end.line + 1, firstCode).filter((l) => l.trim() !== '');
+    const parts = { issuer, dateLine: h.dateLine!.value.replace(/\s*\(OR\.[^)]*\)$/, ''), language: h.language && `(OR. ${h.language.value})`, number: h.number!.text, rest };
+    return [...layout(parts), '', ...lines.slice(firstCode)].join('\n');
+  }
+
+  const RIGHT = 56;
+  for (const file of OUTCOME_FILES) {
+    it(`reads ${file} the same with the header in two columns (pdftotext -layout) and flattened onto one line`, () => {
+      const original = lintText(corpusText(file), catalogue);
+      const columns = relaid(corpusText(file), ({ issuer, dateLine, language, number, rest }) => [
+        (issuer?.[0] ?? '').padEnd(RIGHT) + dateLine,
+        ...(language || issuer ? [(issuer?.[1] ?? '').padEnd(RIGHT) + (language ?? '')] : []),
+        '',
+        ' '.repeat(RIGHT) + number,
+        '',
+        ...rest,
+      ]);
+      const oneLine = relaid(corpusText(file), ({ issuer, dateLine, language, number, rest }) => [[issuer?.join(' '), dateLine, language].filter(Boolean).join('    '), '', number, ...rest]);
+      for (const [layout, text] of [['two columns', columns], ['one line', oneLine]]) {
+        const relaidOut = lintText(text, catalogue);
+        assert.deepEqual(headerValues(relaidOut.document), headerValues(original.document), `${layout}:\n${text.slice(0, 400)}`);
+        assert.deepEqual(relaidOut.findings.map((f) => f.code).sort(), original.findings.map((f) => f.code).sort(), layout);
+      }
+    });
+  }
+
+  it('keeps a line whose second cell is no header part of its own as one line: codes with their numbers apart, a partial-access date', () => {
+    const doc = parseWith(
+      [
+        'Council of the European Union',
+        'Brussels, 29 June 2017 (OR. en)',
+        '13228/11',
+        'DOCUMENT PARTIALLY ACCESSIBLE TO THE PUBLIC                    (28.09.2011)',
+        'JAIEX                      75',
+        'USA       24',
+        '',
+        'OUTCOME OF PROCEEDINGS',
+      ].join('\n'),
+      catalogue,
+    );
+    assert.equal(doc.header.partialAccess?.date?.text, '28.09.2011');
+    assert.deepEqual(doc.header.subjectCodes.map((c) => `${c.code} ${c.number}`), ['JAIEX 75', 'USA 24']);
+  });
+
+  it('reads codes laid out in two columns, each column in turn', () => {
+    const doc = parseWith(['Council of the European Union', 'Brussels, 29 June 2017 (OR. en)', '10483/17', 'JAIEX 45                      RELEX 558', 'ASIM 79                       VISA 239', '', 'OUTCOME OF PROCEEDINGS'].join('\n'), catalogue);
+    assert.deepEqual(doc.header.subjectCodes.map((c) => `${c.code} ${c.number}`), ['JAIEX 45', 'ASIM 79', 'RELEX 558', 'VISA 239']);
+    assert.deepEqual(doc.header.subjectCodes[2].codeRange, { start: { line: 3, character: 30 }, end: { line: 3, character: 35 } });
+  });
+});

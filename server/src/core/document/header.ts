@@ -30,9 +30,15 @@ export interface HeaderContext {
  * so an out-of-order or missing part does not derail the rest.
  */
 export function parseHeader(ctx: HeaderContext): OutcomeHeader {
-  const { clean, from, to } = ctx;
+  const { from, to } = ctx;
   const header: OutcomeHeader = { subjectCodes: [], range: range(from, 0, Math.max(from, to - 1), 0) };
-  let line = from;
+  for (const clean of headerColumns(ctx.clean, from, to)) readParts({ ...ctx, clean }, header);
+  return header;
+}
+
+function readParts(ctx: HeaderContext, header: OutcomeHeader): void {
+  const { clean, to } = ctx;
+  let line = ctx.from;
   while (line < to) {
     const [start, end] = contentBounds(clean[line]);
     if (start === end) {
@@ -44,7 +50,57 @@ export function parseHeader(ctx: HeaderContext): OutcomeHeader {
     const consumed = readPart(ctx, header, line, start, text, here);
     line += consumed;
   }
-  return header;
+}
+
+/** Runs of text on a line, apart where three spaces or a tab stand between them. */
+const CELL = /[^\s](?:[^\S\t]{1,2}[^\s]|[^\s])*/g;
+/** Where a cell must start to be a column of its own ("JAIEX⇥75" is one part). */
+const COLUMN_MIN_START = 16;
+
+/**
+ * The header's lines read column by column. A header laid out as on the printed page (text
+ * taken with `pdftotext -layout`: the issuer on the left, the date, language and number on the
+ * right) or flattened onto one line ("Council of the European Union    Brussels, 29 June 2017
+ * (OR. en)") has several parts on a line. Such a line is cut into its cells when each cell after
+ * the first is a header part on its own; the header is then read once per column, each
+ * reading seeing the lines with the other columns blanked, so that columns stay where they are
+ * and a part wrapped in its column (the issuer over two lines) is read whole. Any other header
+ * is read as written, in one pass.
+ */
+function headerColumns(clean: string[], from: number, to: number): string[][] {
+  const cut = new Map<number, RegExpExecArray[]>();
+  let columns = 1;
+  for (let l = from; l < to; l++) {
+    if (clean[l].length < COLUMN_MIN_START) continue;
+    const cells = [...clean[l].matchAll(CELL)] as RegExpExecArray[];
+    if (cells.length < 2 || !cells.slice(1).every((c) => c.index >= COLUMN_MIN_START && isPartOnItsOwn(c[0]))) continue;
+    cut.set(l, cells);
+    columns = Math.max(columns, cells.length);
+  }
+  if (cut.size === 0) return [clean];
+  const out: string[][] = [];
+  for (let k = 0; k < columns; k++) {
+    const column = clean.slice(0, to);
+    for (const [l, cells] of cut) column[l] = cells[k] ? ' '.repeat(cells[k].index) + cells[k][0] : '';
+    // Lines of a single part belong to the first column.
+    if (k > 0) for (let l = from; l < to; l++) if (!cut.has(l)) column[l] = '';
+    out.push(column);
+  }
+  return out;
+}
+
+/** A header part that can stand alone in a cell: the issuer or half of it, place and date, language, number, code, marking. */
+function isPartOnItsOwn(text: string): boolean {
+  return (
+    ISSUER_FULL.test(text) ||
+    ISSUER_FIRST.test(text) ||
+    ISSUER_SECOND.test(text) ||
+    PLACE_DATE.test(text) ||
+    /^\(OR\.[^)]*\)$/.test(text) ||
+    parseHeaderNumber(text, 0, 0) !== undefined ||
+    /^[A-Z][A-Z0-9]{1,14}(?:-[A-Z0-9]{1,8})?(?:\/[A-Z][A-Z0-9]{1,14})?[ \t]+\d+$/.test(text) ||
+    /^(?:LIMITE|PUBLIC|(?:RESTREINT|CONFIDENTIEL|SECRET) UE\/EU [A-Z]+)$/.test(text)
+  );
 }
 
 /** Recognises the part at `line`; returns how many lines it took. */
