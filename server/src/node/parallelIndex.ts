@@ -46,6 +46,9 @@ export interface ParallelIndex {
   close(): Promise<void>;
 }
 
+/** Jobs sent to one worker at a time (see `dispatch`). */
+const PIPELINE_DEPTH = 2;
+
 interface Job {
   id: number;
   uris: string[];
@@ -72,26 +75,30 @@ export function startParallelIndex(catalogue: Catalogue, workers = defaultWorker
   // again would take a third of a second longer to start.
   const workerData = { catalogue: catalogue.state() };
   const queue: Job[] = [];
-  const idle: Worker[] = [];
-  const running = new Map<Worker, Job>();
-  const live = new Set<Worker>();
+  /** Per live worker, the jobs sent to it, oldest first: it answers them in that order. */
+  const sent = new Map<Worker, Job[]>();
   let nextId = 0;
 
   const dispatch = () => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
-      const job = queue.shift()!;
-      running.set(worker, job);
-      worker.postMessage({ id: job.id, uris: job.uris } satisfies IndexRequest);
+    // Each worker holds up to PIPELINE_DEPTH jobs: its next batch waits in its port while it
+    // reads the current one, so it never sits idle until this thread, busy with another
+    // worker's answer, gets round to sending it one.
+    for (let depth = 1; depth <= PIPELINE_DEPTH; depth++) {
+      for (const [worker, jobs] of sent) {
+        if (queue.length === 0) return;
+        if (jobs.length >= depth) continue;
+        const job = queue.shift()!;
+        jobs.push(job);
+        worker.postMessage({ id: job.id, uris: job.uris } satisfies IndexRequest);
+      }
     }
-    if (live.size === 0) for (const job of queue.splice(0)) job.reject(new Error('no indexing worker left'));
+    if (sent.size === 0) for (const job of queue.splice(0)) job.reject(new Error('no indexing worker left'));
   };
   const lose = (worker: Worker, error: Error) => {
-    if (!live.delete(worker)) return;
-    running.get(worker)?.reject(error);
-    running.delete(worker);
-    const at = idle.indexOf(worker);
-    if (at >= 0) idle.splice(at, 1);
+    const jobs = sent.get(worker);
+    if (!jobs) return;
+    sent.delete(worker);
+    for (const job of jobs) job.reject(error);
     dispatch();
   };
 
@@ -99,12 +106,9 @@ export function startParallelIndex(catalogue: Catalogue, workers = defaultWorker
     for (let i = 0; i < workers; i++) {
       const worker = new Worker(workerFile, { workerData });
       worker.unref();
-      live.add(worker);
-      idle.push(worker);
+      sent.set(worker, []);
       worker.on('message', (response: IndexResponse) => {
-        const job = running.get(worker);
-        running.delete(worker);
-        idle.push(worker);
+        const job = sent.get(worker)?.shift();
         // The next batch first: the worker reads it while this thread parses the answer.
         dispatch();
         if (job) {
@@ -116,7 +120,7 @@ export function startParallelIndex(catalogue: Catalogue, workers = defaultWorker
       worker.on('exit', (code) => lose(worker, new Error(`indexing worker exited (${code})`)));
     }
   } catch {
-    for (const w of live) void w.terminate();
+    for (const w of sent.keys()) void w.terminate();
     return undefined;
   }
 
@@ -128,11 +132,10 @@ export function startParallelIndex(catalogue: Catalogue, workers = defaultWorker
         dispatch();
       }),
     close: async () => {
-      const all = [...live];
-      live.clear();
-      await Promise.all(all.map((w) => w.terminate()));
-      for (const job of [...queue.splice(0), ...running.values()]) job.reject(new Error('indexing stopped'));
-      running.clear();
+      const all = [...sent];
+      sent.clear();
+      await Promise.all(all.map(([w]) => w.terminate()));
+      for (const job of [...queue.splice(0), ...all.flatMap(([, jobs]) => jobs)]) job.reject(new Error('indexing stopped'));
     },
   };
 }

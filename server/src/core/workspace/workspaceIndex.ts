@@ -171,7 +171,7 @@ export class WorkspaceIndex implements NumberLookup {
     const report: BuildReport = { files: uris.length, documents: 0, read: 0, reused: 0, cancelled: false };
     const batch = options.batchSize ?? 64;
     // With readers elsewhere, a few batches are under way at once so that every reader stays busy.
-    const window = options.readEntries ? Math.max(1, options.concurrency ?? 4) : 1;
+    const window = options.readEntries ? Math.max(1, options.concurrency ?? 6) : 1;
     const inFlight: Promise<IndexedFile[]>[] = [];
     let done = 0;
     const settle = async () => {
