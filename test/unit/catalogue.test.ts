@@ -273,6 +273,16 @@ describe('catalogue', () => {
         assert.throws(() => Matcher.of([], ['two words']), /one word/);
       });
 
+      it('scans a text longer than the array it keeps between scans, then a short one, and a two-byte one', () => {
+        const long = `${'x '.repeat(600_000)}the PNR and alpha\nbeta`;
+        assert.deepEqual(found(long), ['pnr=PNR', 'ab=alpha\nbeta']);
+        assert.deepEqual(found('PNR'), ['pnr=PNR']);
+        assert.deepEqual(found('\u0394 x\u2013ray, \u0394 ice'), ['xray=x\u2013ray', 'ice-name=ice']);
+        // A short text after a longer one: what the kept array still holds past it is not read.
+        assert.deepEqual(found(`${'q '.repeat(40)}alpha beta`), ['ab=alpha beta']);
+        assert.deepEqual(found('alpha'), []);
+      });
+
       it('keeps working past 32,767 states (a large catalogue of its own): the table grows to 32-bit entries', () => {
         // 4,000 names of ten pseudo-random letters share few beginnings: about 50,000 states.
         let seed = 7;
