@@ -71,7 +71,7 @@ function headerColumns(clean: string[], from: number, to: number): string[][] {
   const cut = new Map<number, RegExpExecArray[]>();
   let columns = 1;
   for (let l = from; l < to; l++) {
-    if (clean[l].length < COLUMN_MIN_START) continue;
+    if (clean[l].length < COLUMN_MIN_START || !hasGap(clean[l])) continue;
     const cells = [...clean[l].matchAll(CELL)] as RegExpExecArray[];
     if (cells.length < 2 || !cells.slice(1).every((c) => c.index >= COLUMN_MIN_START && isPartOnItsOwn(c[0]))) continue;
     cut.set(l, cells);
@@ -87,6 +87,14 @@ function headerColumns(clean: string[], from: number, to: number): string[][] {
     out.push(column);
   }
   return out;
+}
+
+/** Three spaces or a tab between two runs of text: most header lines have none, and are not cut. */
+function hasGap(line: string): boolean {
+  const [start, end] = contentBounds(line);
+  const spaces = line.indexOf('   ', start);
+  const tab = line.indexOf('\t', start);
+  return (spaces >= 0 && spaces < end) || (tab >= 0 && tab < end);
 }
 
 /** A header part that can stand alone in a cell: the issuer or half of it, place and date, language, number, code, marking. */
