@@ -176,6 +176,38 @@ describe('parse: a header laid out as on the printed page', () => {
     });
   }
 
+  for (const file of OUTCOME_FILES) {
+    it(`reads the codes of ${file} the same when their line breaks were lost (one line, apart by spaces or by commas)`, () => {
+      const text = corpusText(file);
+      const original = lintText(text, catalogue);
+      const codes = original.document.header.subjectCodes;
+      const lines = text.split('\n');
+      const first = codes[0].lineRange.start.line;
+      const last = codes[codes.length - 1].lineRange.end.line;
+      for (const separator of [' ', ', ']) {
+        const joined = [...lines.slice(0, first), codes.map((c) => `${c.code} ${c.numberText}`).join(separator), ...lines.slice(last + 1)].join('\n');
+        const relaidOut = lintText(joined, catalogue);
+        assert.deepEqual(headerValues(relaidOut.document), headerValues(original.document), JSON.stringify(separator));
+        assert.deepEqual(relaidOut.findings.map((f) => f.code).sort(), original.findings.map((f) => f.code).sort(), JSON.stringify(separator));
+      }
+    });
+  }
+
+  it('removes a code listed twice in a run of codes, and only that code', () => {
+    const text = 'Council of the European Union\nBrussels, 29 June 2017 (OR. en)\n10483/17\nJAIEX 45, USA 37, JAIEX 46; CYBER 99\nUSA 12\n\nOUTCOME OF PROCEEDINGS\n';
+    const fixed = (code: string, line: number) => {
+      const finding = lintText(text, catalogue).findings.find((f) => f.code === 'codes.duplicate' && f.range.start.line === line && text.split('\n')[line].startsWith(code, f.range.start.character))!;
+      const [edit] = finding.fixes![0].edits;
+      const lines = text.split('\n');
+      const l = lines[edit.range.start.line];
+      return edit.range.end.line > edit.range.start.line ? lines.filter((_, k) => k !== edit.range.start.line).join('\n') : [...lines.slice(0, edit.range.start.line), l.slice(0, edit.range.start.character) + edit.newText + l.slice(edit.range.end.character), ...lines.slice(edit.range.start.line + 1)].join('\n');
+    };
+    assert.deepEqual(parseWith(text, catalogue).header.subjectCodes.map((c) => `${c.code} ${c.number}`), ['JAIEX 45', 'USA 37', 'JAIEX 46', 'CYBER 99', 'USA 12']);
+    assert.equal(fixed('JAIEX', 3).split('\n')[3], 'JAIEX 45, USA 37, CYBER 99');
+    assert.equal(fixed('USA', 4).split('\n').slice(3, 5).join('|'), 'JAIEX 45, USA 37, JAIEX 46; CYBER 99|');
+    assert.ok(!parseWith('Brussels, 29 June 2017\nJAIEX 45 and more\n\nOUTCOME OF PROCEEDINGS\n', catalogue).header.subjectCodes.some((c) => c.code === 'JAIEX'), 'a line that is not all codes is no run');
+  });
+
   it('keeps a line whose second cell is no header part of its own as one line: codes with their numbers apart, a partial-access date', () => {
     const doc = parseWith(
       [

@@ -163,6 +163,11 @@ function readPart(ctx: HeaderContext, header: OutcomeHeader, line: number, start
     header.subjectCodes.push(codeEntry(code, line, start, here));
     return 1;
   }
+  const run = codeRun(text);
+  if (run) {
+    for (const m of run) header.subjectCodes.push(codeEntry(m, line, start + m.index, lineRange(line, start + m.index, start + m.index + m[0].length)));
+    return 1;
+  }
   // "PUBLIC" is the stamp the register puts on a document once released, beside its marking: no marking itself.
   if (!header.marking && header.subjectCodes.length === 0 && MARKING_SHAPE.test(text) && text.length <= 48 && text !== 'PUBLIC') {
     header.marking = { value: text.replace(/\s+/g, ' '), range: here };
@@ -221,6 +226,33 @@ function readPartialAccess(ctx: HeaderContext, header: OutcomeHeader, line: numb
     }
   }
   return last - line + 1;
+}
+
+/** A code and its number within a run of them. */
+const CODE_IN_RUN = /([A-Z][A-Z0-9]{1,14}(?:-[A-Z0-9]{1,8})?(?:\/[A-Z][A-Z0-9]{1,14})?)[ \t]+(\d+)/y;
+const CODE_RUN_SEPARATOR = /[ \t]*[,;]?[ \t]*/y;
+
+/**
+ * Several codes with their numbers on one line, apart by spaces, commas or semicolons ("JAIEX 45
+ * RELEX 558", "JAIEX 45, RELEX 558"): the code block of a text whose line breaks were lost (a
+ * Markdown line break is two trailing spaces, which copying a rendered page drops). Each match
+ * is one code; undefined unless the whole line is such a run of at least two.
+ */
+function codeRun(text: string): RegExpExecArray[] | undefined {
+  const out: RegExpExecArray[] = [];
+  let at = 0;
+  for (;;) {
+    CODE_IN_RUN.lastIndex = at;
+    const m = CODE_IN_RUN.exec(text);
+    if (!m) return undefined;
+    out.push(m);
+    at = m.index + m[0].length;
+    if (at === text.length) return out.length >= 2 ? out : undefined;
+    CODE_RUN_SEPARATOR.lastIndex = at;
+    const gap = CODE_RUN_SEPARATOR.exec(text)![0].length;
+    if (gap === 0) return undefined;
+    at += gap;
+  }
 }
 
 function isCodeLine(ctx: HeaderContext, header: OutcomeHeader, m: RegExpExecArray): boolean {

@@ -42,6 +42,7 @@ export interface SubjectCodeEntry {
   number?: number;
   numberText: string;
   numberRange: Range;
+  /** The code's line; for codes written several to a line, the code and its number alone. */
   lineRange: Range;
 }
 

@@ -1,4 +1,4 @@
-import { lineRange } from '../text/range';
+import { lineRange, type Range } from '../text/range';
 import type { RuleGroup } from './context';
 import { contentLineRange } from './anchors';
 
@@ -32,15 +32,30 @@ export const subjectCodeRules: RuleGroup = (doc, catalogue, report) => {
     const first = seen.get(entry.code);
     if (first !== undefined) {
       const line = entry.lineRange.start.line;
+      const alone = codes.filter((c) => c.lineRange.start.line === line).length === 1;
       report({
         code: 'codes.duplicate',
         message: `${entry.code} is listed twice (first on line ${first + 1}): each subject code appears once.`,
         range: entry.codeRange,
-        fixes: [{ title: `Remove the second ${entry.code} line`, edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }] }],
+        fixes: [
+          alone
+            ? { title: `Remove the second ${entry.code} line`, edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }] }
+            : { title: `Remove the second ${entry.code}`, edits: [{ range: codeWithSeparator(doc.lines[line], entry.lineRange), newText: '' }] },
+        ],
       });
     } else seen.set(entry.code, entry.lineRange.start.line);
   }
 };
+
+/** A code among others on its line, with the separator after it (before it, when it is the last). */
+function codeWithSeparator(line: string, r: Range): Range {
+  let end = r.end.character;
+  while (end < line.length && /[\s,;]/.test(line[end])) end++;
+  if (end < line.length) return lineRange(r.start.line, r.start.character, end);
+  let start = r.start.character;
+  while (start > 0 && /[\s,;]/.test(line[start - 1])) start--;
+  return lineRange(r.start.line, start, r.end.character);
+}
 
 export const titleRules: RuleGroup = (doc, _catalogue, report) => {
   if (doc.title) return;
