@@ -157,7 +157,7 @@ describe('parse: a header laid out as on the printed page', () => {
 
   const RIGHT = 56;
   for (const file of OUTCOME_FILES) {
-    it(`reads ${file} the same with the header in two columns (pdftotext -layout) and flattened onto one line`, () => {
+    it(`reads ${file} the same with the header in two columns (pdftotext -layout), flattened onto one line, or with its line breaks lost`, () => {
       const original = lintText(corpusText(file), catalogue);
       const columns = relaid(corpusText(file), ({ issuer, dateLine, language, number, rest }) => [
         (issuer?.[0] ?? '').padEnd(RIGHT) + dateLine,
@@ -168,7 +168,9 @@ describe('parse: a header laid out as on the printed page', () => {
         ...rest,
       ]);
       const oneLine = relaid(corpusText(file), ({ issuer, dateLine, language, number, rest }) => [[issuer?.join(' '), dateLine, language].filter(Boolean).join('    '), '', number, ...rest]);
-      for (const [layout, text] of [['two columns', columns], ['one line', oneLine]]) {
+      // Its line breaks lost: the parts one space apart.
+      const joined = relaid(corpusText(file), ({ issuer, dateLine, language, number, rest }) => [[issuer?.join(' '), dateLine, language].filter(Boolean).join(' '), '', number, ...rest]);
+      for (const [layout, text] of [['two columns', columns], ['one line', oneLine], ['joined', joined]]) {
         const relaidOut = lintText(text, catalogue);
         assert.deepEqual(headerValues(relaidOut.document), headerValues(original.document), `${layout}:\n${text.slice(0, 400)}`);
         assert.deepEqual(relaidOut.findings.map((f) => f.code).sort(), original.findings.map((f) => f.code).sort(), layout);

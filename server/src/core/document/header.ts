@@ -5,6 +5,7 @@ import { contentBounds } from '../text/lines';
 import { lineRange, range } from '../text/range';
 
 const ISSUER_FULL = /^council\s+of\s+the\s+european\s+union$/i;
+const ISSUER_BEFORE = /^council\s+of\s+the\s+european\s+union\s+(?=\S)/i;
 const ISSUER_FIRST = /^council\s+of(?:\s+the)?$/i;
 const ISSUER_SECOND = /^(?:the\s+)?european\s+union$/i;
 const PLACE_DATE = /^(Brussels|Luxembourg|Strasbourg)\s*,\s*(.*?)\s*(\(OR\.[^)]*\))?$/i;
@@ -119,6 +120,14 @@ function readPart(ctx: HeaderContext, header: OutcomeHeader, line: number, start
     if (ISSUER_FULL.test(text)) {
       header.issuer = { value: text, range: here };
       return 1;
+    }
+    // The issuer run into the next part ("Council of the European Union Brussels, 29 June 2017"): both are read.
+    const before = ISSUER_BEFORE.exec(text);
+    if (before) {
+      const issuer = before[0].trimEnd();
+      header.issuer = { value: issuer, range: lineRange(line, start, start + issuer.length) };
+      const at = start + before[0].length;
+      return readPart(ctx, header, line, at, text.slice(before[0].length), lineRange(line, at, here.end.character));
     }
     if (ISSUER_FIRST.test(text)) {
       const next = nextContentLine(clean, line + 1, ctx.to);
