@@ -166,6 +166,19 @@ describe('messages speak the drafter\'s terms', () => {
     assert.match(f.message, /^RELXE is not a Council subject code — did you mean RELEX\?$/);
     assert.equal(f.fixes?.[0].edits[0].newText, 'RELEX');
   });
+  it('a header date in another form is offered in the Council\'s form, when it is a real date', () => {
+    const finding = (date: string) => lintText(edit(corpusText(S9278), 'Brussels, 31 May 2018', `Brussels, ${date}`), catalogue).findings.find((x) => x.code === 'header.date-invalid')!;
+    for (const written of ['31st May 2018', '31 May 2018.', 'May 31, 2018', '31 of May 2018', '31/05/2018', '31.05.2018', '31 Ma 2018x']) {
+      const f = finding(written);
+      if (written === '31 Ma 2018x') {
+        assert.equal(f.fixes, undefined, 'nothing to offer');
+        continue;
+      }
+      assert.equal(f.message, `"${written}" is not a date in the Council's form: write "31 May 2018" (day, month name and year; no ordinals, no figures for the month).`);
+      assert.deepEqual(f.fixes?.map((x) => [x.title, x.edits[0].newText, x.edits[0].range]), [['Write "31 May 2018"', '31 May 2018', f.range]]);
+    }
+    assert.equal(finding('31/06/2018').fixes, undefined, '31 June does not exist: no date to offer');
+  });
 });
 
 describe('severities', () => {

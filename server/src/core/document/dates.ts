@@ -49,6 +49,30 @@ export function parseStrictDate(text: string): CalendarDate | undefined {
   return calendarDate(Number(m[3]), monthNumber(m[2])!, Number(m[1]));
 }
 
+const SHORT_MONTHS = new Map<string, number>([...MONTHS.map((m, i): [string, number] => [m.slice(0, 3).toLowerCase(), i + 1]), ['sept', 9]]);
+const MONTH_WORD = '([A-Za-z]{3,9})\\.?';
+/** "29th of June 2017.", "June 29, 2017", "29 Jun 2017" (ordinals, "of", a comma or full stop after). */
+const LOOSE_WORDS = [new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?(?: of)? ${MONTH_WORD},? (\\d{4})[.,;]?$`, 'i'), new RegExp(`^${MONTH_WORD} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})[.,;]?$`, 'i')];
+/** "29/06/2017", "29.06.2017", "29-06-2017": day first, as in Europe. */
+const LOOSE_FIGURES = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})[.,;]?$/;
+
+/**
+ * A date written in another form than the header's, read as a drafter meant it; undefined
+ * unless that is a real date. What a quick fix offers to write in the Council's form.
+ */
+export function parseLooseDate(text: string): CalendarDate | undefined {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const month = (word: string) => monthNumber(word) ?? SHORT_MONTHS.get(word.toLowerCase());
+  let date: CalendarDate | undefined;
+  const dayFirst = LOOSE_WORDS[0].exec(t);
+  const monthFirst = LOOSE_WORDS[1].exec(t);
+  const figures = LOOSE_FIGURES.exec(t);
+  if (dayFirst && month(dayFirst[2])) date = calendarDate(Number(dayFirst[3]), month(dayFirst[2])!, Number(dayFirst[1]));
+  else if (monthFirst && month(monthFirst[1])) date = calendarDate(Number(monthFirst[3]), month(monthFirst[1])!, Number(monthFirst[2]));
+  else if (figures) date = calendarDate(Number(figures[3]), Number(figures[2]), Number(figures[1]));
+  return date?.valid ? date : undefined;
+}
+
 /** dd.mm.yyyy, as in the partial-access line. */
 export function parseDottedDate(text: string): CalendarDate | undefined {
   const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());

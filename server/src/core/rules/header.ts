@@ -1,5 +1,5 @@
 import type { CalendarDate, OutcomeDocument } from '../document/model';
-import { compareDates, formatDate, MONTHS, daysInMonth } from '../document/dates';
+import { compareDates, formatDate, MONTHS, daysInMonth, parseLooseDate } from '../document/dates';
 import { lineRange } from '../text/range';
 import type { RuleGroup } from './context';
 import { contentLineRange, insertLineAfter } from './anchors';
@@ -18,10 +18,14 @@ export const headerRules: RuleGroup = (doc, catalogue, report) => {
   if (!h.dateLine) {
     report({ code: 'header.date-missing', message: 'The header has no place and date: expected a line such as "Brussels, 29 July 2011".', range: top });
   } else if (h.malformedDate) {
+    const meant = parseLooseDate(h.malformedDate.value);
     report({
       code: 'header.date-invalid',
-      message: `"${h.malformedDate.value}" is not a date in the Council's form: write day, month name and year, e.g. "29 July 2011" (no ordinals, no figures for the month).`,
+      message: meant
+        ? `"${h.malformedDate.value}" is not a date in the Council's form: write "${formatDate(meant)}" (day, month name and year; no ordinals, no figures for the month).`
+        : `"${h.malformedDate.value}" is not a date in the Council's form: write day, month name and year, e.g. "29 July 2011" (no ordinals, no figures for the month).`,
       range: h.malformedDate.range,
+      fixes: meant ? [{ title: `Write "${formatDate(meant)}"`, edits: [{ range: h.malformedDate.range, newText: formatDate(meant) }] }] : undefined,
     });
   } else if (!h.date) {
     report({ code: 'header.date-invalid', message: `"${h.dateLine.value}" gives no date: expected "${h.place?.value ?? 'Brussels'}, <day> <month> <year>".`, range: h.dateLine.range });
