@@ -228,6 +228,15 @@ describe('parse: a header laid out as on the printed page', () => {
     assert.deepEqual(doc.header.subjectCodes.map((c) => `${c.code} ${c.number}`), ['JAIEX 75', 'USA 24']);
   });
 
+  it('reads a marking in the right column as the marking, before the codes below', () => {
+    const doc = parseWith(['Council of the European Union      Brussels, 29 June 2017      (OR. en)      LIMITE', '10483/17', 'JAIEX 45', '', 'OUTCOME OF PROCEEDINGS'].join('\n'), catalogue);
+    assert.deepEqual(headerValues(doc), { issuer: 'Council of the European Union', date: '2017-06-29', language: 'en', number: '10483/17', partialAccess: undefined, marking: 'LIMITE', codes: ['JAIEX 45'] });
+    // Many cells on one line are no layout: the line is read whole, and quickly.
+    const many = parseWith(['Council of the European Union', `Brussels, 29 June 2017${'   LIMITE'.repeat(50_000)}`, '', 'OUTCOME OF PROCEEDINGS'].join('\n'), catalogue);
+    assert.equal(many.header.marking, undefined);
+    assert.equal(many.header.issuer?.value, 'Council of the European Union');
+  });
+
   it('reads codes laid out in two columns, each column in turn', () => {
     const doc = parseWith(['Council of the European Union', 'Brussels, 29 June 2017 (OR. en)', '10483/17', 'JAIEX 45                      RELEX 558', 'ASIM 79                       VISA 239', '', 'OUTCOME OF PROCEEDINGS'].join('\n'), catalogue);
     assert.deepEqual(doc.header.subjectCodes.map((c) => `${c.code} ${c.number}`), ['JAIEX 45', 'ASIM 79', 'RELEX 558', 'VISA 239']);

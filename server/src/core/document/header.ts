@@ -33,7 +33,9 @@ export interface HeaderContext {
 export function parseHeader(ctx: HeaderContext): OutcomeHeader {
   const { from, to } = ctx;
   const header: OutcomeHeader = { subjectCodes: [], range: range(from, 0, Math.max(from, to - 1), 0) };
-  for (const clean of headerColumns(ctx.clean, from, to)) readParts({ ...ctx, clean }, header);
+  const { columns, codesFrom } = headerColumns(ctx.clean, from, to);
+  for (const clean of columns) readParts({ ...ctx, clean, to: codesFrom }, header);
+  if (codesFrom < to) readParts({ ...ctx, from: codesFrom }, header);
   return header;
 }
 
@@ -57,6 +59,8 @@ function readParts(ctx: HeaderContext, header: OutcomeHeader): void {
 const CELL = /[^\s](?:[^\S\t]{1,2}[^\s]|[^\s])*/g;
 /** Where a cell must start to be a column of its own ("JAIEX⇥75" is one part). */
 const COLUMN_MIN_START = 16;
+/** A printed header has two columns; flattened onto one line, three parts at most. More is no layout. */
+const MAX_COLUMNS = 4;
 
 /**
  * The header's lines read column by column. A header laid out as on the printed page (text
@@ -68,26 +72,37 @@ const COLUMN_MIN_START = 16;
  * and a part wrapped in its column (the issuer over two lines) is read whole. Any other header
  * is read as written, in one pass.
  */
-function headerColumns(clean: string[], from: number, to: number): string[][] {
+function headerColumns(clean: string[], from: number, to: number): { columns: string[][]; codesFrom: number } {
   const cut = new Map<number, RegExpExecArray[]>();
   let columns = 1;
   for (let l = from; l < to; l++) {
     if (clean[l].length < COLUMN_MIN_START || !hasGap(clean[l])) continue;
     const cells = [...clean[l].matchAll(CELL)] as RegExpExecArray[];
-    if (cells.length < 2 || !cells.slice(1).every((c) => c.index >= COLUMN_MIN_START && isPartOnItsOwn(c[0]))) continue;
+    if (cells.length < 2 || cells.length > MAX_COLUMNS || !cells.slice(1).every((c) => c.index >= COLUMN_MIN_START && isPartOnItsOwn(c[0]))) continue;
     cut.set(l, cells);
     columns = Math.max(columns, cells.length);
   }
-  if (cut.size === 0) return [clean];
+  if (cut.size === 0) return { columns: [clean], codesFrom: to };
+  // The code block below the columns is read once they all are: a marking in the right column
+  // comes before the codes, as the reading of the marking slot expects.
+  let codesFrom = Math.max(...cut.keys()) + 1;
+  while (codesFrom < to && !isCodeBlockLine(clean[codesFrom])) codesFrom++;
   const out: string[][] = [];
   for (let k = 0; k < columns; k++) {
-    const column = clean.slice(0, to);
+    const column = clean.slice(0, codesFrom);
     for (const [l, cells] of cut) column[l] = cells[k] ? ' '.repeat(cells[k].index) + cells[k][0] : '';
     // Lines of a single part belong to the first column.
-    if (k > 0) for (let l = from; l < to; l++) if (!cut.has(l)) column[l] = '';
+    if (k > 0) for (let l = from; l < codesFrom; l++) if (!cut.has(l)) column[l] = '';
     out.push(column);
   }
-  return out;
+  return { columns: out, codesFrom };
+}
+
+/** A line of the code block: a code with its number, or several. */
+function isCodeBlockLine(line: string): boolean {
+  const [start, end] = contentBounds(line);
+  const text = line.slice(start, end);
+  return CODE_WITH_NUMBER.test(text) || codeRun(text) !== undefined;
 }
 
 /** Three spaces or a tab between two runs of text: most header lines have none, and are not cut. */
@@ -98,6 +113,8 @@ function hasGap(line: string): boolean {
   return (spaces >= 0 && spaces < end) || (tab >= 0 && tab < end);
 }
 
+const CODE_WITH_NUMBER = /^[A-Z][A-Z0-9]{1,14}(?:-[A-Z0-9]{1,8})?(?:\/[A-Z][A-Z0-9]{1,14})?[ \t]+\d+$/;
+
 /** A header part that can stand alone in a cell: the issuer or half of it, place and date, language, number, code, marking. */
 function isPartOnItsOwn(text: string): boolean {
   return (
@@ -107,7 +124,7 @@ function isPartOnItsOwn(text: string): boolean {
     PLACE_DATE.test(text) ||
     /^\(OR\.[^)]*\)$/.test(text) ||
     parseHeaderNumber(text, 0, 0) !== undefined ||
-    /^[A-Z][A-Z0-9]{1,14}(?:-[A-Z0-9]{1,8})?(?:\/[A-Z][A-Z0-9]{1,14})?[ \t]+\d+$/.test(text) ||
+    CODE_WITH_NUMBER.test(text) ||
     /^(?:LIMITE|PUBLIC|(?:RESTREINT|CONFIDENTIEL|SECRET) UE\/EU [A-Z]+)$/.test(text)
   );
 }
