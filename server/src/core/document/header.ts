@@ -260,9 +260,9 @@ const CODE_RUN_SEPARATOR = /[ \t]*[,;]?[ \t]*/y;
 
 /**
  * Several codes with their numbers on one line, apart by spaces, commas or semicolons ("JAIEX 45
- * RELEX 558", "JAIEX 45, RELEX 558"): the code block of a text whose line breaks were lost (a
- * Markdown line break is two trailing spaces, which copying a rendered page drops). Each match
- * is one code; undefined unless the whole line is such a run of at least two.
+ * RELEX 558", "JAIEX 45, RELEX 558"): a code block whose line breaks were lost, as when lines
+ * without Markdown's hard breaks are rendered and the page is copied. Each match is one code;
+ * undefined unless the whole line is such a run of at least two.
  */
 function codeRun(text: string): RegExpExecArray[] | undefined {
   const out: RegExpExecArray[] = [];
