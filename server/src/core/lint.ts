@@ -17,7 +17,8 @@ export function lintText(text: string, catalogue: Catalogue, options: ValidateOp
 
 /** `parse` with the catalogue telling subject codes from other upper-case header words. */
 export function parseWith(text: string, catalogue: Catalogue, options: Omit<ParseOptions, 'isKnownCode'> = {}): OutcomeDocument {
-  return parse(text, { ...options, isKnownCode: (code) => catalogue.subjectCode(code) !== undefined });
+  // Written out, not spread: the options then have one shape whatever the caller passed.
+  return parse(text, { textMentions: options.textMentions, isKnownCode: (code) => catalogue.subjectCode(code) !== undefined });
 }
 
 /** `parseWith` without what only the rules read (dates, Presidencies, DELETED in the text): for the workspace index. */

@@ -34,8 +34,10 @@ export function parseHeader(ctx: HeaderContext): OutcomeHeader {
   const { from, to } = ctx;
   const header: OutcomeHeader = { subjectCodes: [], range: range(from, 0, Math.max(from, to - 1), 0) };
   const { columns, codesFrom } = headerColumns(ctx.clean, from, to);
-  for (const clean of columns) readParts({ ...ctx, clean, to: codesFrom }, header);
-  if (codesFrom < to) readParts({ ...ctx, from: codesFrom }, header);
+  // Contexts written out, not spread: spread objects differ in shape, and the code reading them was slower for it.
+  const { isKnownCode } = ctx;
+  for (const clean of columns) readParts({ clean, from, to: codesFrom, isKnownCode }, header);
+  if (codesFrom < to) readParts({ clean: ctx.clean, from: codesFrom, to, isKnownCode }, header);
   return header;
 }
 
