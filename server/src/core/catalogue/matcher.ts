@@ -101,9 +101,9 @@ export function compileMatcher(terms: Iterable<Term>, cues: readonly string[] = 
 }
 
 const NAME_ENDS = 1;
+const CUE_ENDS = 2;
 /** The most code units a Matcher keeps an array for between scans (2 MB). */
 const KEPT_UNITS = 1 << 20;
-const CUE_ENDS = 2;
 
 export class Matcher {
   private readonly classOf: Uint16Array;

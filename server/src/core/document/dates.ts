@@ -63,13 +63,15 @@ const LOOSE_FIGURES = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})[.,;]?$/;
 export function parseLooseDate(text: string): CalendarDate | undefined {
   const t = text.replace(/\s+/g, ' ').trim();
   const month = (word: string) => monthNumber(word) ?? SHORT_MONTHS.get(word.toLowerCase());
-  let date: CalendarDate | undefined;
-  const dayFirst = LOOSE_WORDS[0].exec(t);
-  const monthFirst = LOOSE_WORDS[1].exec(t);
-  const figures = LOOSE_FIGURES.exec(t);
-  if (dayFirst && month(dayFirst[2])) date = calendarDate(Number(dayFirst[3]), month(dayFirst[2])!, Number(dayFirst[1]));
-  else if (monthFirst && month(monthFirst[1])) date = calendarDate(Number(monthFirst[3]), month(monthFirst[1])!, Number(monthFirst[2]));
-  else if (figures) date = calendarDate(Number(figures[3]), Number(figures[2]), Number(figures[1]));
+  const read = (): CalendarDate | undefined => {
+    const dayFirst = LOOSE_WORDS[0].exec(t);
+    if (dayFirst && month(dayFirst[2])) return calendarDate(Number(dayFirst[3]), month(dayFirst[2])!, Number(dayFirst[1]));
+    const monthFirst = LOOSE_WORDS[1].exec(t);
+    if (monthFirst && month(monthFirst[1])) return calendarDate(Number(monthFirst[3]), month(monthFirst[1])!, Number(monthFirst[2]));
+    const figures = LOOSE_FIGURES.exec(t);
+    return figures ? calendarDate(Number(figures[3]), Number(figures[2]), Number(figures[1])) : undefined;
+  };
+  const date = read();
   return date?.valid ? date : undefined;
 }
 

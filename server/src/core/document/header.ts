@@ -14,7 +14,8 @@ const INTERINSTITUTIONAL = /^Interinstitutional\s+File\s*:\s*(.*)$/i;
 const PARTIAL_ACCESS_START = /^DOCUMENT\s+PARTIALLY/i;
 const PARTIAL_ACCESS = /^DOCUMENT\s+PARTIALLY\s+ACCESSIBLE\s+TO\s+THE\s+PUBLIC\s*(?:\(\s*([^)]*?)\s*\))?/i;
 /** `JAIEX 75`, `CFSP/PESC 1025`, `SCH-EVAL 12`, `<b>JAIEX</b>\t<b>75</b>` (tags already blanked), or a bare code. */
-const CODE_LINE = /^([A-Z][A-Z0-9]{1,14}(?:-[A-Z0-9]{1,8})?(?:\/[A-Z][A-Z0-9]{1,14})?)(?:[ \t]+(\S+))?$/;
+const CODE = String.raw`[A-Z][A-Z0-9]{1,14}(?:-[A-Z0-9]{1,8})?(?:\/[A-Z][A-Z0-9]{1,14})?`;
+const CODE_LINE = new RegExp(String.raw`^(${CODE})(?:[ \t]+(\S+))?$`);
 /** Upper-case words and slashes, the shape of a distribution marking. */
 const MARKING_SHAPE = /^[A-Z][A-Z /]*[A-Z]$/;
 
@@ -115,7 +116,7 @@ function hasGap(line: string): boolean {
   return (spaces >= 0 && spaces < end) || (tab >= 0 && tab < end);
 }
 
-const CODE_WITH_NUMBER = /^[A-Z][A-Z0-9]{1,14}(?:-[A-Z0-9]{1,8})?(?:\/[A-Z][A-Z0-9]{1,14})?[ \t]+\d+$/;
+const CODE_WITH_NUMBER = new RegExp(String.raw`^${CODE}[ \t]+\d+$`);
 
 /** A header part that can stand alone in a cell: the issuer or half of it, place and date, language, number, code, marking. */
 function isPartOnItsOwn(text: string): boolean {
@@ -257,7 +258,7 @@ function readPartialAccess(ctx: HeaderContext, header: OutcomeHeader, line: numb
 }
 
 /** A code and its number within a run of them. */
-const CODE_IN_RUN = /([A-Z][A-Z0-9]{1,14}(?:-[A-Z0-9]{1,8})?(?:\/[A-Z][A-Z0-9]{1,14})?)[ \t]+(\d+)/y;
+const CODE_IN_RUN = new RegExp(String.raw`(${CODE})[ \t]+(\d+)`, 'y');
 const CODE_RUN_SEPARATOR = /[ \t]*[,;]?[ \t]*/y;
 
 /**

@@ -45,7 +45,7 @@ export interface BuildOptions {
   batchSize?: number;
   /** Reads and indexes files away from this thread (worker threads); without it, files are parsed here. */
   readEntries?: EntryReader;
-  /** Batches given to `readEntries` at once (default 4). */
+  /** Batches given to `readEntries` at once (default 6). */
   concurrency?: number;
 }
 
