@@ -141,7 +141,7 @@ describe('workspace index', () => {
   describe('topics across the workspace', () => {
     it('every mention of an entry, oldest meeting first', async () => {
       const { index } = await built();
-      const refs = index.references(index.topicOf('pnr'));
+      const refs = index.references(index.topicOf('pnr')).toArray();
       const order = refs.map((r) => index.entry(r.uri)!);
       for (let i = 1; i < order.length; i++) assert.ok(byMeetingDate(order[i - 1], order[i]) <= 0, 'oldest meeting first');
       const heading = rangeOf(corpusText('13228-11.md'), 'PNR issues');
@@ -225,24 +225,39 @@ describe('workspace index', () => {
       const affected = index.remove(C13228);
       assert.deepEqual(affected.sort(), [BUDAPEST, WASHINGTON].sort());
       assert.equal(index.documentByNumber('13228/11'), undefined);
-      assert.ok(index.references(index.topicOf('pnr')).every((r) => r.uri !== C13228));
+      assert.ok(index.references(index.topicOf('pnr')).toArray().every((r) => r.uri !== C13228));
       assert.ok(index.crossDocumentFindings(WASHINGTON).some((f) => f.code === 'reference.unresolved'));
       assert.ok(index.workspaceSymbols('session').every((sym) => sym.uri !== C13228));
+    });
+
+    it('lookups built ahead of queries leave each entry packed: only a request about one document unpacks it', async () => {
+      const { index } = await built();
+      await index.prepareQueries();
+      index.workspaceSymbols('pnr');
+      const list = index.references(index.topicOf('pnr'));
+      assert.ok(list.length > 0);
+      assert.deepEqual([...list], list.toArray());
+      assert.deepEqual(list.at(list.length - 1), list.toArray().at(-1));
+      const stillPacked = (e: DocumentEntry, key: string) => Object.getOwnPropertyDescriptor(e, key)?.get !== undefined;
+      for (const e of index.entries()) for (const key of ['sections', 'mentions', 'references']) assert.ok(stillPacked(e, key), `${e.uri}: ${key}`);
+      const one = index.entry(C13228)!;
+      assert.ok(one.sections.length > 0);
+      assert.ok(!stillPacked(one, 'sections'));
     });
 
     it('lookups built ahead of queries are kept current', async () => {
       const { ws, index } = await built();
       await index.prepareQueries();
-      assert.ok(index.references(index.topicOf('pnr')).some((r) => r.uri === C13228));
+      assert.ok(index.references(index.topicOf('pnr')).toArray().some((r) => r.uri === C13228));
       ws.delete(C13228);
       index.remove(C13228);
-      assert.ok(index.references(index.topicOf('pnr')).every((r) => r.uri !== C13228));
+      assert.ok(index.references(index.topicOf('pnr')).toArray().every((r) => r.uri !== C13228));
       assert.ok(index.workspaceSymbols('cracow').every((s) => s.uri !== C13228));
       assert.deepEqual(index.referringDocuments('13228/11').sort(), [BUDAPEST, WASHINGTON].sort());
       ws.set(C13228, corpusText('13228-11.md'));
       await index.refresh(C13228);
       assert.equal(index.workspaceSymbols('pnr issues cracow')[0].uri, C13228);
-      assert.ok(index.references(index.topicOf('pnr')).some((r) => r.uri === C13228));
+      assert.ok(index.references(index.topicOf('pnr')).toArray().some((r) => r.uri === C13228));
     });
 
     it('a rename is a delete and an add', async () => {
@@ -288,7 +303,7 @@ describe('workspace index', () => {
       await cold.build();
       const sorted = (i: WorkspaceIndex) => i.snapshot().files.sort((a, b) => a.uri.localeCompare(b.uri));
       assert.deepEqual(sorted(warm), sorted(cold));
-      assert.deepEqual(warm.references(warm.topicOf('europol')), cold.references(cold.topicOf('europol')));
+      assert.deepEqual(warm.references(warm.topicOf('europol')).toArray(), cold.references(cold.topicOf('europol')).toArray());
       assert.deepEqual(warm.workspaceSymbols('migration'), cold.workspaceSymbols('migration'));
     });
 
@@ -318,10 +333,10 @@ describe('workspace index', () => {
       const fresh = new WorkspaceIndex(ws, catalogue);
       await fresh.build();
       for (const id of ['pnr', 'tftp', 'eu-us-pnr-agreement']) {
-        assert.deepEqual(index.references(index.topicOf(id)), fresh.references(fresh.topicOf(id)), id);
+        assert.deepEqual(index.references(index.topicOf(id)).toArray(), fresh.references(fresh.topicOf(id)).toArray(), id);
         assert.deepEqual(index.documentsForTopic(index.topicOf(id)).map((e) => e.uri), fresh.documentsForTopic(fresh.topicOf(id)).map((e) => e.uri), id);
       }
-      assert.ok(index.references(index.topicOf('pnr')).length > 0);
+      assert.ok(index.references(index.topicOf('pnr')).toArray().length > 0);
     });
   });
 });

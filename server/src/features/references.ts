@@ -16,11 +16,11 @@ export function references(analysis: Analysis, workspace: WorkspaceService, posi
   if (!e) return [];
   const p = analysis.toCore(position);
   const mentioned = mentionAt(e, p.line, p.character);
-  if (mentioned) return index.references(index.topicOf(mentioned)).slice();
+  if (mentioned) return index.references(index.topicOf(mentioned)).toArray();
   const heading = headingAt(e, p.line);
   if (!heading) return [];
   const topic = headingTopic(index, e, heading);
-  return topic ? index.references(topic).slice() : index.headingsTitled(heading.title);
+  return topic ? index.references(topic).toArray() : index.headingsTitled(heading.title);
 }
 
 /** The catalogue entry mentioned at a position. */

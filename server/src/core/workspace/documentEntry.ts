@@ -3,7 +3,7 @@ import type { DocumentNumberRef, Item, MeetingLevel, OutcomeDocument } from '../
 import { entryMentionSpans, footerLines } from '../topics';
 import { lineRange, type Range } from '../text/range';
 import { findMeetingRefsInText, type MeetingRefAt } from './meetingRef';
-import { EntryUnpacker, packHeadingFields, packMeeting, packMeetingRefs, packMentions, packOutline, packReferences, StringTable, type PackedEntry } from './packedEntry';
+import { EntryUnpacker, readField, packHeadingFields, packMeeting, packMeetingRefs, packMentions, packOutline, packReferences, StringTable, type PackedEntry } from './packedEntry';
 
 /**
  * What the workspace index keeps of one outcome document: enough to answer every cross-document
@@ -160,6 +160,6 @@ export function byMeetingDate(a: DocumentEntry, b: DocumentEntry): number {
 
 /** The section holding a line, and the item within it. */
 export function headingsAt(e: DocumentEntry, line: number): { section?: SectionEntry; item?: HeadingEntry } {
-  const section = e.sections.find((s) => s.span[0] <= line && line <= s.endLine);
+  const section = readField(e, 'sections').find((s) => s.span[0] <= line && line <= s.endLine);
   return { section, item: section?.items.find((i) => i.span[0] <= line && line <= i.endLine) };
 }

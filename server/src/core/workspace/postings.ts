@@ -1,4 +1,5 @@
 import { byMeetingDate, type DocumentEntry } from './documentEntry';
+import { readField } from './packedEntry';
 
 /**
  * Catalogue entry -> the documents mentioning it, oldest meeting first. Sorted once when first
@@ -25,7 +26,7 @@ export class SortedPostings {
 
   add(e: DocumentEntry): void {
     if (!this.map) return;
-    for (const g of e.mentions) {
+    for (const g of readField(e, 'mentions')) {
       const list = this.map.get(g.id);
       if (!list) this.map.set(g.id, [e]);
       else list.splice(position(list, e), 0, e);
@@ -34,7 +35,7 @@ export class SortedPostings {
 
   delete(e: DocumentEntry): void {
     if (!this.map) return;
-    for (const g of e.mentions) {
+    for (const g of readField(e, 'mentions')) {
       const list = this.map.get(g.id);
       if (!list) continue;
       const at = position(list, e);
@@ -57,7 +58,7 @@ export class SortedPostings {
     if (!this.map) {
       const map = new Map<string, DocumentEntry[]>();
       for (const e of this.everyDocument()) {
-        for (const g of e.mentions) {
+        for (const g of readField(e, 'mentions')) {
           const list = map.get(g.id);
           if (list) list.push(e);
           else map.set(g.id, [e]);

@@ -1,5 +1,6 @@
 import type { DocumentEntry, HeadingEntry, SectionEntry, Span } from './documentEntry';
 import { meetingLabel } from './meetingLabel';
+import { readField } from './packedEntry';
 
 /** A section or item heading as a workspace symbol: "Session 4: PNR issues — 13228/11, Cracow, July 2011". */
 export interface HeadingSymbol {
@@ -11,33 +12,22 @@ export interface HeadingSymbol {
   container?: string;
 }
 
-interface Searchable {
-  heading: HeadingEntry;
-  section?: SectionEntry;
-  /** Where the heading's lower-cased name stands in its document's `names`. */
-  start: number;
-  end: number;
-}
-
-/** A document's headings for searching; the names themselves are built only for what a query returns. */
-interface DocumentNames {
-  /** Every lower-cased name, one a line. */
-  names: string;
-  headings: Searchable[];
-}
-
 /**
- * The names of a block of documents (in index order) as one string, with where each heading's
- * name starts: a query word is looked for in one `indexOf` pass per block rather than once per
- * document, and each hit is placed on its heading by binary search.
+ * The names of a block of documents (in index order) as one string, one lower-cased name a
+ * line, with where each heading's name starts: a query word is looked for in one `indexOf` pass
+ * per block rather than once per document, and each hit is placed on its heading by binary
+ * search. Only numbers are kept per heading: the heading itself is unpacked from its document
+ * for the symbols a query returns (objects per heading for 10,000 documents held 40 MB).
  */
 interface Block {
   docs: DocumentEntry[];
   text: string;
   /** Start of each heading's name in `text`, ascending. */
   starts: Int32Array;
-  entries: DocumentEntry[];
-  headings: Searchable[];
+  /** Per heading, its document's place in `docs`. */
+  doc: Int32Array;
+  /** Per heading, its place among its document's headings (sections and items in text order). */
+  ordinal: Int32Array;
 }
 
 /** Documents per block: a changed document costs the rebuilding of its block only. */
@@ -45,12 +35,10 @@ const BLOCK_DOCUMENTS = 256;
 
 /**
  * Headings of every document, searched by substring: every word of the query must occur in the
- * name ("pnr cracow"); a single word no name holds, by its letters in order ("pnrupd"). Names are
- * built once per document version and kept until the document changes; a block's joined names
- * until one of its documents changes (checked on the next query).
+ * name ("pnr cracow"); a single word no name holds, by its letters in order ("pnrupd"). A
+ * block's joined names are kept until one of its documents changes (checked on the next query).
  */
 export class SymbolTable {
-  private readonly byDocument = new WeakMap<DocumentEntry, DocumentNames>();
   private blocks: Block[] = [];
   private stale = true;
 
@@ -64,109 +52,128 @@ export class SymbolTable {
   search(entries: Iterable<DocumentEntry>, query: string, limit: number): HeadingSymbol[] {
     const words = searchable(query).split(/\s+/).filter(Boolean);
     const blocks = this.current(entries);
-    const found: HeadingSymbol[] = [];
+    const found = new Found(limit);
     if (words.length === 0) {
-      for (const b of blocks) for (let k = 0; k < b.headings.length && found.length < limit; k++) found.push(symbol(b.entries[k], b.headings[k]));
-      return found;
+      for (const b of blocks) for (let k = 0; k < b.starts.length && !found.full; k++) found.add(b, k);
+      return found.symbols;
     }
     // The longest word is the rarest: its hits are the candidates, the other words checked within each name.
     const anchor = words.reduce((a, b) => (b.length > a.length ? b : a));
     for (const b of blocks) {
-      for (let at = b.text.indexOf(anchor); at >= 0 && found.length < limit; ) {
+      for (let at = b.text.indexOf(anchor); at >= 0 && !found.full; ) {
         const k = headingAt(b.starts, at);
         const end = nameEnd(b, k);
         // Within the name only: a search of the rest of the text for a word the name lacks would cost a pass each.
         const name = b.text.slice(b.starts[k], end);
-        if (words.every((w) => name.includes(w))) found.push(symbol(b.entries[k], b.headings[k]));
+        if (words.every((w) => name.includes(w))) found.add(b, k);
         at = b.text.indexOf(anchor, end + 1);
       }
     }
     // Nothing holds a single word: try its letters in order, within one name (a name never holds a
     // line break). Several words that no name holds are simply not there.
-    if (found.length > 0 || words.length !== 1) return found;
+    if (found.symbols.length > 0 || words.length !== 1) return found.symbols;
     const letters = [...words[0]];
     for (const b of blocks) {
-      for (let at = inOrderFrom(b.text, letters, 0); at >= 0 && found.length < limit; ) {
+      for (let at = inOrderFrom(b.text, letters, 0); at >= 0 && !found.full; ) {
         const k = headingAt(b.starts, at);
-        found.push(symbol(b.entries[k], b.headings[k]));
+        found.add(b, k);
         // On to the next name.
         at = inOrderFrom(b.text, letters, nameEnd(b, k) + 1);
       }
     }
-    return found;
+    return found.symbols;
   }
 
-  /** Builds every document's names now rather than on the first query. */
-  prepare(entries: Iterable<DocumentEntry>): void {
-    for (const e of entries) this.of(e);
-  }
-
-  /** Builds the blocks now (after `prepare`), rather than on the first query. */
-  prepareJoined(entries: Iterable<DocumentEntry>): void {
-    this.current(entries);
+  /** Builds the blocks of `entries` now, a block at a time between calls to `pause`, rather than on the first query. */
+  async prepare(entries: Iterable<DocumentEntry>, pause: () => Promise<unknown>): Promise<void> {
+    if (!this.stale) return;
+    const blocks: Block[] = [];
+    for (const docs of this.split(entries)) {
+      blocks.push(this.block(docs, blocks.length));
+      await pause();
+    }
+    // Documents that came or went meanwhile leave the blocks stale: the next query checks them.
+    this.blocks = blocks;
   }
 
   /** The blocks of the documents as they are now: those whose documents are the same are kept. */
   private current(entries: Iterable<DocumentEntry>): Block[] {
     if (!this.stale) return this.blocks;
     const blocks: Block[] = [];
-    let docs: DocumentEntry[] = [];
-    const flush = () => {
-      const old = this.blocks[blocks.length];
-      blocks.push(old && sameDocuments(old.docs, docs) ? old : this.block(docs));
-      docs = [];
-    };
-    for (const e of entries) {
-      docs.push(e);
-      if (docs.length === this.blockDocuments) flush();
-    }
-    if (docs.length > 0) flush();
+    for (const docs of this.split(entries)) blocks.push(this.block(docs, blocks.length));
     this.blocks = blocks;
     this.stale = false;
     return blocks;
   }
 
-  private block(docs: DocumentEntry[]): Block {
-    const parts: string[] = [];
-    const entries: DocumentEntry[] = [];
-    const headings: Searchable[] = [];
-    const starts: number[] = [];
-    let length = 0;
-    for (const e of docs) {
-      const doc = this.of(e);
-      for (const h of doc.headings) {
-        entries.push(e);
-        headings.push(h);
-        starts.push(length + h.start);
+  private *split(entries: Iterable<DocumentEntry>): Iterable<DocumentEntry[]> {
+    let docs: DocumentEntry[] = [];
+    for (const e of entries) {
+      docs.push(e);
+      if (docs.length === this.blockDocuments) {
+        yield docs;
+        docs = [];
       }
-      parts.push(doc.names);
-      length += doc.names.length;
     }
-    return { docs, text: parts.join(''), starts: Int32Array.from(starts), entries, headings };
+    if (docs.length > 0) yield docs;
   }
 
-  private of(e: DocumentEntry): DocumentNames {
-    let doc = this.byDocument.get(e);
-    if (!doc) {
+  /** The block of `docs`, the `at`-th: the one already there when it holds the same documents. */
+  private block(docs: DocumentEntry[], at: number): Block {
+    const old = this.blocks[at];
+    if (old && sameDocuments(old.docs, docs)) return old;
+    const parts: string[] = [];
+    const starts: number[] = [];
+    const doc: number[] = [];
+    const ordinal: number[] = [];
+    let length = 0;
+    docs.forEach((e, d) => {
       const where = meetingLabel(e, 'month');
-      const headings: Searchable[] = [];
-      const parts: string[] = [];
-      let length = 0;
-      const add = (heading: HeadingEntry, section?: SectionEntry) => {
+      let k = 0;
+      const add = (heading: HeadingEntry) => {
         const name = searchName(heading, where);
-        headings.push({ heading, section, start: length, end: length + name.length });
+        starts.push(length);
+        doc.push(d);
+        ordinal.push(k++);
         parts.push(name, '\n');
         length += name.length + 1;
       };
-      for (const section of e.sections) {
+      for (const section of readField(e, 'sections')) {
         add(section);
-        for (const item of section.items) add(item, section);
+        for (const item of section.items) add(item);
       }
-      // Joined, not concatenated: one flat string (a chain of concatenations is kept as a tree of pieces, several times the memory).
-      doc = { names: parts.join(''), headings };
-      this.byDocument.set(e, doc);
+    });
+    // Joined, not concatenated: one flat string (a chain of concatenations is kept as a tree of pieces, several times the memory).
+    return { docs, text: parts.join(''), starts: Int32Array.from(starts), doc: Int32Array.from(doc), ordinal: Int32Array.from(ordinal) };
+  }
+}
+
+/** The symbols a query found, at most `limit`: each document's headings unpacked once per query. */
+class Found {
+  readonly symbols: HeadingSymbol[] = [];
+  private lastDoc: DocumentEntry | undefined;
+  private lastHeadings: { heading: HeadingEntry; section?: SectionEntry }[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  get full(): boolean {
+    return this.symbols.length >= this.limit;
+  }
+
+  add(b: Block, k: number): void {
+    const e = b.docs[b.doc[k]];
+    if (e !== this.lastDoc) {
+      this.lastDoc = e;
+      this.lastHeadings = [];
+      for (const section of readField(e, 'sections')) {
+        this.lastHeadings.push({ heading: section });
+        for (const item of section.items) this.lastHeadings.push({ heading: item, section });
+      }
     }
-    return doc;
+    const { heading, section } = this.lastHeadings[b.ordinal[k]];
+    const symbol: HeadingSymbol = { name: symbolName(heading, meetingLabel(e, 'month')), kind: section ? 'item' : 'section', uri: e.uri, span: heading.span };
+    if (section) symbol.container = section.text;
+    this.symbols.push(symbol);
   }
 }
 
@@ -204,7 +211,7 @@ function sameDocuments(a: readonly DocumentEntry[], b: readonly DocumentEntry[])
 
 /** Where the name of a block's heading `k` ends (its line break). */
 function nameEnd(b: Block, k: number): number {
-  return b.starts[k] + b.headings[k].end - b.headings[k].start;
+  return k + 1 < b.starts.length ? b.starts[k + 1] - 1 : b.text.length - 1;
 }
 
 /** The last heading starting at or before `at`. */
@@ -239,10 +246,4 @@ const DASH_STAND_IN = '\u0001';
 function searchable(text: string): string {
   const lower = text.toLowerCase();
   return lower.includes('—') ? lower.replace(EM_DASH, DASH_STAND_IN) : lower;
-}
-
-function symbol(e: DocumentEntry, s: Searchable): HeadingSymbol {
-  const found: HeadingSymbol = { name: symbolName(s.heading, meetingLabel(e, 'month')), kind: s.section ? 'item' : 'section', uri: e.uri, span: s.heading.span };
-  if (s.section) found.container = s.section.text;
-  return found;
 }

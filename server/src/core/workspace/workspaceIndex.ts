@@ -3,14 +3,15 @@ import type { OutcomeDocument } from '../document/model';
 import { parseForIndex } from '../lint';
 import type { Finding } from '../rules/finding';
 import { splitLines } from '../text/lines';
-import { lineRange, type Range } from '../text/range';
+import type { Range } from '../text/range';
 import { findTopicMentions, resolveTopic, sentenceAround, type Topic } from '../topics';
 import { byMeetingDate, entryFromDocument, headingsAt, meetingDate, spanRange, type DocumentEntry, type HeadingEntry, type Span } from './documentEntry';
 import { meetingLabel } from './meetingLabel';
+import { MentionList, type MentionLocation } from './mentionList';
 import type { MeetingDescription } from './meetingRef';
 import { meetingKey, resolveMeetingRef, seriesKey } from './meetings';
 import { DocumentLookup } from './documentLookup';
-import { EntryUnpacker, packEntry, StringTable } from './packedEntry';
+import { EntryUnpacker, packEntry, readField, StringTable } from './packedEntry';
 import { SortedPostings } from './postings';
 import { crossDocumentFindings, type NumberLookup, type Severities } from './references';
 import { catalogueFingerprint, SNAPSHOT_VERSION, type IndexSnapshot, type SnapshotFile } from './snapshot';
@@ -70,34 +71,6 @@ export interface BuildReport {
   cancelled: boolean;
 }
 
-export interface MentionLocation {
-  uri: string;
-  range: Range;
-}
-
-/**
- * A mention as a topic's reference list keeps it: one small object, its range made when read
- * (and when sent: `toJSON`). The lists of the most mentioned topics are built after indexing and
- * hold hundreds of thousands of mentions; with a range of three objects each, they took 80 MB
- * of the server's memory on 10,000 documents, against under 30 MB this way.
- */
-class StoredMention implements MentionLocation {
-  constructor(
-    readonly uri: string,
-    private readonly line: number,
-    private readonly start: number,
-    private readonly end: number,
-  ) {}
-
-  get range(): Range {
-    return lineRange(this.line, this.start, this.end);
-  }
-
-  toJSON(): MentionLocation {
-    return { uri: this.uri, range: this.range };
-  }
-}
-
 /** One mention, with what a drafter reads in a list of them. */
 export interface TopicOccurrence extends MentionLocation {
   number?: string;
@@ -137,14 +110,14 @@ export class WorkspaceIndex implements NumberLookup {
   private readonly files = new Map<string, IndexedFile>();
   private readonly byBase = new Map<string, DocumentEntry[]>();
   /** Base number -> URIs of the documents that refer to it. */
-  private readonly referrers = new DocumentLookup<string>((e) => e.references.filter((r) => r.series === 'ST').map((r) => r.base), (e) => e.uri, () => this.entries());
+  private readonly referrers = new DocumentLookup<string>((e) => readField(e, 'references').filter((r) => r.series === 'ST').map((r) => r.base), (e) => e.uri, () => this.entries());
   /** Catalogue entry -> documents mentioning it. */
   private readonly postings = new SortedPostings(() => this.entries());
   /** Normalised heading title -> documents with a section or item so titled. */
   private readonly byTitle = new DocumentLookup<DocumentEntry>(headingTitles, (e) => e, () => this.entries());
   private readonly series = new Map<string, Set<DocumentEntry>>();
   /** Documents mentioning a set of entries (a topic and its instruments), oldest first; dropped when one of them changes. */
-  private readonly sortedPostings = new Map<string, { ids: ReadonlySet<string>; list: readonly DocumentEntry[]; locations?: MentionLocation[] }>();
+  private readonly sortedPostings = new Map<string, { ids: ReadonlySet<string>; list: readonly DocumentEntry[]; locations?: MentionList }>();
   /** One document per meeting of a series, oldest first; dropped when one of them changes. */
   private readonly sortedMeetings = new Map<string, DocumentEntry[]>();
   private readonly symbols = new SymbolTable();
@@ -347,7 +320,7 @@ export class WorkspaceIndex implements NumberLookup {
   }
 
   private dropSortedPostings(e: DocumentEntry): void {
-    for (const [key, { ids }] of this.sortedPostings) if (e.mentions.some((g) => ids.has(g.id))) this.sortedPostings.delete(key);
+    for (const [key, { ids }] of this.sortedPostings) if (readField(e, 'mentions').some((g) => ids.has(g.id))) this.sortedPostings.delete(key);
   }
 
   /** Documents whose cross-document findings depend on `e`: those referring to its number, and those carrying the same number. */
@@ -456,18 +429,12 @@ export class WorkspaceIndex implements NumberLookup {
     return cached.list;
   }
 
-  /** Every mention of a topic across the workspace, oldest meeting first (kept until a document mentioning it changes: do not modify). */
-  references(topic: Topic): readonly MentionLocation[] {
-    if (topic.kind !== 'entry') return [];
+  /** Every mention of a topic across the workspace, oldest meeting first (kept until a document mentioning it changes). */
+  references(topic: Topic): MentionList {
+    if (topic.kind !== 'entry') return NO_MENTIONS;
     this.documentsMentioning(topic.ids);
     const cached = this.sortedPostings.get(postingsKey(topic.ids))!;
-    if (!cached.locations) {
-      const locations: MentionLocation[] = (cached.locations = []);
-      for (const e of cached.list) {
-        const spans = mentionSpans(e, topic.ids);
-        for (let i = 0; i < spans.length; i += 3) locations.push(new StoredMention(e.uri, spans[i], spans[i + 1], spans[i + 2]));
-      }
-    }
+    cached.locations ??= MentionList.of(cached.list, (e) => mentionSpans(e, topic.ids));
     return cached.locations;
   }
 
@@ -482,12 +449,7 @@ export class WorkspaceIndex implements NumberLookup {
       lookup.prepare();
       await idle();
     }
-    const entries = [...this.entries()];
-    for (let i = 0; i < entries.length; i += 500) {
-      this.symbols.prepare(entries.slice(i, i + 500));
-      await idle();
-    }
-    this.symbols.prepareJoined(this.entries());
+    await this.symbols.prepare(this.entries(), idle);
     await this.prepareReferences(idle, options.referencesFrom ?? PREBUILT_REFERENCES_DOCUMENTS);
   }
 
@@ -633,7 +595,7 @@ export class WorkspaceIndex implements NumberLookup {
 function mentionSpans(e: DocumentEntry, ids: ReadonlySet<string>): readonly number[] {
   let out: readonly number[] = [];
   // Each group is in text order already: merge them.
-  for (const g of e.mentions) if (ids.has(g.id)) out = out.length === 0 ? g.spans : mergeSpans(out, g.spans);
+  for (const g of readField(e, 'mentions')) if (ids.has(g.id)) out = out.length === 0 ? g.spans : mergeSpans(out, g.spans);
   return out;
 }
 
@@ -652,6 +614,8 @@ function mergeSpans(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
+const NO_MENTIONS = MentionList.of([], () => []);
+
 function postingsKey(ids: ReadonlySet<string>): string {
   return [...ids].sort().join(' ');
 }
@@ -661,7 +625,7 @@ function isOriginal(e: DocumentEntry): number {
 }
 
 function headings(e: DocumentEntry): HeadingEntry[] {
-  return e.sections.flatMap((s) => [s, ...s.items]);
+  return readField(e, 'sections').flatMap((s) => [s, ...s.items]);
 }
 
 function headingTitles(e: DocumentEntry): Set<string> {
