@@ -16,6 +16,7 @@ import {
   InitializeRequest,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  LogMessageNotification,
   ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -64,6 +65,8 @@ export interface SessionOptions {
 /** A language client driving the real server process over stdio. */
 export class Session {
   readonly messages: ShowMessageParams[] = [];
+  /** What the server wrote to its log (window/logMessage). */
+  readonly logs: string[] = [];
   readonly published = new Map<string, Diagnostic[]>();
   refreshes = 0;
   settings: unknown;
@@ -84,6 +87,7 @@ export class Session {
     session.settings = options.settings ?? {};
     const configuration = options.configuration ?? true;
     connection.onNotification(ShowMessageNotification.type, (m) => session.record(() => session.messages.push(m)));
+    connection.onNotification(LogMessageNotification.type, (m) => session.record(() => session.logs.push(m.message)));
     connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => session.record(() => session.published.set(p.uri, p.diagnostics)));
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'outcomeDrafting' ? session.settings : null)));
     connection.onRequest(RegistrationRequest.type, () => undefined);

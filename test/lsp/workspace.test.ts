@@ -70,7 +70,8 @@ describe('LSP: workspace index (links, definition, references, symbols, code len
     fs.rmSync(storage, { recursive: true, force: true });
   });
 
-  it('saves the index in the storage folder given by the client', () => {
+  it('saves the index in the storage folder given by the client, once its lookups are built', async () => {
+    await session.until(() => session.logs.some((l) => l.startsWith('Workspace index: saved')));
     const saved = JSON.parse(fs.readFileSync(path.join(storage, 'workspace-index.json'), 'utf8')) as { files: { uri: string }[] };
     assert.equal(saved.files.length, 7);
   });

@@ -47,6 +47,20 @@ describe('workspace snapshot (packed entries)', () => {
     assert.equal(JSON.stringify(warm.snapshot()), text);
   });
 
+  it('is written in pieces that make the same snapshot, and a warm start reads it', async () => {
+    const ws = new MemoryWorkspace(files());
+    const cold = new WorkspaceIndex(ws, catalogue);
+    await cold.build();
+    const pieces: string[] = [];
+    cold.writeSnapshot((piece) => pieces.push(piece), 2000);
+    assert.ok(pieces.length > 3, `${pieces.length} pieces`);
+    const written = parseSnapshot(pieces.join(''), catalogueFingerprint(catalogue));
+    assert.deepEqual(written, cold.snapshot());
+    const warm = new WorkspaceIndex(ws, catalogue);
+    assert.equal((await warm.build({ snapshot: written })).read, 0);
+    assert.deepEqual(plain(warm), plain(cold));
+  });
+
   it('keeps a heading text that is not its prefix and title, and leaves absent fields absent', () => {
     const entry: DocumentEntry = {
       uri: 'mem:///x.md',

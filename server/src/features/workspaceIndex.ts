@@ -119,9 +119,11 @@ export class WorkspaceService {
     progress.begin('Outcome Drafting', 0, 'Indexing outcome documents', false);
     // Files are read and parsed on worker threads (this thread keeps answering); none: read here.
     const parallel = this.options.workers === 0 ? undefined : startParallelIndex(catalogue, this.options.workers);
+    const snapshot = this.loadSnapshot(catalogue);
+    let unsaved = false;
     try {
       const report = await index.build({
-        snapshot: this.loadSnapshot(catalogue),
+        snapshot,
         readEntries: parallel?.readEntries,
         onProgress: (done, total) => progress.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`),
       });
@@ -133,14 +135,19 @@ export class WorkspaceService {
       this.current = index;
       this.synced.clear();
       this.ready = true;
-      this.save();
       this.options.refreshDiagnostics();
-      void this.current.prepareQueries();
+      // Every file as saved (nothing read, nothing gone): the saved index stands as it is.
+      unsaved = !(snapshot && report.read === 0 && report.reused === snapshot.files.length);
     } catch (e) {
       this.options.connection.console.error(`Workspace index: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     } finally {
       void parallel?.close();
       progress.done();
+    }
+    // The index answers from here. While the editor is idle, it is saved (first: a restart then finds it), then its lookups are built.
+    if (this.ready && this.current === index) {
+      if (unsaved) this.save();
+      await index.prepareQueries();
     }
   }
 
@@ -219,8 +226,14 @@ export class WorkspaceService {
       fs.mkdirSync(dir, { recursive: true });
       // Written beside, then renamed: a crash mid-write leaves the previous snapshot whole.
       const file = path.join(dir, SNAPSHOT_FILE);
-      fs.writeFileSync(`${file}.tmp`, JSON.stringify(this.current.snapshot()));
+      const fd = fs.openSync(`${file}.tmp`, 'w');
+      try {
+        this.current.writeSnapshot((piece) => fs.writeSync(fd, piece));
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(`${file}.tmp`, file);
+      this.options.connection.console.log(`Workspace index: saved to ${file}.`);
     } catch (e) {
       this.options.connection.console.warn(`Workspace index: could not save to ${dir}: ${e instanceof Error ? e.message : String(e)}`);
     }
