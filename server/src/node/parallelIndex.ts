@@ -46,6 +46,15 @@ export interface ParallelIndex {
   close(): Promise<void>;
 }
 
+/**
+ * A worker's young generation (two semi-spaces and the young large-object space, as V8 sizes it),
+ * in MB: semi-spaces of 8 MB instead of 16. A worker's garbage is short-lived (a batch's texts and
+ * trees), and the larger young generation only held more of it. Measured on 10,000 documents: the
+ * server's resident set while indexing 215-235 MB instead of 245-255, for about 1.5% more index
+ * time over 6 alternated builds (semi-spaces of 4 MB cost a tenth more).
+ */
+const WORKER_YOUNG_GENERATION_MB = 24;
+
 /** Jobs sent to one worker at a time (see `dispatch`). */
 const PIPELINE_DEPTH = 2;
 
@@ -104,7 +113,7 @@ export function startParallelIndex(catalogue: Catalogue, workers = defaultWorker
 
   try {
     for (let i = 0; i < workers; i++) {
-      const worker = new Worker(workerFile, { workerData });
+      const worker = new Worker(workerFile, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       worker.unref();
       sent.set(worker, []);
       worker.on('message', (response: IndexResponse) => {
