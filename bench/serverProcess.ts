@@ -35,7 +35,7 @@ const COLD_RUNS = 3;
 const AFTER_MS = 6000;
 const SAMPLE_MS = 50;
 
-type Printer = Pick<BenchContext, 'row' | 'record' | 'fmtMs'>;
+type Printer = Pick<BenchContext, 'row' | 'record'>;
 
 interface Run {
   indexMs: number;
@@ -107,6 +107,7 @@ async function serverRun(folder: string, storage: string): Promise<Run> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => `${Math.round(x)} ms`;
 const mb = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(0)} MB`);
 
 /** The figures for the corpus in `folder` (`count` documents). */
@@ -123,7 +124,7 @@ export async function serverFigures(ctx: Printer, folder: string, count: number)
       cold.push(await serverRun(folder, storage));
     }
     const times = cold.map((r) => r.indexMs);
-    ctx.row('server: cold index (initialized -> progress end)', `median ${ctx.fmtMs(median(times))} of ${cold.length} (${times.map((t) => ctx.fmtMs(t)).join(', ')}); ${cold[0].symbols} symbols for "pnr" after`);
+    ctx.row('server: cold index (initialized -> progress end)', `median ${ms(median(times))} of ${cold.length} (${times.map(ms).join(', ')}); ${cold[0].symbols} symbols for "pnr" after`);
     ctx.record('server.coldIndexMs', median(times));
     const highest = (pick: (r: Run) => number | undefined) => {
       const xs = cold.map(pick).filter((x): x is number => x !== undefined);
@@ -137,7 +138,7 @@ export async function serverFigures(ctx: Printer, folder: string, count: number)
     if (indexing !== undefined) ctx.record('server.rssIndexingMb', indexing);
     if (after !== undefined) ctx.record('server.rssIndexedMb', after);
     const warm = await serverRun(folder, storage);
-    ctx.row('server: warm start from the saved index', `${ctx.fmtMs(warm.indexMs)}; resident set highest ${mb(Math.max(warm.peakIndexing ?? 0, warm.peakAfter ?? 0) || undefined)}`);
+    ctx.row('server: warm start from the saved index', `${ms(warm.indexMs)}; resident set highest ${mb(Math.max(warm.peakIndexing ?? 0, warm.peakAfter ?? 0) || undefined)}`);
     ctx.record('server.warmStartMs', warm.indexMs);
   } finally {
     fs.rmSync(storage, { recursive: true, force: true });

@@ -163,6 +163,21 @@ export function readField<K extends LazyField>(e: DocumentEntry, key: K): Docume
   return a === undefined ? e[key] : (packed!.unpacker.field(key, a) as DocumentEntry[K]);
 }
 
+/** The ids of the catalogue entries `e` mentions (read from its packed form while that is unread). */
+export function mentionIdsOf(e: DocumentEntry): string[] {
+  const packed = (e as Partial<LazyEntry>)[PACKED];
+  const a = packed?.mentions;
+  return a === undefined ? e.mentions.map((g) => g.id) : packed!.unpacker.mentionIds(a);
+}
+
+/** The [line, start, end] triples of `e`'s mentions of each of `ids`, a list per entry mentioned (read as `mentionIdsOf` reads). */
+export function mentionSpansOf(e: DocumentEntry, ids: ReadonlySet<string>): (readonly number[])[] {
+  const packed = (e as Partial<LazyEntry>)[PACKED];
+  const a = packed?.mentions;
+  if (a === undefined) return e.mentions.filter((g) => ids.has(g.id)).map((g) => g.spans);
+  return packed!.unpacker.mentionSpans(a, ids);
+}
+
 /** Reads packed entries back; descriptions kept as JSON are parsed once per distinct string. */
 export class EntryUnpacker {
   private readonly parsed = new Map<number, object>();
@@ -260,6 +275,24 @@ export class EntryUnpacker {
     const title = this.strings[a[i + 1]];
     const text = a[i + 2] >= 0 ? this.strings[a[i + 2]] + title : this.strings[~a[i + 2]];
     return { label: this.strings[a[i]], title, text, span: [a[i + 3], a[i + 4], a[i + 5]], endLine: a[i + 6] };
+  }
+
+  /** The entry ids of packed mentions. */
+  mentionIds(a: readonly number[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < a.length; i += 2 + a[i + 1] * 3) out.push(this.strings[a[i]]);
+    return out;
+  }
+
+  /** The spans of packed mentions of each of `ids`, without the groups of the others. */
+  mentionSpans(a: readonly number[], ids: ReadonlySet<string>): number[][] {
+    const out: number[][] = [];
+    for (let i = 0; i < a.length; ) {
+      const end = i + 2 + a[i + 1] * 3;
+      if (ids.has(this.strings[a[i]])) out.push(a.slice(i + 2, end));
+      i = end;
+    }
+    return out;
   }
 
   private mentions(a: number[]): MentionGroup[] {

@@ -1,5 +1,5 @@
 import { byMeetingDate, type DocumentEntry } from './documentEntry';
-import { readField } from './packedEntry';
+import { mentionIdsOf } from './packedEntry';
 
 /**
  * Catalogue entry -> the documents mentioning it, oldest meeting first. Sorted once when first
@@ -26,17 +26,17 @@ export class SortedPostings {
 
   add(e: DocumentEntry): void {
     if (!this.map) return;
-    for (const g of readField(e, 'mentions')) {
-      const list = this.map.get(g.id);
-      if (!list) this.map.set(g.id, [e]);
+    for (const id of mentionIdsOf(e)) {
+      const list = this.map.get(id);
+      if (!list) this.map.set(id, [e]);
       else list.splice(position(list, e), 0, e);
     }
   }
 
   delete(e: DocumentEntry): void {
     if (!this.map) return;
-    for (const g of readField(e, 'mentions')) {
-      const list = this.map.get(g.id);
+    for (const id of mentionIdsOf(e)) {
+      const list = this.map.get(id);
       if (!list) continue;
       const at = position(list, e);
       if (list[at] === e) list.splice(at, 1);
@@ -45,7 +45,7 @@ export class SortedPostings {
         const k = list.indexOf(e);
         if (k >= 0) list.splice(k, 1);
       }
-      if (list.length === 0) this.map.delete(g.id);
+      if (list.length === 0) this.map.delete(id);
     }
   }
 
@@ -58,10 +58,10 @@ export class SortedPostings {
     if (!this.map) {
       const map = new Map<string, DocumentEntry[]>();
       for (const e of this.everyDocument()) {
-        for (const g of readField(e, 'mentions')) {
-          const list = map.get(g.id);
+        for (const id of mentionIdsOf(e)) {
+          const list = map.get(id);
           if (list) list.push(e);
-          else map.set(g.id, [e]);
+          else map.set(id, [e]);
         }
       }
       for (const list of map.values()) list.sort(byMeetingDate);

@@ -11,7 +11,7 @@ import { MentionList, type MentionLocation } from './mentionList';
 import type { MeetingDescription } from './meetingRef';
 import { meetingKey, resolveMeetingRef, seriesKey } from './meetings';
 import { DocumentLookup } from './documentLookup';
-import { EntryUnpacker, packEntry, readField, StringTable } from './packedEntry';
+import { EntryUnpacker, mentionIdsOf, mentionSpansOf, packEntry, readField, StringTable } from './packedEntry';
 import { SortedPostings } from './postings';
 import { crossDocumentFindings, type NumberLookup, type Severities } from './references';
 import { catalogueFingerprint, SNAPSHOT_VERSION, type IndexSnapshot, type SnapshotFile } from './snapshot';
@@ -320,7 +320,7 @@ export class WorkspaceIndex implements NumberLookup {
   }
 
   private dropSortedPostings(e: DocumentEntry): void {
-    for (const [key, { ids }] of this.sortedPostings) if (readField(e, 'mentions').some((g) => ids.has(g.id))) this.sortedPostings.delete(key);
+    for (const [key, { ids }] of this.sortedPostings) if (mentionIdsOf(e).some((id) => ids.has(id))) this.sortedPostings.delete(key);
   }
 
   /** Documents whose cross-document findings depend on `e`: those referring to its number, and those carrying the same number. */
@@ -619,22 +619,26 @@ export class WorkspaceIndex implements NumberLookup {
 function mentionSpans(e: DocumentEntry, ids: ReadonlySet<string>): readonly number[] {
   let out: readonly number[] = [];
   // Each group is in text order already: merge them.
-  for (const g of readField(e, 'mentions')) if (ids.has(g.id)) out = out.length === 0 ? g.spans : mergeSpans(out, g.spans);
+  for (const spans of mentionSpansOf(e, ids)) out = out.length === 0 ? spans : mergeSpans(out, spans);
   return out;
 }
 
+/** Two lists of [line, start, end] triples in text order, as one. */
 function mergeSpans(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    const fromA = j >= b.length || (i < a.length && (a[i] < b[j] || (a[i] === b[j] && a[i + 1] <= b[j + 1])));
-    const s = fromA ? a : b;
-    const k = fromA ? i : j;
-    out.push(s[k], s[k + 1], s[k + 2]);
-    if (fromA) i += 3;
-    else j += 3;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j] || (a[i] === b[j] && a[i + 1] <= b[j + 1])) {
+      out.push(a[i], a[i + 1], a[i + 2]);
+      i += 3;
+    } else {
+      out.push(b[j], b[j + 1], b[j + 2]);
+      j += 3;
+    }
   }
+  for (; i < a.length; i++) out.push(a[i]);
+  for (; j < b.length; j++) out.push(b[j]);
   return out;
 }
 
