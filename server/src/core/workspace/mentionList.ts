@@ -17,14 +17,44 @@ export class MentionList implements Iterable<MentionLocation> {
   private constructor(
     private readonly docs: readonly DocumentEntry[],
     private readonly rows: Int32Array,
+    /** Where each document's rows start (and, last, where they end). */
+    private readonly starts: Int32Array,
   ) {}
 
-  /** The mentions, given each document's as [line, start, end] triples in text order. */
-  static of(docs: readonly DocumentEntry[], spansOf: (e: DocumentEntry) => readonly number[]): MentionList {
-    const spans = docs.map(spansOf);
-    const rows = new Int32Array(spans.reduce((n, s) => n + s.length, 0) / 3 * 4);
-    let r = 0;
-    spans.forEach((s, d) => {
+  /**
+   * The mentions, given each document's as [line, start, end] triples in text order. A document
+   * already in `previous` (the same entry: unchanged) has its mentions copied from there: after
+   * one document of thousands changed, the list is made again without reading the others
+   * (measured for the most mentioned topic, 60,000 mentions in 5,900 documents: 12 ms to read
+   * them all).
+   */
+  static of(docs: readonly DocumentEntry[], spansOf: (e: DocumentEntry) => readonly number[], previous?: MentionList): MentionList {
+    const before = new Map(previous?.docs.map((e, d) => [e, d]));
+    const starts = new Int32Array(docs.length + 1);
+    const read: (readonly number[] | undefined)[] = [];
+    let count = 0;
+    docs.forEach((e, d) => {
+      starts[d] = count;
+      const p = before.get(e);
+      if (p !== undefined) count += previous!.starts[p + 1] - previous!.starts[p];
+      else {
+        read[d] = spansOf(e);
+        count += read[d]!.length / 3;
+      }
+    });
+    starts[docs.length] = count;
+    const rows = new Int32Array(count * 4);
+    docs.forEach((e, d) => {
+      let r = starts[d] * 4;
+      const s = read[d];
+      if (s === undefined) {
+        const p = before.get(e)!;
+        const from = previous!.starts[p] * 4;
+        const to = previous!.starts[p + 1] * 4;
+        rows.set(previous!.rows.subarray(from, to), r);
+        for (; r < starts[d] * 4 + to - from; r += 4) rows[r] = d;
+        return;
+      }
       for (let i = 0; i < s.length; i += 3, r += 4) {
         rows[r] = d;
         rows[r + 1] = s[i];
@@ -32,7 +62,7 @@ export class MentionList implements Iterable<MentionLocation> {
         rows[r + 3] = s[i + 2];
       }
     });
-    return new MentionList(docs, rows);
+    return new MentionList(docs, rows, starts);
   }
 
   get length(): number {

@@ -71,6 +71,18 @@ export interface BuildReport {
   cancelled: boolean;
 }
 
+/**
+ * The documents mentioning a topic's entries, oldest meeting first, and every mention in them:
+ * made when first asked for, and made again after a document mentioning them changes, from the
+ * documents that did not change (`previous`).
+ */
+interface TopicDocuments {
+  ids: ReadonlySet<string>;
+  list?: readonly DocumentEntry[];
+  locations?: MentionList;
+  previous?: MentionList;
+}
+
 /** One mention, with what a drafter reads in a list of them. */
 export interface TopicOccurrence extends MentionLocation {
   number?: string;
@@ -117,7 +129,7 @@ export class WorkspaceIndex implements NumberLookup {
   private readonly byTitle = new DocumentLookup<DocumentEntry>(headingTitles, (e) => e, () => this.entries());
   private readonly series = new Map<string, Set<DocumentEntry>>();
   /** Documents mentioning a set of entries (a topic and its instruments), oldest first; dropped when one of them changes. */
-  private readonly sortedPostings = new Map<string, { ids: ReadonlySet<string>; list: readonly DocumentEntry[]; locations?: MentionList }>();
+  private readonly sortedPostings = new Map<string, TopicDocuments>();
   /** One document per meeting of a series, oldest first; dropped when one of them changes. */
   private readonly sortedMeetings = new Map<string, DocumentEntry[]>();
   private readonly symbols = new SymbolTable();
@@ -320,7 +332,14 @@ export class WorkspaceIndex implements NumberLookup {
   }
 
   private dropSortedPostings(e: DocumentEntry): void {
-    for (const [key, { ids }] of this.sortedPostings) if (mentionIdsOf(e).some((id) => ids.has(id))) this.sortedPostings.delete(key);
+    const mentioned = mentionIdsOf(e);
+    for (const topic of this.sortedPostings.values()) {
+      if (!mentioned.some((id) => topic.ids.has(id))) continue;
+      // The last list of mentions stays until the next is made from it.
+      topic.previous = topic.locations ?? topic.previous;
+      topic.list = undefined;
+      topic.locations = undefined;
+    }
   }
 
   /** Documents whose cross-document findings depend on `e`: those referring to its number, and those carrying the same number. */
@@ -446,19 +465,20 @@ export class WorkspaceIndex implements NumberLookup {
   private documentsMentioning(ids: ReadonlySet<string>): readonly DocumentEntry[] {
     const key = postingsKey(ids);
     let cached = this.sortedPostings.get(key);
-    if (!cached) {
-      cached = { ids, list: this.postings.union(ids) };
-      this.sortedPostings.set(key, cached);
-    }
+    if (!cached) this.sortedPostings.set(key, (cached = { ids }));
+    cached.list ??= this.postings.union(ids);
     return cached.list;
   }
 
   /** Every mention of a topic across the workspace, oldest meeting first (kept until a document mentioning it changes). */
   references(topic: Topic): MentionList {
     if (topic.kind !== 'entry') return NO_MENTIONS;
-    this.documentsMentioning(topic.ids);
+    const list = this.documentsMentioning(topic.ids);
     const cached = this.sortedPostings.get(postingsKey(topic.ids))!;
-    cached.locations ??= MentionList.of(cached.list, (e) => mentionSpans(e, topic.ids));
+    if (!cached.locations) {
+      cached.locations = MentionList.of(list, (e) => mentionSpans(e, topic.ids), cached.previous);
+      cached.previous = undefined;
+    }
     return cached.locations;
   }
 
