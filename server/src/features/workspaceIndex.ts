@@ -125,7 +125,7 @@ export class WorkspaceService {
       const report = await index.build({
         snapshot,
         readEntries: parallel?.readEntries,
-        onProgress: (done, total) => progress.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`),
+        onProgress: (done, total) => progress.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${withThousands(done)} / ${withThousands(total)}`),
       });
       await parallel?.close();
       // The workers read files from disk: an open editor's buffer is what counts for its document.
@@ -238,6 +238,11 @@ export class WorkspaceService {
       this.options.connection.console.warn(`Workspace index: could not save to ${dir}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+}
+
+/** 10000 -> "10,000". (`toLocaleString` goes through Intl on every call: 30 ms of this thread's work in a cold build of 10,000 documents.) */
+export function withThousands(n: number): string {
+  return String(n).replace(/\B(?=(?:\d{3})+$)/g, ',');
 }
 
 /** `initializationOptions.storagePath`, when the client gives a usable one. */
