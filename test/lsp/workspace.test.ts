@@ -70,7 +70,7 @@ describe('LSP: workspace index (links, definition, references, symbols, code len
     fs.rmSync(storage, { recursive: true, force: true });
   });
 
-  it('saves the index in the storage folder given by the client, once its lookups are built', async () => {
+  it('saves the index in the storage folder given by the client once it is built', async () => {
     await session.until(() => session.logs.some((l) => l.startsWith('Workspace index: saved')));
     const saved = JSON.parse(fs.readFileSync(path.join(storage, 'workspace-index.json'), 'utf8')) as { files: { uri: string }[] };
     assert.equal(saved.files.length, 7);
@@ -204,6 +204,30 @@ describe('LSP: workspace indexing progress', () => {
       connection.dispose();
       if (proc.exitCode === null) proc.kill();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('LSP: an index that cannot be saved', () => {
+  it('says so in the log, leaves no half-written file and keeps answering', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lsp-workspace-'));
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lsp-storage-'));
+    writeWorkspace(dir);
+    // The saved index's place is taken by a folder holding a file: the index cannot be put there.
+    const taken = path.join(storage, 'workspace-index.json');
+    fs.mkdirSync(taken);
+    fs.writeFileSync(path.join(taken, 'notes.txt'), 'kept');
+    const { session } = await Session.start({ workspaceFolder: dir, initializationOptions: { storagePath: storage } });
+    try {
+      await session.until(() => session.logs.some((l) => l.startsWith('Workspace index: could not save')));
+      assert.deepEqual(fs.readdirSync(storage), ['workspace-index.json']);
+      assert.equal(fs.readFileSync(path.join(taken, 'notes.txt'), 'utf8'), 'kept');
+      const symbols = await session.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'cracow' });
+      assert.ok((symbols?.length ?? 0) > 0);
+    } finally {
+      await session.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(storage, { recursive: true, force: true });
     }
   });
 });

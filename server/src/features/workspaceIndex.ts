@@ -222,19 +222,26 @@ export class WorkspaceService {
   private save(): void {
     const dir = this.options.storagePath;
     if (!dir) return;
+    // Written beside, then renamed: a crash mid-write leaves the previous snapshot whole.
+    const file = path.join(dir, SNAPSHOT_FILE);
+    const partial = `${file}.tmp`;
     try {
       fs.mkdirSync(dir, { recursive: true });
-      // Written beside, then renamed: a crash mid-write leaves the previous snapshot whole.
-      const file = path.join(dir, SNAPSHOT_FILE);
-      const fd = fs.openSync(`${file}.tmp`, 'w');
+      const fd = fs.openSync(partial, 'w');
       try {
         this.current.writeSnapshot((piece) => fs.writeSync(fd, piece));
       } finally {
         fs.closeSync(fd);
       }
-      fs.renameSync(`${file}.tmp`, file);
+      fs.renameSync(partial, file);
       this.options.connection.console.log(`Workspace index: saved to ${file}.`);
     } catch (e) {
+      // A disk that filled up mid-write: no half-written file is left behind.
+      try {
+        fs.rmSync(partial, { force: true });
+      } catch {
+        // Not ours to remove (a folder of that name): left as it is.
+      }
       this.options.connection.console.warn(`Workspace index: could not save to ${dir}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
