@@ -79,4 +79,27 @@ describe('workspace symbols over the joined names', () => {
     table.invalidate();
     check();
   });
+
+  it('blocks built a slice at a time stay out of use when documents change meanwhile', async () => {
+    const files: [string, string][] = generateCorpus(30, 5).map((d): [string, string] => [`mem:///archive/${d.fileName}`, d.text]);
+    const ws = new MemoryWorkspace(files);
+    const index = new WorkspaceIndex(ws, catalogue);
+    await index.build();
+    const table = new SymbolTable(3);
+    const gone = [...index.entries()][1].uri;
+    let pauses = 0;
+    await table.prepare(index.entries(), async () => {
+      pauses++;
+      // The first block is built; one of its documents goes, and a query comes before the slices end.
+      if (pauses === 2) {
+        ws.delete(gone);
+        index.remove(gone);
+        table.invalidate();
+      }
+      if (pauses === 3) table.search(index.entries(), 'session', 256);
+    });
+    assert.ok(pauses > 3);
+    for (const q of QUERIES) assert.deepEqual(table.search(index.entries(), q, 256).map((s) => `${s.uri} ${s.span.join(':')} ${s.name}`), naive(index.entries(), q, 256), `"${q}"`);
+    assert.ok(table.search(index.entries(), '', 1000).every((s) => s.uri !== gone));
+  });
 });

@@ -41,12 +41,15 @@ const BLOCK_DOCUMENTS = 256;
 export class SymbolTable {
   private blocks: Block[] = [];
   private stale = true;
+  /** Counts the changes: blocks built across a change may hold a document that is gone. */
+  private changes = 0;
 
   constructor(private readonly blockDocuments = BLOCK_DOCUMENTS) {}
 
   /** A document came, changed or went: the blocks are checked on the next query. */
   invalidate(): void {
     this.stale = true;
+    this.changes++;
   }
 
   search(entries: Iterable<DocumentEntry>, query: string, limit: number): HeadingSymbol[] {
@@ -87,13 +90,16 @@ export class SymbolTable {
   /** Builds the blocks of `entries` now, a block at a time between calls to `pause`, rather than on the first query. */
   async prepare(entries: Iterable<DocumentEntry>, pause: () => Promise<unknown>): Promise<void> {
     if (!this.stale) return;
+    const changes = this.changes;
     const blocks: Block[] = [];
     for (const docs of this.split(entries)) {
       blocks.push(this.block(docs, blocks.length));
       await pause();
     }
-    // Documents that came or went meanwhile leave the blocks stale: the next query checks them.
+    // Documents that came or went meanwhile: these blocks may be out of date, the next query builds its own.
+    if (this.changes !== changes) return;
     this.blocks = blocks;
+    this.stale = false;
   }
 
   /** The blocks of the documents as they are now: those whose documents are the same are kept. */
