@@ -31,37 +31,37 @@ export class MentionList implements Iterable<MentionLocation> {
   static of(docs: readonly DocumentEntry[], spansOf: (e: DocumentEntry) => readonly number[], previous?: MentionList): MentionList {
     const before = new Map(previous?.docs.map((e, d) => [e, d]));
     const starts = new Int32Array(docs.length + 1);
-    const read: (readonly number[] | undefined)[] = [];
+    // Per document, its place in `previous`, or (-1) its spans read now.
+    const kept = new Int32Array(docs.length);
+    const read: (readonly number[])[] = [];
     let count = 0;
     docs.forEach((e, d) => {
       starts[d] = count;
-      const p = before.get(e);
-      if (p !== undefined) count += previous!.starts[p + 1] - previous!.starts[p];
+      kept[d] = before.get(e) ?? -1;
+      if (kept[d] >= 0) count += previous!.starts[kept[d] + 1] - previous!.starts[kept[d]];
       else {
         read[d] = spansOf(e);
-        count += read[d]!.length / 3;
+        count += read[d].length / 3;
       }
     });
     starts[docs.length] = count;
     const rows = new Int32Array(count * 4);
-    docs.forEach((e, d) => {
+    for (let d = 0; d < docs.length; d++) {
       let r = starts[d] * 4;
-      const s = read[d];
-      if (s === undefined) {
-        const p = before.get(e)!;
-        const from = previous!.starts[p] * 4;
-        const to = previous!.starts[p + 1] * 4;
-        rows.set(previous!.rows.subarray(from, to), r);
-        for (; r < starts[d] * 4 + to - from; r += 4) rows[r] = d;
-        return;
+      const end = starts[d + 1] * 4;
+      if (kept[d] >= 0) {
+        rows.set(previous!.rows.subarray(previous!.starts[kept[d]] * 4, previous!.starts[kept[d] + 1] * 4), r);
+        for (; r < end; r += 4) rows[r] = d;
+        continue;
       }
+      const s = read[d];
       for (let i = 0; i < s.length; i += 3, r += 4) {
         rows[r] = d;
         rows[r + 1] = s[i];
         rows[r + 2] = s[i + 1];
         rows[r + 3] = s[i + 2];
       }
-    });
+    }
     return new MentionList(docs, rows, starts);
   }
 

@@ -158,24 +158,26 @@ type LazyEntry = DocumentEntry & { [PACKED]: Packed };
  * server's heap). Requests about one document read the entry itself, which keeps what it built.
  */
 export function readField<K extends LazyField>(e: DocumentEntry, key: K): DocumentEntry[K] {
-  const packed = (e as Partial<LazyEntry>)[PACKED];
-  const a = packed?.[key];
-  return a === undefined ? e[key] : (packed!.unpacker.field(key, a) as DocumentEntry[K]);
+  const packed = packedWith(e, key);
+  return packed ? (packed.unpacker.field(key, packed[key]!) as DocumentEntry[K]) : e[key];
 }
 
 /** The ids of the catalogue entries `e` mentions (read from its packed form while that is unread). */
 export function mentionIdsOf(e: DocumentEntry): string[] {
-  const packed = (e as Partial<LazyEntry>)[PACKED];
-  const a = packed?.mentions;
-  return a === undefined ? e.mentions.map((g) => g.id) : packed!.unpacker.mentionIds(a);
+  const packed = packedWith(e, 'mentions');
+  return packed ? packed.unpacker.mentionIds(packed.mentions!) : e.mentions.map((g) => g.id);
 }
 
 /** The [line, start, end] triples of `e`'s mentions of each of `ids`, a list per entry mentioned (read as `mentionIdsOf` reads). */
 export function mentionSpansOf(e: DocumentEntry, ids: ReadonlySet<string>): (readonly number[])[] {
+  const packed = packedWith(e, 'mentions');
+  return packed ? packed.unpacker.mentionSpans(packed.mentions!, ids) : e.mentions.filter((g) => ids.has(g.id)).map((g) => g.spans);
+}
+
+/** What `e` keeps packed, while its field `key` was never read through the entry. */
+function packedWith(e: DocumentEntry, key: LazyField): Packed | undefined {
   const packed = (e as Partial<LazyEntry>)[PACKED];
-  const a = packed?.mentions;
-  if (a === undefined) return e.mentions.filter((g) => ids.has(g.id)).map((g) => g.spans);
-  return packed!.unpacker.mentionSpans(a, ids);
+  return packed?.[key] === undefined ? undefined : packed;
 }
 
 /** Reads packed entries back; descriptions kept as JSON are parsed once per distinct string. */

@@ -128,7 +128,7 @@ export class WorkspaceIndex implements NumberLookup {
   /** Normalised heading title -> documents with a section or item so titled. */
   private readonly byTitle = new DocumentLookup<DocumentEntry>(headingTitles, (e) => e, () => this.entries());
   private readonly series = new Map<string, Set<DocumentEntry>>();
-  /** Documents mentioning a set of entries (a topic and its instruments), oldest first; dropped when one of them changes. */
+  /** Documents mentioning a set of entries (a topic and its instruments), oldest first, and their mentions; made again when one of them changes. */
   private readonly sortedPostings = new Map<string, TopicDocuments>();
   /** One document per meeting of a series, oldest first; dropped when one of them changes. */
   private readonly sortedMeetings = new Map<string, DocumentEntry[]>();
