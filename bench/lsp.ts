@@ -12,12 +12,9 @@
  * (b) completion: ≥ 500 requests at varied positions (word ends in the text, the code block,
  *     line starts in the body), round trip; and `completionsAt` alone in this process.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   CompletionRequest,
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
@@ -25,8 +22,6 @@ import {
   InitializedNotification,
   InitializeRequest,
   ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type Position,
 } from 'vscode-languageserver-protocol/node';
 import { loadBuiltInCatalogue } from '../server/src/core/catalogue/load';
@@ -34,10 +29,10 @@ import { completionsAt } from '../server/src/core/editing/completion';
 import { lintText } from '../server/src/core/lint';
 import { generateDocument, mulberry32, type Rng } from '../test/fixtures/generate';
 import { registerSection, type BenchContext, type LatencyStats } from './sections';
+import { SERVER, startServer } from './serverSpawn';
 
 const EDITS = 240;
 const COMPLETIONS = 600;
-const SERVER = path.resolve(__dirname, '../../dist/server.js');
 const URI = 'untitled:bench.outcome.md';
 
 type Printer = Pick<BenchContext, 'row' | 'record' | 'stats' | 'fmtMs'>;
@@ -48,8 +43,7 @@ export async function lspSection(text: string, out: Printer): Promise<void> {
     return;
   }
   const rng = mulberry32(7);
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const { proc, connection } = startServer();
   connection.listen();
   try {
     await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });

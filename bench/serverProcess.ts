@@ -11,25 +11,21 @@
  * Runs as part of the workspace section of `npm run bench`. Prints figures; never asserts.
  * The resident set is read from /proc (Linux); elsewhere only the times are printed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection,
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
   ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   WorkDoneProgressCreateRequest,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
 import type { BenchContext } from './sections';
+import { SERVER, startServer } from './serverSpawn';
 
-const SERVER = path.resolve(__dirname, '../../dist/server.js');
 const COLD_RUNS = 3;
 /** How long the resident set is followed after indexing: saving the index and building the lookups take about a second. */
 const AFTER_MS = 6000;
@@ -57,8 +53,7 @@ function residentMb(pid: number): number | undefined {
 
 /** Starts the server on `folder` with `storage` for its saved index, and follows it until AFTER_MS after indexing. */
 async function serverRun(folder: string, storage: string): Promise<Run> {
-  const proc: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const { proc, connection } = startServer();
   const samples: { at: number; mb: number }[] = [];
   const sampler = setInterval(() => {
     const mb = residentMb(proc.pid!);

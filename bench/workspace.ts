@@ -19,10 +19,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadBuiltInCatalogue } from '../server/src/core/catalogue/load';
-import { catalogueFingerprint, parseSnapshot } from '../server/src/core/workspace/snapshot';
 import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
 import { FileWorkspace } from '../server/src/node/fileWorkspace';
 import { defaultWorkerCount, startParallelIndex } from '../server/src/node/parallelIndex';
+import { loadSnapshot, saveSnapshot } from '../server/src/node/snapshotFile';
 import { generateCorpus, type GeneratedDocument } from '../test/fixtures/generate';
 import { registerSection, type BenchContext } from './sections';
 import { serverFigures } from './serverProcess';
@@ -144,16 +144,13 @@ async function measure(ctx: Printer, dir: string, count: number, bytes: number, 
   ctx.row('workspace symbols (12 queries x10)', `median ${ctx.fmtMs(symbols.medianMs)}, p99 ${ctx.fmtMs(symbols.p99Ms)}`);
   ctx.record('workspace.symbolsP99Ms', symbols.p99Ms);
 
-  // As the server saves it: written a piece at a time.
+  // As the server saves it.
   t = ctx.timer();
-  const fd = fs.openSync(snapshotFile, 'w');
-  let written = 0;
-  index.writeSnapshot((piece) => (written += fs.writeSync(fd, piece)));
-  fs.closeSync(fd);
+  const written = saveSnapshot(index, snapshotFile);
   ctx.row('snapshot save', `${ctx.fmtMs(t())} (${(written / 1048576).toFixed(1)} MB)`);
 
   const warm = await timedRuns(ctx, () => {
-    const snapshot = parseSnapshot(fs.readFileSync(snapshotFile, 'utf8'), catalogueFingerprint(catalogue));
+    const snapshot = loadSnapshot(snapshotFile, catalogue);
     return new WorkspaceIndex(new FileWorkspace([dir]), catalogue).build({ snapshot });
   });
   ctx.row('warm start from snapshot', `${warm.text} (${warm.last.reused} reused, ${warm.last.read} read)`);

@@ -4,12 +4,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, type Connection, type Diagnostic, type FileEvent, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalogue } from '../core/catalogue/catalogue';
-import { parseSnapshot, catalogueFingerprint } from '../core/workspace/snapshot';
 import type { FileStat, Workspace } from '../core/workspace/workspace';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import type { DocumentEntry } from '../core/workspace/documentEntry';
 import { FileWorkspace } from '../node/fileWorkspace';
 import { startParallelIndex } from '../node/parallelIndex';
+import { loadSnapshot, saveSnapshot } from '../node/snapshotFile';
 import type { Analysis } from './analysis';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 import type { RuleLinks } from './ruleLinks';
@@ -211,37 +211,18 @@ export class WorkspaceService {
   }
 
   private loadSnapshot(catalogue: Catalogue) {
-    if (!this.options.storagePath) return undefined;
-    try {
-      return parseSnapshot(fs.readFileSync(path.join(this.options.storagePath, SNAPSHOT_FILE), 'utf8'), catalogueFingerprint(catalogue));
-    } catch {
-      return undefined;
-    }
+    return this.options.storagePath ? loadSnapshot(path.join(this.options.storagePath, SNAPSHOT_FILE), catalogue) : undefined;
   }
 
   private save(): void {
     const dir = this.options.storagePath;
     if (!dir) return;
-    // Written beside, then renamed: a crash mid-write leaves the previous snapshot whole.
     const file = path.join(dir, SNAPSHOT_FILE);
-    const partial = `${file}.tmp`;
     try {
       fs.mkdirSync(dir, { recursive: true });
-      const fd = fs.openSync(partial, 'w');
-      try {
-        this.current.writeSnapshot((piece) => fs.writeSync(fd, piece));
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(partial, file);
+      saveSnapshot(this.current, file);
       this.options.connection.console.log(`Workspace index: saved to ${file}.`);
     } catch (e) {
-      // A disk that filled up mid-write: no half-written file is left behind.
-      try {
-        fs.rmSync(partial, { force: true });
-      } catch {
-        // Not ours to remove (a folder of that name): left as it is.
-      }
       this.options.connection.console.warn(`Workspace index: could not save to ${dir}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }

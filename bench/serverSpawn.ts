@@ -1,0 +1,12 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+
+/** The language server bundle the bench starts (made by `npm run build`). */
+export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+/** The bundle started over stdio, as an editor starts it, and a connection to it (not listening yet). */
+export function startServer(): { proc: ChildProcess; connection: ProtocolConnection } {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return { proc, connection: createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!)) };
+}
