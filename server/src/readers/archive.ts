@@ -1,0 +1,18 @@
+/**
+ * What a reader makes of an archive file, a Word or PDF document as the register holds it: the
+ * text that the parser, the rules, the index and the read-only view of the file all read. Readers
+ * are pure given the bytes (no file system, no vscode), so the CLI, the indexing workers and the
+ * server share them.
+ */
+export type ArchiveFormat = 'docx' | 'pdf';
+
+export type ArchiveRead =
+  | {
+      ok: true;
+      format: ArchiveFormat;
+      /** One line per paragraph or table row; page layout (footers, page numbers, stamps) left out. */
+      text: string;
+      /** What a reader wants the drafter to know about this file (one line each). */
+      notes: string[];
+    }
+  | { ok: false; format: ArchiveFormat; reason: string };
