@@ -21,9 +21,13 @@ export async function treatAsOutcome(uri?: vscode.Uri): Promise<vscode.TextDocum
   return vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
 }
 
-/** "Insert Outcome Skeleton": the `skeleton` snippet, inserted at the cursor as a live snippet. */
+/**
+ * "Insert Outcome Skeleton": the `skeleton` snippet, inserted at the cursor as a live snippet. In
+ * an untitled plain-text or Markdown file the language becomes Council Outcome first, so the
+ * checks start at once (a saved file keeps its language: its name says what it is).
+ */
 export async function insertSkeleton(extensionPath: string): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
+  let editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage('Outcome Drafting: open an editor to insert the outcome skeleton into.');
     return false;
@@ -34,6 +38,12 @@ export async function insertSkeleton(extensionPath: string): Promise<boolean> {
   } catch (e) {
     void vscode.window.showErrorMessage(`Outcome Drafting: cannot insert the skeleton: ${(e as Error).message}.`);
     return false;
+  }
+  const { document } = editor;
+  if (document.isUntitled && CONVERTIBLE.has(document.languageId)) {
+    await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+    // Changing the language gives the document a new editor; write into that one.
+    editor = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : await vscode.window.showTextDocument(document);
   }
   return editor.insertSnippet(new vscode.SnippetString(body));
 }

@@ -338,12 +338,19 @@ function catalogueItems(doc: OutcomeDocument, catalogue: Catalogue, position: Po
   };
 }
 
+/**
+ * The name that best continues the typed text, and the typed phrase it replaces. Phrases come
+ * longest first: the first that matches replaces the most typed text. Words before the one being
+ * typed are replaced only by a name that starts with them ("Budapest Conv"): matched inside a
+ * name ("the Budap" in "…to the Budapest Convention") they are the drafter's own words and stay.
+ */
 function bestMatch(names: { text: string; lower: string }[], phrases: { text: string; start: number }[]) {
-  // Phrases come longest first: the first that matches replaces the most typed text.
   for (let k = 0; k < phrases.length; k++) {
+    const lastWord = k === phrases.length - 1;
     let found: { name: string; score: number } | undefined;
     for (const n of names) {
       const score = matchScore(n.lower, phrases[k].text);
+      if (score < 2 && !lastWord) continue;
       if (score > (found?.score ?? 0)) found = { name: n.text, score };
       if (score === 2) break;
     }
