@@ -1,7 +1,9 @@
 // npm start: a running VS Code (code-server, in the browser) with the packaged extension
-// installed, opened on example/. For trying the extension on a machine without desktop VS Code.
+// installed, opened on a fresh copy of example/ (in .tools/start/example, made anew at each
+// start, so trying the quick fixes never changes the repository). For trying the extension on a
+// machine without desktop VS Code.
 //
-//   npm start [-- --port 8080] [-- --folder DIR]
+//   npm start [-- --port 8080] [-- --folder DIR]     (--folder opens DIR itself)
 //
 // First run fills .tools/ (Node 24, code-server, vsce, chromium via apt: a few minutes);
 // later runs start in seconds. State (settings, installed extension) lives in .tools/start/.
@@ -9,6 +11,7 @@ const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
 const tools = require('./e2e/tools');
+const { workspaceFolder } = require('./startFolder');
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -38,14 +41,14 @@ function writeDefaultSettings(file) {
 }
 
 async function main() {
-  const folder = path.resolve(option('--folder') ?? path.join(tools.ROOT, 'example'));
+  const state = path.join(tools.TOOLS, 'start');
   const wanted = Number(option('--port') ?? process.env.PORT ?? 8080);
 
   await tools.ensureTools({ codeServer: true });
   console.log('[start] bundling and packaging the extension');
-  const vsix = await tools.buildVsix();
+  const vsix = await tools.buildVsix({ quiet: true });
+  const folder = workspaceFolder(path.join(tools.ROOT, 'example'), state, option('--folder'));
 
-  const state = path.join(tools.TOOLS, 'start');
   const userData = path.join(state, 'user-data');
   const extensions = path.join(state, 'extensions');
   const settings = path.join(userData, 'User', 'settings.json');
@@ -86,7 +89,7 @@ async function main() {
   });
   await tools.waitForHealthz(port, server, 60000);
   console.log('');
-  console.log(`  Outcome Drafting is running in VS Code (code-server) on ${path.relative(process.cwd(), folder) || '.'}`);
+  console.log(`  Outcome Drafting is running in VS Code (code-server) on ${option('--folder') ? path.relative(process.cwd(), folder) || '.' : 'a fresh copy of example/'}`);
   console.log(`  Open  http://127.0.0.1:${port}/?folder=${encodeURI(folder)}`);
   console.log('  (from another machine: ssh -L ' + `${port}:127.0.0.1:${port}` + ' this-host, then the same address)');
   console.log('  Stop with Ctrl+C.');

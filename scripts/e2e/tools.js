@@ -15,10 +15,19 @@ const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const VSIX = path.join(ROOT, `${PKG.name}-${PKG.version}.vsix`);
 const EXTENSION_ID = `${PKG.publisher}.${PKG.name}`;
 
-/** Runs a command to completion, inheriting stdio; rejects on a non-zero exit, or when `timeoutMs` passes (its process group is then ended). */
-function run(command, args, { timeoutMs, ...options } = {}) {
+/**
+ * Runs a command to completion, inheriting stdio (with `quiet`, its output is kept and printed
+ * only if it fails); rejects on a non-zero exit, or when `timeoutMs` passes (its process group is
+ * then ended).
+ */
+function run(command, args, { timeoutMs, quiet, ...options } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', cwd: ROOT, detached: timeoutMs !== undefined, ...options });
+    const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', cwd: ROOT, detached: timeoutMs !== undefined, ...options });
+    const output = [];
+    if (quiet) {
+      child.stdout.on('data', (d) => output.push(d));
+      child.stderr.on('data', (d) => output.push(d));
+    }
     let timer;
     if (timeoutMs !== undefined) {
       timer = setTimeout(() => {
@@ -32,6 +41,7 @@ function run(command, args, { timeoutMs, ...options } = {}) {
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      if (code !== 0 && quiet) process.stderr.write(Buffer.concat(output));
       code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(' ')} exited with ${signal ?? code}`));
     });
   });
@@ -44,13 +54,18 @@ async function ensureTools({ codeServer }) {
   await run('bash', [path.join(__dirname, 'setup.sh'), ...(codeServer ? [] : ['package'])]);
 }
 
-/** Bundles with esbuild and packages the .vsix with vsce under Node 24; returns the .vsix path. */
-async function buildVsix() {
-  await run(process.execPath, [path.join(ROOT, 'scripts', 'bundle.js')]);
+/**
+ * Bundles with esbuild and packages the .vsix with vsce under Node 24; returns the .vsix path.
+ * The extension's page is the user guide (README.extension.md), not the developers' README.
+ * `quiet`: the packager's file list is printed only if it fails.
+ */
+async function buildVsix({ quiet = false } = {}) {
+  await run(process.execPath, [path.join(ROOT, 'scripts', 'bundle.js')], { quiet });
   await ensureTools({ codeServer: false });
   fs.rmSync(VSIX, { force: true });
-  await run(NODE24, [VSCE, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', VSIX], {
+  await run(NODE24, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'README.extension.md', '--no-rewrite-relative-links', '--out', VSIX], {
     env: { ...process.env, PATH: `${path.dirname(NODE24)}${path.delimiter}${process.env.PATH}` },
+    quiet,
   });
   return VSIX;
 }

@@ -64,13 +64,13 @@ describe('LSP: diagnostics (pull)', () => {
     assert.equal((await session.diagnostics(uri)).filter((d) => d.code === 'codes.duplicate').length, 0);
   });
 
-  it('links each diagnostic to its rule in the README, or gives no link when no README ships', async () => {
+  it('links each diagnostic to its rule in the user guide, or gives no link when none ships', async () => {
     const uri = 'untitled:link.outcome.md';
     await session.open(uri, corpusText('7725-23.md'));
     const issuer = (await session.diagnostics(uri)).find((d) => d.code === 'header.issuer-missing');
     assert.ok(issuer, '7725/23 has no issuer line');
-    // The server reads the README next to its own folder: the checkout's for the bundle in dist/.
-    const readme = path.resolve(path.dirname(serverModule()), '../README.md');
+    // The server reads the user guide next to its own folder: the checkout's for the bundle in dist/.
+    const readme = path.resolve(path.dirname(serverModule()), '../README.extension.md');
     if (!fs.existsSync(readme)) return assert.equal(issuer.codeDescription, undefined);
     const row = fs.readFileSync(readme, 'utf8').split(/\r?\n/).findIndex((l) => l.startsWith('| `header.issuer-missing` |'));
     assert.equal(issuer.codeDescription?.href, `${pathToFileURL(readme).href}#L${row + 1}`);

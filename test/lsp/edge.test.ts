@@ -44,7 +44,11 @@ describe('LSP edge: settings, rule links, document selection', () => {
     try {
       fs.writeFileSync(path.join(folder, 'readme.md'), '| `codes.unknown` | warning |\n');
       assert.equal(ruleLinksFromReadme(folder).get('codes.unknown'), `${pathToFileURL(path.join(folder, 'readme.md')).href}#L1`);
+      // In the repository the user guide sits beside the developers' README, which has no table.
+      fs.writeFileSync(path.join(folder, 'README.extension.md'), 'Rules\n\n| `codes.unknown` | warning |\n');
+      assert.equal(ruleLinksFromReadme(folder).get('codes.unknown'), `${pathToFileURL(path.join(folder, 'README.extension.md')).href}#L3`);
       fs.rmSync(path.join(folder, 'readme.md'));
+      fs.rmSync(path.join(folder, 'README.extension.md'));
       assert.equal(ruleLinksFromReadme(folder).size, 0);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });

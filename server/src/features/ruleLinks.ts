@@ -4,12 +4,16 @@ import { pathToFileURL } from 'node:url';
 /** Links from each rule code to its row in the README's rules table (`| \`code\` | …`). */
 export type RuleLinks = ReadonlyMap<string, string>;
 
-/** The README in `folder`, whatever its case: the packaged extension holds it as `readme.md`. */
+/**
+ * The user guide in `folder`, which holds the rules table: `README.extension.md` in the
+ * repository, the README (whatever its case: `readme.md`) in the packaged extension.
+ */
 export function ruleLinksFromReadme(folder: string): RuleLinks {
   let readmePath: string;
   let text: string;
   try {
-    const name = fs.readdirSync(folder).find((n) => n.toLowerCase() === 'readme.md');
+    const names = fs.readdirSync(folder);
+    const name = names.find((n) => n.toLowerCase() === 'readme.extension.md') ?? names.find((n) => n.toLowerCase() === 'readme.md');
     if (!name) return new Map();
     readmePath = path.join(folder, name);
     text = fs.readFileSync(readmePath, 'utf8');
