@@ -11,6 +11,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type Diagnostic,
   type Disposable,
   type InitializeParams,
   type InitializeResult,
@@ -26,8 +27,11 @@ import { toDiagnostics } from './features/diagnostics';
 import { documentInfo } from './features/documentInfo';
 import { DocumentSelection } from './features/documentSelection';
 import { foldingRanges } from './features/folding';
+import { exitOnBrokenFraming } from './features/framing';
 import { hover } from './features/hover';
 import { DocumentInfoRequest } from './features/protocol';
+import { DiagnosticsPublisher } from './features/pushDiagnostics';
+import { guardConnection } from './features/requestGuard';
 import { ruleLinksFromReadme } from './features/ruleLinks';
 import { defaultSettings, readSettings, settingsSectionOf, type Settings } from './features/settings';
 import { documentSymbols } from './features/symbols';
@@ -40,7 +44,9 @@ import { crossDocumentDiagnostics, storagePathOf, WATCHED_FILES, WorkspaceServic
 import { workspaceSymbols } from './features/workspaceSymbols';
 
 // One connection for every transport: the bundle reads --stdio, --node-ipc or --socket=N.
-const connection = createConnection(ProposedFeatures.all);
+// Every handler registered through it has its parameters checked and its errors contained.
+const connection = guardConnection(createConnection(ProposedFeatures.all));
+if (process.argv.includes('--stdio')) exitOnBrokenFraming(process.stdin);
 const documents = new TextDocuments(TextDocument);
 const ruleLinks = ruleLinksFromReadme(path.resolve(__dirname, '..'));
 const selection = new DocumentSelection();
@@ -63,6 +69,8 @@ let settingsLoaded: Promise<void> = Promise.resolve();
 let catalogueWatch: Promise<Disposable> | undefined;
 const lastNotice = new Map<string, string>();
 let workspace!: WorkspaceService;
+/** For a client that does not pull diagnostics: they are pushed. */
+let publisher: DiagnosticsPublisher | undefined;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -71,6 +79,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   client.refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
   client.versionedEdits = caps.workspace?.workspaceEdit?.documentChanges === true;
+  if (!caps.textDocument?.diagnostic) publisher = new DiagnosticsPublisher({ connection, documents, diagnosticsOf: documentDiagnostics, log: (m) => connection.console.error(m) });
   const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []);
   const roots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   workspaceRoot = roots[0];
@@ -178,6 +187,7 @@ function notice(topic: string, message: string): void {
 
 function refreshDiagnostics(): void {
   if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh();
+  publisher?.publishAll();
 }
 
 /** Runs a feature on the current analysis of an outcome document; any failure is logged and answers `fallback`. */
@@ -193,10 +203,11 @@ async function withAnalysis<T>(uri: string, fallback: T, feature: (analysis: Ana
   }
 }
 
-connection.languages.diagnostics.on(async (params) => ({
-  kind: DocumentDiagnosticReportKind.Full,
-  items: await withAnalysis(params.textDocument.uri, [], (a) => [...toDiagnostics(a, ruleLinks), ...crossDocumentDiagnostics(a, workspace, settings.rules, ruleLinks)]),
-}));
+function documentDiagnostics(uri: string): Promise<Diagnostic[]> {
+  return withAnalysis(uri, [], (a) => [...toDiagnostics(a, ruleLinks), ...crossDocumentDiagnostics(a, workspace, settings.rules, ruleLinks)]);
+}
+
+connection.languages.diagnostics.on(async (params) => ({ kind: DocumentDiagnosticReportKind.Full, items: await documentDiagnostics(params.textDocument.uri) }));
 connection.onCompletion((params) => withAnalysis(params.textDocument.uri, null, (a) => completion(a, catalogue, params.position)));
 connection.onHover((params) => withAnalysis(params.textDocument.uri, null, (a) => hover(a, catalogue, params.position, workspace)));
 connection.onDocumentSymbol((params) => withAnalysis(params.textDocument.uri, [], documentSymbols));

@@ -60,6 +60,8 @@ export interface SessionOptions {
   settings?: unknown;
   initializationOptions?: unknown;
   workspaceFolder?: string;
+  /** Whether the client announces pull diagnostics (default true); without, the server pushes them. */
+  pullDiagnostics?: boolean;
 }
 
 /** A language client driving the real server process over stdio. */
@@ -99,11 +101,11 @@ export class Session {
         configuration,
         didChangeConfiguration: { dynamicRegistration: configuration },
         didChangeWatchedFiles: { dynamicRegistration: true },
-        diagnostics: { refreshSupport: true },
+        ...(options.pullDiagnostics === false ? {} : { diagnostics: { refreshSupport: true } }),
         workspaceEdit: { documentChanges: true },
       },
       textDocument: {
-        diagnostic: { dynamicRegistration: false },
+        ...(options.pullDiagnostics === false ? {} : { diagnostic: { dynamicRegistration: false } }),
         completion: { completionItem: { documentationFormat: ['markdown'] } },
         hover: { contentFormat: ['markdown'] },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },

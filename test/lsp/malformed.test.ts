@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { ErrorCodes, HoverRequest, ResponseError } from 'vscode-languageserver-protocol/node';
+import { corpusText, positionOf, serverModule, Session } from './session';
+
+const uri = 'untitled:malformed.outcome.md';
+const zero = { line: 0, character: 0 };
+const range = { start: zero, end: zero };
+
+/** A malformed call of every request the server answers. */
+const BAD_REQUESTS: [string, unknown][] = [
+  ['codeLens/resolve', { range, data: { foreign: true } }],
+  ['workspace/symbol', { query: 42 }],
+  ['textDocument/hover', { textDocument: { uri: 5 }, position: zero }],
+  ['textDocument/completion', { textDocument: { uri }, position: { line: -1, character: 0 } }],
+  ['textDocument/definition', { textDocument: { uri } }],
+  ['textDocument/references', { textDocument: { uri }, position: 'here', context: { includeDeclaration: true } }],
+  ['textDocument/documentSymbol', {}],
+  ['textDocument/foldingRange', { textDocument: null }],
+  ['textDocument/documentLink', { textDocument: { uri: '' } }],
+  ['textDocument/codeLens', { textDocument: [] }],
+  ['textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: 'all' } }],
+  ['textDocument/diagnostic', { textDocument: 7 }],
+  ['outcome/documentInfo', { uri: 3 }],
+  ['outcome/topicHistory', { query: null }],
+];
+
+describe('LSP: malformed requests', () => {
+  let session: Session;
+  const text = corpusText('13228-11.md');
+  before(async () => {
+    ({ session } = await Session.start());
+    await session.open(uri, text);
+  });
+  after(async () => {
+    await session.stop();
+  });
+
+  for (const [method, params] of BAD_REQUESTS) {
+    it(`answers ${method} with bad parameters InvalidParams and a short reason of its own`, async () => {
+      const error = await session.connection.sendRequest(method, params).then(
+        () => assert.fail('answered as if the parameters were good'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof ResponseError);
+      assert.equal(error.code, ErrorCodes.InvalidParams);
+      assert.ok(error.message.startsWith(`${method}: `), error.message);
+      assert.ok(error.message.length < 120, error.message);
+      assert.doesNotMatch(error.message, /Cannot read|is not a function|TypeError|failed with message/);
+    });
+  }
+
+  it('names what is wrong: the query of workspace/symbol, the data of a code lens', async () => {
+    const reason = (method: string, params: unknown) => session.connection.sendRequest(method, params).then(() => '', (e: ResponseError) => e.message);
+    assert.equal(await reason('workspace/symbol', { query: 42 }), 'workspace/symbol: query: Invalid input: expected string, received number');
+    assert.equal(await reason('codeLens/resolve', { range, data: { foreign: true } }), 'codeLens/resolve: data.uri: Invalid input: expected string, received undefined');
+  });
+
+  it('logs and drops a malformed notification, and goes on answering', async () => {
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:bad.outcome.md', languageId: 'council-outcome', version: 1, text: 5 } });
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: 'all' });
+    await session.until(() => session.logs.some((l) => l.includes('textDocument/didChange ignored, its parameters are malformed: contentChanges:')));
+    assert.ok(session.logs.some((l) => l.includes('textDocument/didOpen ignored, its parameters are malformed: textDocument.text:')));
+    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, '29 July 2011') });
+    assert.match(JSON.stringify(hover?.contents), /Friday 29 July 2011/);
+  });
+});
+
+/** Starts the server on stdio, writes `input`, and resolves with its exit code and what it wrote to stderr. */
+function feed(input: Buffer | string): Promise<{ code: number | null; stderr: string }> {
+  const proc = spawn(process.execPath, [serverModule(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  proc.stdout.resume();
+  // Written but not ended: a server that waits for more input would wait for ever.
+  proc.stdin.write(input);
+  return new Promise((resolve) => proc.on('exit', (code) => resolve({ code, stderr })));
+}
+
+function frame(body: string): string {
+  return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+describe('LSP: a broken input stream ends the server (so that the client starts it again)', () => {
+  const initialize = frame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+
+  it('on a header without Content-Length', async () => {
+    const { code, stderr } = await feed('Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}');
+    assert.equal(code, 1);
+    assert.match(stderr, /a message header without Content-Length/);
+  });
+
+  it('on a negative Content-Length, after a good message', async () => {
+    const { code, stderr } = await feed(`${initialize}Content-Length: -5\r\n\r\n{}`);
+    assert.equal(code, 1);
+    assert.match(stderr, /a Content-Length that is not a whole number of bytes/);
+  });
+
+  it('on raw junk', async () => {
+    const { code, stderr } = await feed('junk without any header '.repeat(400));
+    assert.equal(code, 1);
+    assert.match(stderr, /more than 4096 bytes without a message header/);
+  });
+});
