@@ -1,0 +1,368 @@
+import type { Numbering } from './numbering';
+import { intOf, isOn, type RunLook, type Styles } from './styles';
+import { symbolCharacter } from './symbols';
+import { rowLines, type TableCell } from './tables';
+import { readXml, type XmlHandler, type WordAttribute } from './xml';
+
+/**
+ * The main document part (document.xml) as text: paragraphs and tables in document order, a
+ * paragraph's automatic number written before its text as Word shows it ("1.⇥Counterterrorism"),
+ * tracked changes read as accepted, the displayed result of fields and not their instructions.
+ * Headers and footers are other parts and are not read: they are page layout.
+ */
+export interface DocumentText {
+  text: string;
+  trackedChanges: boolean;
+}
+
+/** A paragraph's lines, or a whole table's. Paragraphs stand apart by a blank line; a table's rows do not. */
+type Block = string[];
+
+interface Container {
+  blocks: Block[];
+  /** Text of a paragraph whose mark was deleted: it runs on into the next paragraph. */
+  carry: string;
+}
+
+interface Run {
+  text: string;
+  style?: string;
+  look: RunLook;
+}
+
+interface Paragraph {
+  text: string;
+  style?: string;
+  numId?: number;
+  ilvl?: number;
+  markDeleted: boolean;
+  /** Text boxes anchored in the paragraph, read after it. */
+  boxes: Block[];
+  run?: Run;
+}
+
+interface Table {
+  grid: number[];
+  rows: Block;
+  cells?: TableCell[];
+  rowDeleted: boolean;
+  cell?: { span: number; merged: boolean; deleted: boolean };
+}
+
+/** Subtrees that hold no displayed text: earlier revisions, deleted text, field instructions, control properties, markup-compatibility fallbacks. */
+const SKIPPED = new Set(['delText', 'instrText', 'delInstrText', 'mc:Fallback', 'sdtPr', 'sdtEndPr', 'sectPr', 'fldData', 'tblGridChange', 'numberingChange']);
+
+export function readDocument(bytes: Uint8Array, part: string, styles: Styles, numbering: Numbering): DocumentText {
+  let reader: DocumentReader | undefined;
+  readXml(bytes, part, (attribute) => (reader = new DocumentReader(attribute, styles, numbering)));
+  if (!reader) return { text: '', trackedChanges: false };
+  return { text: joinBlocks(reader.body.blocks), trackedChanges: reader.trackedChanges };
+}
+
+function joinBlocks(blocks: Block[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (out.length > 0) out.push('');
+    for (const l of b) out.push(l);
+  }
+  return out.join('\n');
+}
+
+class DocumentReader implements XmlHandler {
+  readonly body: Container = { blocks: [], carry: '' };
+  trackedChanges = false;
+  private readonly containers: Container[] = [this.body];
+  private readonly paragraphs: Paragraph[] = [];
+  private readonly tables: Table[] = [];
+  private skipDepth = 0;
+  /** Open fields: true while in the instruction (before w:fldChar separate). */
+  private readonly fields: boolean[] = [];
+  private instructionFields = 0;
+  private inText = false;
+  /** In w:pPr, w:rPr of a run, w:rPr of the paragraph mark, w:trPr, w:tcPr, w:tblGrid. */
+  private inParagraphProperties = false;
+  private inRunProperties = false;
+  private inRowProperties = false;
+  private inCellProperties = false;
+  private inGrid = false;
+
+  constructor(
+    private readonly attr: WordAttribute,
+    private readonly styles: Styles,
+    private readonly numbering: Numbering,
+  ) {}
+
+  open(name: string, attributes: Record<string, string>): void {
+    if (this.skipDepth > 0) {
+      this.skipDepth++;
+      return;
+    }
+    const paragraph = this.paragraphs[this.paragraphs.length - 1];
+    const run = paragraph?.run;
+    switch (name) {
+      case 'p':
+        this.paragraphs.push({ text: '', markDeleted: false, boxes: [] });
+        return;
+      case 'pPr':
+        this.inParagraphProperties = true;
+        return;
+      case 'r':
+        if (paragraph) paragraph.run = { text: '', look: {} };
+        return;
+      case 'rPr':
+        this.inRunProperties = true;
+        return;
+      case 't':
+        this.inText = run !== undefined && this.instructionFields === 0;
+        return;
+      case 'tab':
+      case 'ptab':
+        if (run && !this.inParagraphProperties) this.append(run, '\t');
+        return;
+      case 'br':
+      case 'cr':
+        if (run) this.append(run, '\n');
+        return;
+      case 'noBreakHyphen':
+        if (run) this.append(run, '-');
+        return;
+      case 'sym':
+        if (run) this.append(run, symbolCharacter(Number.parseInt(this.attr(attributes, 'char') ?? '', 16) || 0x2022, this.attr(attributes, 'font')));
+        return;
+      case 'fldChar':
+        this.fieldChar(this.attr(attributes, 'fldCharType'));
+        return;
+      case 'ins':
+      case 'moveTo':
+        this.trackedChanges = true;
+        return;
+      case 'del':
+      case 'moveFrom':
+        this.trackedChanges = true;
+        // In the paragraph mark's properties: the mark is deleted, the paragraph runs on into the next.
+        if (this.inParagraphProperties && this.inRunProperties) {
+          if (paragraph) paragraph.markDeleted = true;
+        } else if (this.inRowProperties) {
+          if (this.tables.length > 0) this.tables[this.tables.length - 1].rowDeleted = true;
+        } else this.skipDepth = 1;
+        return;
+      case 'cellDel':
+        this.trackedChanges = true;
+        if (this.inCellProperties && this.tables.length > 0) this.tables[this.tables.length - 1].cell!.deleted = true;
+        return;
+      case 'pStyle':
+        if (paragraph && this.inParagraphProperties && !this.inRunProperties) paragraph.style = this.attr(attributes, 'val');
+        return;
+      case 'numId':
+        if (paragraph && this.inParagraphProperties) paragraph.numId = intOf(this.attr(attributes, 'val'));
+        return;
+      case 'ilvl':
+        if (paragraph && this.inParagraphProperties) paragraph.ilvl = intOf(this.attr(attributes, 'val'));
+        return;
+      case 'rStyle':
+        if (run && this.inRunProperties) run.style = this.attr(attributes, 'val');
+        return;
+      case 'caps':
+        if (run && this.inRunProperties && !this.inParagraphProperties) run.look.caps = isOn(this.attr(attributes, 'val'));
+        return;
+      case 'vanish':
+        if (run && this.inRunProperties && !this.inParagraphProperties) run.look.vanish = isOn(this.attr(attributes, 'val'));
+        return;
+      case 'txbxContent':
+        this.containers.push({ blocks: [], carry: '' });
+        return;
+      case 'tbl':
+        this.tables.push({ grid: [], rows: [], rowDeleted: false });
+        this.containers.push({ blocks: [], carry: '' });
+        return;
+      case 'tblGrid':
+        this.inGrid = true;
+        return;
+      case 'gridCol':
+        if (this.inGrid) this.tables[this.tables.length - 1]?.grid.push(intOf(this.attr(attributes, 'w')) ?? 0);
+        return;
+      case 'tr': {
+        const table = this.tables[this.tables.length - 1];
+        if (table) {
+          table.cells = [];
+          table.rowDeleted = false;
+        }
+        return;
+      }
+      case 'trPr':
+        this.inRowProperties = true;
+        return;
+      case 'tc': {
+        const table = this.tables[this.tables.length - 1];
+        if (table) table.cell = { span: 1, merged: false, deleted: false };
+        this.containers.push({ blocks: [], carry: '' });
+        return;
+      }
+      case 'tcPr':
+        this.inCellProperties = true;
+        return;
+      case 'gridSpan': {
+        const cell = this.tables[this.tables.length - 1]?.cell;
+        if (cell && this.inCellProperties) cell.span = Math.max(1, intOf(this.attr(attributes, 'val')) ?? 1);
+        return;
+      }
+      case 'vMerge': {
+        // A cell that continues the one above it is empty: the merged cell's text is in the first.
+        const cell = this.tables[this.tables.length - 1]?.cell;
+        if (cell && this.inCellProperties) cell.merged = this.attr(attributes, 'val') !== 'restart';
+        return;
+      }
+    }
+    if (SKIPPED.has(name) || name.endsWith('PrChange')) this.skipDepth = 1;
+  }
+
+  close(name: string): void {
+    if (this.skipDepth > 0) {
+      this.skipDepth--;
+      return;
+    }
+    switch (name) {
+      case 'p':
+        this.endParagraph();
+        return;
+      case 'pPr':
+        this.inParagraphProperties = false;
+        return;
+      case 'rPr':
+        this.inRunProperties = false;
+        return;
+      case 'r':
+        this.endRun();
+        return;
+      case 't':
+        this.inText = false;
+        return;
+      case 'txbxContent': {
+        const box = this.containers.pop()!;
+        this.flushCarry(box);
+        const paragraph = this.paragraphs[this.paragraphs.length - 1];
+        const target = paragraph ? paragraph.boxes : this.containers[this.containers.length - 1].blocks;
+        for (const b of box.blocks) target.push(b);
+        return;
+      }
+      case 'tblGrid':
+        this.inGrid = false;
+        return;
+      case 'trPr':
+        this.inRowProperties = false;
+        return;
+      case 'tcPr':
+        this.inCellProperties = false;
+        return;
+      case 'tc':
+        this.endCell();
+        return;
+      case 'tr':
+        this.endRow();
+        return;
+      case 'tbl':
+        this.endTable();
+        return;
+    }
+  }
+
+  text(text: string): void {
+    if (!this.inText || this.skipDepth > 0) return;
+    const run = this.paragraphs[this.paragraphs.length - 1]?.run;
+    if (run) this.append(run, text.indexOf('\u00ad') >= 0 ? text.replace(/\u00ad/g, '') : text);
+  }
+
+  private append(run: Run, text: string): void {
+    if (this.instructionFields === 0) run.text += text;
+  }
+
+  private fieldChar(type: string | undefined): void {
+    if (type === 'begin') {
+      this.fields.push(true);
+      this.instructionFields++;
+    } else if (type === 'separate') {
+      if (this.fields.length > 0 && this.fields[this.fields.length - 1]) {
+        this.fields[this.fields.length - 1] = false;
+        this.instructionFields--;
+      }
+    } else if (type === 'end') {
+      if (this.fields.length > 0 && this.fields.pop()) this.instructionFields--;
+    }
+  }
+
+  private endRun(): void {
+    const paragraph = this.paragraphs[this.paragraphs.length - 1];
+    const run = paragraph?.run;
+    if (!run) return;
+    paragraph.run = undefined;
+    if (run.text === '') return;
+    const look = this.styles.look(run.look, run.style, paragraph.style);
+    if (look.vanish) return;
+    paragraph.text += look.caps ? run.text.toUpperCase() : run.text;
+  }
+
+  private endParagraph(): void {
+    const paragraph = this.paragraphs.pop();
+    if (!paragraph) return;
+    const container = this.containers[this.containers.length - 1];
+    if (paragraph.markDeleted) {
+      container.carry += paragraph.text;
+      for (const b of paragraph.boxes) container.blocks.push(b);
+      return;
+    }
+    const label = this.numberOf(paragraph) ?? '';
+    const text = label + container.carry + paragraph.text;
+    container.carry = '';
+    const lines: string[] = [];
+    for (const line of text.split('\n')) {
+      const trimmed = line.trimEnd();
+      if (trimmed !== '' || lines.length > 0) lines.push(trimmed);
+    }
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    if (lines.length > 0) container.blocks.push(lines);
+    for (const b of paragraph.boxes) container.blocks.push(b);
+  }
+
+  private numberOf(paragraph: Paragraph): string | undefined {
+    const fromStyle = this.styles.numbering(paragraph.style);
+    const numId = paragraph.numId ?? fromStyle.numId;
+    if (numId === undefined || numId === 0) return undefined;
+    const ilvl = paragraph.ilvl ?? (paragraph.numId === undefined || paragraph.numId === fromStyle.numId ? fromStyle.ilvl : undefined);
+    return this.numbering.next(numId, ilvl, paragraph.style ?? this.styles.defaultParagraphStyle);
+  }
+
+  /** A paragraph whose mark was deleted at the end of its container keeps its text. */
+  private flushCarry(container: Container): void {
+    if (container.carry.trim() !== '') container.blocks.push([container.carry.trimEnd()]);
+    container.carry = '';
+  }
+
+  private endCell(): void {
+    const container = this.containers.pop()!;
+    this.flushCarry(container);
+    const table = this.tables[this.tables.length - 1];
+    const cell = table?.cell;
+    if (!table || !cell) return;
+    table.cell = undefined;
+    if (cell.deleted) return;
+    const lines: string[] = [];
+    if (!cell.merged) for (const b of container.blocks) for (const l of b) if (l.trim() !== '') lines.push(l);
+    table.cells?.push({ lines, span: cell.span });
+  }
+
+  private endRow(): void {
+    const table = this.tables[this.tables.length - 1];
+    if (!table?.cells) return;
+    if (!table.rowDeleted) for (const l of rowLines(table.cells, table.grid)) if (l.trim() !== '') table.rows.push(l);
+    table.cells = undefined;
+  }
+
+  private endTable(): void {
+    const table = this.tables.pop();
+    const container = this.containers.pop()!;
+    const parent = this.containers[this.containers.length - 1];
+    // Paragraphs straight inside w:tbl do not exist in a valid file; a broken one keeps their text.
+    for (const b of container.blocks) parent.blocks.push(b);
+    if (table && table.rows.length > 0) parent.blocks.push(table.rows);
+  }
+}

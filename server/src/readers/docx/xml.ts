@@ -1,0 +1,82 @@
+import { SaxesParser } from 'saxes';
+import { ReadFailure } from './zip';
+
+/**
+ * A part of the package read as XML events with saxes. WordprocessingML elements reach the
+ * handler by their local name ("p", "r", "t"), whatever prefix the file binds to the namespace
+ * (Word, LibreOffice and the docx library all write "w:", but nothing requires it); elements of
+ * other vocabularies keep their qualified name ("mc:Fallback", "wps:txbx"), markup
+ * compatibility's under the prefix "mc:". Namespaces are taken from the root element, where
+ * every producer declares them.
+ */
+export interface XmlHandler {
+  open(name: string, attributes: Record<string, string>): void;
+  close(name: string): void;
+  text(text: string): void;
+}
+
+const WORDPROCESSING = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
+const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+
+/** Attribute names of the WordprocessingML namespace, as this part spells them. */
+export type WordAttribute = (attributes: Record<string, string>, local: string) => string | undefined;
+
+export function readXml(bytes: Uint8Array, part: string, handler: (attribute: WordAttribute) => XmlHandler): void {
+  const parser = new SaxesParser({ position: true });
+  let names: Map<string, string> | undefined;
+  let wordPrefix = 'w';
+  let mcPrefix = 'mc';
+  let inner: XmlHandler | undefined;
+  const attributeNames = new Map<string, string>();
+  const attribute: WordAttribute = (attributes, local) => {
+    let qualified = attributeNames.get(local);
+    if (qualified === undefined) attributeNames.set(local, (qualified = wordPrefix === '' ? local : `${wordPrefix}:${local}`));
+    return attributes[qualified];
+  };
+  const nameOf = (qualified: string): string => {
+    let name = names!.get(qualified);
+    if (name === undefined) {
+      const colon = qualified.indexOf(':');
+      const prefix = colon < 0 ? '' : qualified.slice(0, colon);
+      const local = qualified.slice(colon + 1);
+      name = prefix === wordPrefix ? local : prefix === mcPrefix ? `mc:${local}` : colon < 0 ? `:${qualified}` : qualified;
+      names!.set(qualified, name);
+    }
+    return name;
+  };
+  parser.on('doctype', () => {
+    throw new ReadFailure(`${part} declares a DOCTYPE, which no Word part has`);
+  });
+  parser.on('opentag', (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    if (!names) {
+      names = new Map();
+      for (const key in attributes) {
+        if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
+        const prefix = key === 'xmlns' ? '' : key.slice(6);
+        if (WORDPROCESSING.includes(attributes[key])) wordPrefix = prefix;
+        else if (attributes[key] === MARKUP_COMPATIBILITY) mcPrefix = prefix;
+      }
+      inner = handler(attribute);
+    }
+    inner!.open(nameOf(tag.name), attributes);
+  });
+  // Emitted for self-closing tags too.
+  parser.on('closetag', (tag) => inner!.close(nameOf(tag.name)));
+  parser.on('text', (text) => inner?.text(text));
+  parser.on('cdata', (text) => inner?.text(text));
+  try {
+    parser.write(decode(bytes)).close();
+  } catch (e) {
+    if (e instanceof ReadFailure) throw e;
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new ReadFailure(`malformed XML in ${part}: ${message}`);
+  }
+}
+
+function decode(bytes: Uint8Array): string {
+  // A part may be UTF-16 (it then starts with a byte-order mark); TextDecoder drops the mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
