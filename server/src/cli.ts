@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadCatalogue } from './core/catalogue/load';
 import type { Catalogue } from './core/catalogue/catalogue';
-import type { OutcomeDocument } from './core/document/model';
+import type { Heading, OutcomeDocument } from './core/document/model';
+import type { Range } from './core/text/range';
 import { lintText, parseWith } from './core/lint';
 import type { Finding } from './core/rules/finding';
 import { resolveTopic } from './core/topics';
@@ -116,6 +117,7 @@ function lint(options: Options, catalogue: Catalogue): number {
       kind: r.document.kind,
       number: r.document.header.number?.text ?? null,
       date: r.document.header.date?.value.valid ? r.document.header.date.value.iso : null,
+      ...documentFields(r.document),
       diagnostics: r.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: f.range })),
     }));
     process.stdout.write(JSON.stringify({ files }, null, 2) + '\n');
@@ -129,6 +131,25 @@ function lint(options: Options, catalogue: Catalogue): number {
   }
   if (failures.length > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** What a script builds on beside the checks: the type as titled, the subject, the meeting and the outline. */
+function documentFields(doc: OutcomeDocument) {
+  const m = doc.meeting;
+  const heading = (h: Heading, r: Range) => ({ number: h.label, title: h.title, range: r });
+  return {
+    type: doc.title?.value ?? doc.otherDocumentType?.value ?? null,
+    subject: doc.addressing.find((f) => f.label === 'subject')?.value ?? null,
+    meeting: m
+      ? {
+          series: m.series ?? null,
+          level: m.level ?? null,
+          place: m.place ?? null,
+          dates: [...new Set([m.start?.iso, m.end?.iso].filter((d) => d !== undefined))],
+        }
+      : null,
+    sections: doc.sections.map((s) => ({ ...heading(s.heading, s.range), items: s.items.map((i) => heading(i.heading, i.range)) })),
+  };
 }
 
 function mentions(options: Options, catalogue: Catalogue): number {

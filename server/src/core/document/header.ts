@@ -1,6 +1,7 @@
 import type { DocumentNumber, OutcomeHeader, SubjectCodeEntry } from './model';
 import { parseDottedDate, parseStrictDate } from './dates';
 import { parseHeaderNumber, SUFFIX_LINE } from './numbers';
+import { parseSeriesNumber } from './documentType';
 import { contentBounds } from '../text/lines';
 import { lineRange, range } from '../text/range';
 
@@ -127,6 +128,7 @@ function isPartOnItsOwn(text: string): boolean {
     PLACE_DATE.test(text) ||
     /^\(OR\.[^)]*\)$/.test(text) ||
     parseHeaderNumber(text, 0, 0) !== undefined ||
+    parseSeriesNumber(text, 0, 0) !== undefined ||
     CODE_WITH_NUMBER.test(text) ||
     /^(?:LIMITE|PUBLIC|(?:RESTREINT|CONFIDENTIEL|SECRET) UE\/EU [A-Z]+)$/.test(text)
   );
@@ -183,6 +185,14 @@ function readPart(ctx: HeaderContext, header: OutcomeHeader, line: number, start
     return 1;
   }
   if (PARTIAL_ACCESS_START.test(text)) return readPartialAccess(ctx, header, line);
+  if (!header.number && (first === 87 || first === 67) /* W, C */) {
+    // A working document's, a meeting notice's or the Commission's number.
+    const number = parseSeriesNumber(text, line, start);
+    if (number) {
+      header.number = number;
+      return 1;
+    }
+  }
   if (!header.number && !header.malformedNumber && first >= 48 && first <= 57) {
     const number = parseHeaderNumber(text, line, start);
     if (number) return readNumber(ctx, header, number, line, text, here);

@@ -1,4 +1,5 @@
 import type { Range } from '../text/range';
+import type { DocumentType } from './documentType';
 
 /** A calendar date as written in the document; `valid` is false for "31 June 2017". */
 export interface CalendarDate {
@@ -28,6 +29,8 @@ export interface DocumentNumber {
   year: number; // four digits
   suffixes: { kind: NumberSuffixKind; index: number }[];
   range: Range;
+  /** A header number in another series than the standard one: "WK 10837/2020 INIT", "CM 1405/08", "COM(2016) 272 final". */
+  series?: 'ST' | 'CM' | 'WK' | 'SN' | 'COM';
 }
 
 export interface DocumentNumberRef extends DocumentNumber {
@@ -143,8 +146,10 @@ export interface OutcomeDocument {
   eol: '\n' | '\r\n';
   header: OutcomeHeader;
   title?: Located;
-  /** Another Council document type where the title would stand ("NOTE", "I/A ITEM NOTE"): then the kind is 'other'. */
+  /** Another Council document type where the title would stand ("NOTE", "I/A ITEM NOTE"), as written: then the kind is 'other'. */
   otherDocumentType?: Located;
+  /** The type the title or the number's series names; 'outcome' exactly when the kind is. */
+  documentType: DocumentType;
   addressing: AddressingField[];
   /** Numbers in "No. prev. doc.". */
   previousDocuments: DocumentNumber[];

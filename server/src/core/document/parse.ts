@@ -10,22 +10,10 @@ import { parseMeeting } from './meeting';
 import { scanDates } from './dates';
 import { scanReferences } from './numbers';
 import { scanDeleted, scanPresidencies } from './mentions';
+import { damagedTitleType, normaliseTitle, seriesType, titleType, type DocumentType } from './documentType';
+import { parseLooseDate } from './dates';
+import type { OutcomeHeader } from './model';
 
-const TITLE = /^OUTCOME\s+OF\s+(?:THE\s+)?PROCEEDINGS$/i;
-/**
- * The other Council document types that stand where the title would: a Council document with
- * one of these is another kind of document, not an outcome missing its title.
- */
-const OTHER_DOCUMENT_TYPE =
-  /^(?:(?:COVER|INFORMATION|REVISED|PRESIDENCY|BACKGROUND|CONCEPT|DISCUSSION|STEERING)\s+)?NOTE$|^(?:"?I\/?A"?|"?I"?|"?A"?)\s+ITEM\s+NOTE$|^(?:PROGRESS\s+)?REPORT$|^OPINION$|^RECOMMENDATION$|^(?:PROVISIONAL\s+|DRAFT\s+)?AGENDA$|^OUTCOME\s+OF\s+THE\s+COUNCIL\s+MEETING$|^LEGISLATIVE\s+ACTS\s+AND\s+OTHER\s+INSTRUMENTS$|^(?:COMMUNICATION|RESOLUTION|LETTER|PROPOSAL|DECLARATION|STATEMENT)\b[A-Z ]*$|^DRAFT\s+[A-Z ]+$/;
-/**
- * Each other document type ends on a capital letter: a quick test that passes over most header
- * lines (codes with their numbers, the date, the issuer) before the expression is tried.
- */
-function endsOnCapital(t: string): boolean {
-  const c = t.charCodeAt(t.length - 1);
-  return c >= 65 && c <= 90;
-}
 /**
  * The footer lines in order, as ranges. Built in a loop from one array literal: arrays that the
  * array methods return differ in kind when empty, and the index's compiled code that reads
@@ -36,6 +24,16 @@ function footerRanges(lines: ReadonlySet<number>, clean: readonly string[]): Ran
   for (const l of [...lines].sort((a, b) => a - b)) out.push(lineRange(l, ...contentBounds(clean[l])));
   return out;
 }
+/** Two or more upper-case words, no marking: "ROADMAP FOR INFORMATION EXCHANGE" where the title stands. */
+function isUnknownTitle(text: string): boolean {
+  return /^[A-Z][A-Z'’-]*(?: [A-Z][A-Z'’-]*)+$/.test(text.replace(/\s+/g, ' ')) && !/\b(?:LIMITE|PUBLIC|UE|EU)\b/.test(text);
+}
+
+function previousContentLine(clean: readonly string[], line: number, within: number): number | undefined {
+  for (let l = line - 1; l >= 0 && l >= line - within; l--) if (clean[l].trim() !== '') return l;
+  return undefined;
+}
+
 /** The header and title sit near the top; past this many lines nothing is header any more. */
 const HEADER_SCAN_LIMIT = 250;
 
@@ -58,24 +56,57 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
   // Each line's heading reading is asked for by the title scan, the addressing block and the body: read once.
   const candidates = new Array<HeadingCandidate | null | undefined>(n);
   const candidateAt = (l: number) => (candidates[l] === undefined ? (candidates[l] = headingCandidate(clean[l]) ?? null) : candidates[l]);
-  let titleLine: number | undefined;
-  let otherType: number | undefined;
+  let typeLine: number | undefined;
+  let type: DocumentType | undefined;
+  let commission = false;
   let firstStructureLine: number | undefined;
   for (let l = 0; l < scanLimit; l++) {
     const [s, e] = contentBounds(clean[l]);
     if (s === e) continue;
     const t = clean[l].slice(s, e);
-    if (TITLE.test(t)) {
-      titleLine = l;
+    const titled = titleType(t);
+    // The outcome's title may stand below a label written too early; other types stand above the addressing.
+    if (titled === 'outcome' || (titled && firstStructureLine === undefined)) {
+      typeLine = l;
+      type = titled;
       break;
     }
-    if (firstStructureLine === undefined && (isAddressingLabel(t) || candidateAt(l))) firstStructureLine = l;
-    if (firstStructureLine === undefined && otherType === undefined && endsOnCapital(t) && OTHER_DOCUMENT_TYPE.test(t.replace(/\s+/g, ' '))) otherType = l;
+    if (firstStructureLine !== undefined) continue;
+    if (isAddressingLabel(t) || candidateAt(l)) firstStructureLine = l;
+    else if (t.length < 40 && normaliseTitle(t) === 'EUROPEAN COMMISSION') commission = true;
   }
-  const headerEnd = titleLine ?? firstStructureLine ?? scanLimit;
-  const header = parseHeader({ clean, from: 0, to: headerEnd, isKnownCode: options.isKnownCode ?? (() => false) });
+  const isKnownCode = options.isKnownCode ?? (() => false);
+  let header: OutcomeHeader | undefined;
+  if (typeLine === undefined) {
+    // A title a scan damaged is read only under a Council header: at least two of its parts above it.
+    for (let l = 0; l < (firstStructureLine ?? scanLimit); l++) {
+      const damaged = damagedTitleType(clean[l].trim());
+      if (!damaged) continue;
+      const above = parseHeader({ clean, from: 0, to: l, isKnownCode });
+      if ([above.issuer, above.dateLine, above.number, above.subjectCodes[0]].filter(Boolean).length >= 2) {
+        typeLine = l;
+        type = damaged;
+        header = above;
+      }
+      break;
+    }
+  }
+  if (typeLine === undefined && firstStructureLine !== undefined) {
+    // A title of no known type: upper-case words between the subject codes and the addressing.
+    header = parseHeader({ clean, from: 0, to: firstStructureLine, isKnownCode });
+    const last = header.subjectCodes[header.subjectCodes.length - 1]?.lineRange.end.line;
+    const l = previousContentLine(clean, firstStructureLine, 3);
+    if (last !== undefined && l !== undefined && l > last && isUnknownTitle(clean[l].trim())) {
+      typeLine = l;
+      type = 'other';
+      header = undefined;
+    }
+  }
+  const titleLine = type === 'outcome' ? typeLine : undefined;
+  const headerEnd = typeLine ?? firstStructureLine ?? scanLimit;
+  header ??= parseHeader({ clean, from: 0, to: headerEnd, isKnownCode });
 
-  const addressingFrom = titleLine !== undefined ? titleLine + 1 : headerEnd;
+  const addressingFrom = typeLine !== undefined ? typeLine + 1 : headerEnd;
   const addressing = parseAddressing(clean, addressingFrom, n, (l) => candidateAt(l) !== null);
 
   const footers = findFooters(clean, addressing.end, n);
@@ -109,15 +140,24 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
   }
 
   const evidence = [header.issuer, header.dateLine, header.number ?? header.malformedNumber, header.subjectCodes[0], field('from') ?? field('of'), field('subject')].filter(Boolean).length;
-  const kind = titleLine !== undefined || (evidence >= 3 && otherType === undefined) ? 'outcome' : 'other';
+  // The number's series names the document whatever its title; a document without a title is
+  // an outcome being drafted when it has most of an outcome's parts.
+  const documentType: DocumentType = seriesType(header.number) ?? type ?? (commission ? 'commission' : evidence >= 3 ? 'outcome' : 'other');
+  const kind = documentType === 'outcome' ? 'outcome' : 'other';
+  if (kind === 'other' && !header.date && header.malformedDate) {
+    // Another document's date, for the index, in whatever form it is written ("18.5.2016").
+    const date = parseLooseDate(header.malformedDate.value);
+    if (date) header.date = { value: date, text: header.malformedDate.value, range: header.malformedDate.range };
+  }
 
   return {
     kind,
     lineCount: n,
     eol,
     header,
-    otherDocumentType: titleLine === undefined && otherType !== undefined ? { value: clean[otherType].trim().replace(/\s+/g, ' '), range: lineRange(otherType, ...contentBounds(clean[otherType])) } : undefined,
-    title: titleLine !== undefined ? { value: clean[titleLine].trim(), range: lineRange(titleLine, ...contentBounds(clean[titleLine])) } : undefined,
+    otherDocumentType: kind === 'other' && typeLine !== undefined ? { value: clean[typeLine].trim().replace(/\s+/g, ' '), range: lineRange(typeLine, ...contentBounds(clean[typeLine])) } : undefined,
+    documentType,
+    title: titleLine !== undefined && kind === 'outcome' ? { value: clean[titleLine].trim(), range: lineRange(titleLine, ...contentBounds(clean[titleLine])) } : undefined,
     addressing: addressing.fields,
     previousDocuments: addressing.previousDocuments,
     invalidPreviousDocuments: addressing.invalidPreviousDocuments,

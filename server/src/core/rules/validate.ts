@@ -8,6 +8,7 @@ import { addressingRules } from './addressing';
 import { bodyRules } from './body';
 import { textRules } from './text';
 import { contentLineRange } from './anchors';
+import { DOCUMENT_TYPE_NAMES } from '../document/documentType';
 
 export interface ValidateOptions {
   /** Per-rule severity; 'off' silences a rule. Missing codes keep their default. */
@@ -24,13 +25,16 @@ export function validate(doc: OutcomeDocument, catalogue: RuleCatalogue, options
     if (severity !== 'off') findings.push({ ...f, severity });
   };
   if (doc.kind === 'other') {
-    const type = doc.otherDocumentType;
+    const title = doc.otherDocumentType;
+    const named = doc.documentType === 'other' ? '' : `, ${DOCUMENT_TYPE_NAMES[doc.documentType]}`;
     report({
       code: 'document.not-outcome',
-      message: type
-        ? `This is a document of another type ("${type.value}"), not an outcome of proceedings, so the template is not checked.`
-        : 'This is not an outcome of proceedings: it has no "OUTCOME OF PROCEEDINGS" title and no Council header, so the template is not checked.',
-      range: type?.range ?? contentLineRange(doc),
+      message: title
+        ? `This is a document of another type ("${title.value}"${named}), not an outcome of proceedings, so the template is not checked.`
+        : doc.documentType !== 'other'
+          ? `This is ${DOCUMENT_TYPE_NAMES[doc.documentType]}, not an outcome of proceedings, so the template is not checked.`
+          : 'This is not an outcome of proceedings: it has no "OUTCOME OF PROCEEDINGS" title and no Council header, so the template is not checked.',
+      range: title?.range ?? doc.header.number?.range ?? contentLineRange(doc),
     });
     return findings;
   }
