@@ -32,6 +32,31 @@ describe('outcome-lint (as a process)', () => {
     assert.ok(other.diagnostics.length <= 1);
   });
 
+  it('json: each file gives its type as titled, subject, meeting and sections with their items', () => {
+    const note = path.join(tmp, 'note.md');
+    fs.writeFileSync(note, ['Council of the European Union', 'Brussels, 6 April 2016', 'CM 2203/16', '', '"A" ITEM NOTE', '', 'From:\tPresidency', 'Subject:\tA roadmap', ''].join('\n'));
+    const r = run('--format', 'json', path.join(CORPUS, '9278-18.md'), note);
+    const [outcome, other] = JSON.parse(r.stdout).files as Record<string, unknown>[];
+    assert.equal(outcome.type, 'OUTCOME OF PROCEEDINGS');
+    assert.equal(outcome.subject, 'Outcome of proceedings of the EU-US Justice and Home Affairs Ministerial Meeting (Sofia, 22-23 May 2018)');
+    assert.deepEqual(outcome.meeting, { series: 'EU-US JHA', level: 'Ministerial', place: 'Sofia', dates: ['2018-05-22', '2018-05-23'] });
+    const sections = outcome.sections as { number: string; title: string; range: unknown; items: { number: string; title: string; range: unknown }[] }[];
+    assert.deepEqual(sections[0].range, { start: { line: 40, character: 0 }, end: { line: 56, character: 262 } });
+    assert.deepEqual(sections[0].items[1], { number: 'b', title: 'Prevention of radicalisation and terrorist use of the Internet', range: { start: { line: 50, character: 0 }, end: { line: 52, character: 689 } } });
+    assert.deepEqual(sections.map((s) => s.number), ['1', '2', '3', '4', '5']);
+    assert.deepEqual(other, {
+      path: note,
+      kind: 'other',
+      number: 'CM 2203/16',
+      date: '2016-04-06',
+      type: '"A" ITEM NOTE',
+      subject: 'A roadmap',
+      meeting: { series: null, level: 'Other', place: null, dates: [] },
+      sections: [],
+      diagnostics: [{ code: 'document.not-outcome', severity: 'information', message: 'This is a document of another type ("\"A\" ITEM NOTE", a meeting notice (CM)), not an outcome of proceedings, so the template is not checked.', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 13 } } }],
+    });
+  });
+
   it('text: compiler-style lines, a summary line, exit 1 on an error', () => {
     const file = path.join(tmp, 'draft.outcome.md');
     fs.writeFileSync(file, edit(corpusText('9278-18.md'), /^9278\/18$/m, '9278/17'));
