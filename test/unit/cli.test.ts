@@ -53,7 +53,7 @@ describe('outcome-lint (as a process)', () => {
       subject: 'A roadmap',
       meeting: { series: null, level: 'Other', place: null, dates: [] },
       sections: [],
-      diagnostics: [{ code: 'document.not-outcome', severity: 'information', message: 'This is a document of another type ("\"A\" ITEM NOTE", a meeting notice (CM)), not an outcome of proceedings, so the template is not checked.', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 13 } } }],
+      diagnostics: [{ code: 'document.not-outcome', severity: 'information', message: 'This is a document of another type (""A" ITEM NOTE", a meeting notice (CM)), not an outcome of proceedings, so the template is not checked.', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 13 } } }],
     });
   });
 
