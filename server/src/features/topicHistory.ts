@@ -1,5 +1,6 @@
 import { RequestType, RequestType0, type Position, type Range } from 'vscode-languageserver';
 import type { Catalogue } from '../core/catalogue/catalogue';
+import { markdownLink } from '../core/text/markdown';
 import { spanRange } from '../core/workspace/documentEntry';
 import type { Analysis } from './analysis';
 import { mentionAt } from './references';
@@ -62,5 +63,5 @@ export function lastDiscussedNote(analysis: Analysis, workspace: WorkspaceServic
   const last = id && index.lastDiscussed(index.topicOf(id), e);
   if (!last) return undefined;
   const line = spanRange(last.span).start.line + 1;
-  return `Last discussed: [${last.label}](${last.entry.uri}#L${line})`;
+  return `Last discussed: ${markdownLink(last.label, `${last.entry.uri}#L${line}`)}`;
 }

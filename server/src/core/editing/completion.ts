@@ -3,6 +3,7 @@ import type { Body, Instrument, Presidency } from '../catalogue/schema';
 import type { AddressingLabel, Heading, Item, OutcomeDocument, Section } from '../document/model';
 import { letterMark } from '../document/body';
 import { toRoman } from '../document/romanNumerals';
+import { escapeMarkdown as md } from '../text/markdown';
 import { lineRange, type Position, type Range } from '../text/range';
 import { entryMarkdown, presidencyRole, rotaDate, semester } from './describe';
 
@@ -127,7 +128,7 @@ function codeBlockItems(doc: OutcomeDocument, catalogue: Catalogue, line: number
   if (!h.marking && (firstCode === undefined || line <= firstCode)) {
     for (const m of catalogue.markings) {
       if (!m.marking.startsWith(wanted)) continue;
-      items.push({ kind: 'marking', label: m.marking, insertText: m.marking, range, detail: m.classified ? 'classified marking' : 'distribution marking', documentation: m.description, sortText: `0${m.level}` });
+      items.push({ kind: 'marking', label: m.marking, insertText: m.marking, range, detail: m.classified ? 'classified marking' : 'distribution marking', documentation: md(m.description), sortText: `0${m.level}` });
     }
   }
   return { items, incomplete: false };
@@ -325,7 +326,7 @@ function catalogueItems(doc: OutcomeDocument, catalogue: Catalogue, position: Po
         range: lineRange(position.line, best.phrase.start, position.character),
         filterText: `${best.name} Presidency`,
         detail: `${p.country}, ${semester(semesterShown)}${role === 2 ? '' : ` (${presidencyRole(role)})`}`,
-        documentation: `**${p.country}** held the Council Presidency in ${p.semesters.map(semester).join('; ')}.`,
+        documentation: `**${md(p.country)}** held the Council Presidency in ${p.semesters.map(semester).join('; ')}.`,
       },
     });
   }

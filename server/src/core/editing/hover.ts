@@ -1,10 +1,11 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { OutcomeDocument } from '../document/model';
 import { expectedPresidency } from '../rules/text';
+import { escapeMarkdown as md } from '../text/markdown';
 import { contains, lineRange, type Position, type Range } from '../text/range';
 import { describeDate, describeNumber, entryMarkdown, semester } from './describe';
 
-/** What a hover shows: Markdown over the range it describes (core coordinates). */
+/** What a hover shows: Markdown over the range it describes (core coordinates); text of the document or the catalogue in it is escaped. */
 export interface HoverContent {
   markdown: string;
   range: Range;
@@ -20,24 +21,24 @@ function headerHover(doc: OutcomeDocument, catalogue: Catalogue, p: Position): H
   for (const entry of h.subjectCodes) {
     if (!contains(entry.codeRange, p)) continue;
     const code = catalogue.subjectCode(entry.code);
-    if (code) return { range: entry.codeRange, markdown: `**${code.code}** — Council subject code\n\n${code.description}` };
+    if (code) return { range: entry.codeRange, markdown: `**${md(code.code)}** — Council subject code\n\n${md(code.description)}` };
     const closest = catalogue.closestSubjectCodes(entry.code, 3);
-    return { range: entry.codeRange, markdown: `**${entry.code}** is not a Council subject code.${closest.length ? ` Closest: ${closest.join(', ')}.` : ''}` };
+    return { range: entry.codeRange, markdown: `**${md(entry.code)}** is not a Council subject code.${closest.length ? ` Closest: ${md(closest.join(', '))}.` : ''}` };
   }
   if (h.date && contains(h.date.range, p)) return { range: h.date.range, markdown: `Document date: ${describeDate(h.date.value, h.date.text)}` };
   if (h.malformedDate && contains(h.malformedDate.range, p)) {
-    return { range: h.malformedDate.range, markdown: `"${h.malformedDate.value}" is not written as day, month name and year (e.g. 29 July 2011).` };
+    return { range: h.malformedDate.range, markdown: `"${md(h.malformedDate.value)}" is not written as day, month name and year (e.g. 29 July 2011).` };
   }
   if (h.number && contains(h.number.range, p)) return { range: h.number.range, markdown: `This document: ${describeNumber(h.number)}` };
   const pa = h.partialAccess?.date;
   if (pa && contains(pa.range, p)) return { range: pa.range, markdown: `Made partially accessible to the public: ${describeDate(pa.value, pa.text)}` };
   if (h.language && contains(h.language.range, p)) {
     const language = catalogue.language(h.language.value);
-    return { range: h.language.range, markdown: language ? `Original language: ${language.name}` : `"${h.language.value}" is not an official EU language code.` };
+    return { range: h.language.range, markdown: language ? `Original language: ${md(language.name)}` : `"${md(h.language.value)}" is not an official EU language code.` };
   }
   if (h.marking && contains(h.marking.range, p)) {
     const marking = catalogue.marking(h.marking.value);
-    return { range: h.marking.range, markdown: marking ? `**${marking.marking}**\n\n${marking.description}` : `"${h.marking.value}" is not a distribution marking.` };
+    return { range: h.marking.range, markdown: marking ? `**${md(marking.marking)}**\n\n${md(marking.description)}` : `"${md(h.marking.value)}" is not a distribution marking.` };
   }
   return undefined;
 }
@@ -55,12 +56,12 @@ function textHover(doc: OutcomeDocument, catalogue: Catalogue, p: Position): Hov
     const named = catalogue.presidencyByName(mention.name);
     if (named.length === 0) return undefined;
     const country = named[0].country;
-    const lines = [`**${country}** — Council Presidency ${named.map(semester).join('; ')}`];
+    const lines = [`**${md(country)}** — Council Presidency ${named.map(semester).join('; ')}`];
     const expected = expectedPresidency(doc, catalogue, mention);
     const role = mention.incoming ? 'incoming Presidency' : mention.outgoing ? 'outgoing Presidency' : 'Presidency';
     if (!expected) lines.push('The document gives no date to check the rota against.');
     else if (named.some((n) => n.country === expected.country)) lines.push(`Fits the rota: the ${role} in ${semester(expected)}.`);
-    else lines.push(`Against the rota: the ${role} for ${semester(expected)} is ${expected.country} (${expected.adjectives[0] ?? expected.country}).`);
+    else lines.push(`Against the rota: the ${role} for ${semester(expected)} is ${md(expected.country)} (${md(expected.adjectives[0] ?? expected.country)}).`);
     return { range: mention.range, markdown: lines.join('\n\n') };
   }
   return undefined;
