@@ -1,6 +1,8 @@
 // Bundles the server (and CLI) into dist/ so the .vsix and the bin scripts need no node_modules.
 const esbuild = require('esbuild');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+const { copyPdfjs, pdfjsExternal } = require('./pdfjsFiles');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [pdfjsExternal] };
+copyPdfjs('dist');
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The workspace index's workers run this file (server/src/node/parallelIndex.ts looks for it beside the server).
