@@ -28,6 +28,9 @@ async function textOf(name: string): Promise<string> {
   return read.text;
 }
 
+/** Built-ins as the process has them before any PDF is read (the tests' files are all loaded before one runs). */
+const BUILT_INS = { parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push, toString: Function.prototype.toString };
+
 const reason = (read: ArchiveRead) => (read.ok ? undefined : read.reason);
 
 describe('PDF reader: register PDFs', () => {
@@ -106,6 +109,12 @@ describe('PDF reader: register PDFs', () => {
     assert.equal(reason(await readPdf(new TextEncoder().encode('PK\u0003\u0004 a zip'))), 'not a PDF: the file does not start with %PDF');
     assert.equal(reason(await readPdf(new Uint8Array(PDF_MAX_BYTES + 1))), 'too large to read: 50 MB (at most 50 MB)');
     for (const read of [await readPdf(whole.subarray(0, 3000)), await readPdf(garbage)]) assert.ok(!read.ok && !read.reason.includes('\n'));
+  });
+
+  it("leaves the process's built-ins as they were (pdf.js's polyfills replace some), and no DOMMatrix behind", async () => {
+    await readPdf(fixture('outcome-hyphens.pdf'));
+    assert.deepEqual({ parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push, toString: Function.prototype.toString }, BUILT_INS);
+    assert.equal((globalThis as { DOMMatrix?: unknown }).DOMMatrix, undefined);
   });
 
   it("leaves the caller's bytes as they were", async () => {

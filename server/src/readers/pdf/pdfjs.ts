@@ -24,11 +24,51 @@ async function load(): Promise<PdfJs> {
   const standIn = g.DOMMatrix === undefined;
   console.warn = () => {};
   if (standIn) g.DOMMatrix = class DOMMatrix {};
+  const builtIns = snapshotBuiltIns();
   try {
     g.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     return await import('pdfjs-dist/legacy/build/pdf.mjs');
   } finally {
     console.warn = warn;
     if (standIn) delete g.DOMMatrix;
+    restoreBuiltIns(builtIns);
+  }
+}
+
+/**
+ * The legacy build brings polyfills (core-js) that add what Node 20 lacks, which pdf.js needs
+ * (`Promise.withResolvers`, `Uint8Array.prototype.toHex`, …), and also replace built-ins Node has
+ * (`JSON.parse`, `JSON.stringify`, `Array.prototype.push`) with slower ones, for every module of
+ * the process. What it adds stays; what it replaced is put back.
+ */
+const BUILT_INS: object[] = [
+  globalThis,
+  ...[Object, Function, Array, String, Number, Boolean, Symbol, Date, RegExp, Error, Promise, Map, Set, WeakMap, WeakSet, ArrayBuffer, DataView, Uint8Array, Object.getPrototypeOf(Uint8Array)].flatMap((c) => [c, c.prototype]),
+  JSON,
+  Math,
+  Reflect,
+];
+
+type Snapshot = Map<object, Map<PropertyKey, PropertyDescriptor>>;
+
+function snapshotBuiltIns(): Snapshot {
+  const out: Snapshot = new Map();
+  for (const target of BUILT_INS) {
+    const props = new Map<PropertyKey, PropertyDescriptor>();
+    for (const key of Reflect.ownKeys(target)) props.set(key, Object.getOwnPropertyDescriptor(target, key)!);
+    out.set(target, props);
+  }
+  return out;
+}
+
+function restoreBuiltIns(snapshot: Snapshot): void {
+  for (const [target, props] of snapshot) {
+    for (const [key, was] of props) {
+      const now = Object.getOwnPropertyDescriptor(target, key);
+      if (!now || (now.value === was.value && now.get === was.get && now.set === was.set) || !now.configurable) continue;
+      // Node's lazy globals (TextDecoder, URL, …) turn from getters into values once read: the same objects, left as they are.
+      if (was.get && !was.set && now.value === was.get.call(target)) continue;
+      Object.defineProperty(target, key, was);
+    }
   }
 }
