@@ -91,8 +91,9 @@ async function main() {
   fs.cpSync(WORKSPACE_SOURCE, dirs.workspace, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(tools.CLEAN_USER_SETTINGS, null, 2));
-  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  // The export check of npm test keeps its rendered pages in test-artifacts/export: left alone.
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const entry of fs.readdirSync(ARTIFACTS)) if (entry !== 'export') fs.rmSync(path.join(ARTIFACTS, entry), { recursive: true, force: true });
 
   // XDG dirs keep code-server from writing a config (with a password) into $HOME.
   const env = {

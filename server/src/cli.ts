@@ -10,9 +10,11 @@ import { resolveTopic } from './core/topics';
 import { MemoryWorkspace } from './core/workspace/workspace';
 import { WorkspaceIndex } from './core/workspace/workspaceIndex';
 import { findDocumentFiles, readDocumentFile } from './node/documentFiles';
+import { EXPORT_USAGE, exportMain } from './cliExport';
 
 const USAGE = `usage: outcome-lint [--format text|json] [--workspace DIR] [--catalogue FILE]... PATH...
-       outcome-lint mentions [--format text|json] TOPIC PATH...`;
+       outcome-lint mentions [--format text|json] TOPIC PATH...
+       ${EXPORT_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -176,7 +178,9 @@ function mentions(options: Options, catalogue: Catalogue): number {
   return failures.length > 0 ? 2 : 0;
 }
 
-export function main(argv: string[]): number {
+/** The exit status; a promise of it for `export`, which renders and writes asynchronously. */
+export function main(argv: string[]): number | Promise<number> {
+  if (argv[0] === 'export') return exportMain(argv.slice(1));
   try {
     if (argv.includes('--help') || argv.includes('-h')) {
       process.stdout.write(USAGE + '\n');
@@ -198,4 +202,4 @@ export function main(argv: string[]): number {
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) void Promise.resolve(main(process.argv.slice(2))).then((code) => (process.exitCode = code));

@@ -1,0 +1,3 @@
+export * from './model';
+export { buildLayout, sourceLines } from './build';
+export { plainText, runsIn } from './runs';

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
+import { buildLayout, plainText, runsIn, type LayoutBlock, type PageLayout } from '../../server/src/core/layout';
+import { parseWith } from '../../server/src/core/lint';
+import { range } from '../../server/src/core/text/range';
+import { corpusText, edit } from './corpus';
+
+const catalogue = loadBuiltInCatalogue();
+const EXAMPLE = path.resolve(__dirname, '../../../example');
+const layoutOf = (text: string): PageLayout => buildLayout(parseWith(text, catalogue), text, catalogue);
+const headings = (l: PageLayout) =>
+  l.blocks.filter((b): b is Extract<LayoutBlock, { kind: 'heading' }> => b.kind === 'heading').map((b) => `${b.line} ${b.level} ${b.numbering.kind === 'auto' ? `${b.numbering.before}${b.numbering.format}#${b.numbering.ordinal}${b.numbering.after}` : `"${b.numbering.label}"`} ${plainText(b.title)}`);
+
+describe('layout: emphasis runs', () => {
+  it('reads stars and tags, the state from the start of the line, spaces collapsed', () => {
+    const lines = ['**Session 1:  Introduction** and *more*', '<b>JAIEX</b>\t<i>75</i> \\*not\\*', '## ***Both***'];
+    assert.deepEqual(runsIn(lines, range(0, 2, 0, 39)), [{ text: 'Session 1: Introduction ', bold: true }, { text: 'and ' }, { text: 'more', italic: true }]);
+    assert.deepEqual(runsIn(lines, range(1, 0, 1, 34)), [{ text: 'JAIEX ', bold: true }, { text: '75 ', italic: true }, { text: '*not*' }]);
+    assert.deepEqual(runsIn(lines, range(2, 6, 2, 10)), [{ text: 'Both', bold: true, italic: true }]);
+    assert.deepEqual(runsIn(lines, range(0, 13, 1, 8)), [{ text: 'Introduction ', bold: true }, { text: 'and ' }, { text: 'more ', italic: true }, { text: 'JAIEX', bold: true }]);
+  });
+});
+
+describe('layout: built from the real documents', () => {
+  it('9278/18: header columns, codes, addressing, summary, sections 1. with items a) restarting, the annex', () => {
+    const l = layoutOf(corpusText('9278-18.md'));
+    const header = l.blocks[0];
+    assert.equal(header.kind, 'header');
+    assert.deepEqual(header.kind === 'header' && { ...header.header, codes: header.header.codes.slice(0, 3) }, {
+      issuer: ['Council of the', 'European Union'],
+      placeAndDate: 'Brussels, 31 May 2018',
+      language: '(OR. en)',
+      number: '9278/18',
+      interinstitutionalFile: undefined,
+      partialAccess: undefined,
+      marking: 'LIMITE',
+      codes: [
+        { code: 'JAIEX', number: '54' },
+        { code: 'RELEX', number: '448' },
+        { code: 'ASIM', number: '53' },
+      ],
+    });
+    assert.deepEqual(
+      l.blocks.slice(1, 4).map((b) => [b.kind, b.line, b.endLine]),
+      [
+        ['title', 26, 26],
+        ['addressing', 28, 32],
+        ['summary', 34, 34],
+      ],
+    );
+    const addressing = l.blocks[2];
+    assert.deepEqual(addressing.kind === 'addressing' && addressing.rows.map((r) => `${r.label} ${plainText(r.value)}`), [
+      'From: General Secretariat of the Council',
+      'To: Delegations',
+      'Subject: Outcome of proceedings of the EU-US Justice and Home Affairs Ministerial Meeting (Sofia, 22-23 May 2018)',
+    ]);
+    assert.deepEqual(headings(l).slice(0, 5), [
+      '40 section decimal#1. Counterterrorism',
+      '42 item lowerLetter#1) Information sharing, including battlefield information, PNR and aviation security',
+      '50 item lowerLetter#2) Prevention of radicalisation and terrorist use of the Internet',
+      '54 item lowerLetter#3) Further cooperation on CBRN in view of evolving chemical threats',
+      '58 section decimal#2. Security and judicial cooperation in cyberspace',
+    ]);
+    const annex = l.blocks.find((b) => b.kind === 'annex');
+    assert.deepEqual(annex && [annex.line, annex.kind === 'annex' && plainText(annex.title)], [98, 'Joint EU-U.S. statement following the EU-U.S. Justice and Home Affairs Ministerial Meeting']);
+    assert.deepEqual(l.footer, { number: '9278/18', marking: 'LIMITE', language: 'EN' });
+    assert.equal(l.classifiedMarking, undefined);
+    assert.deepEqual(l.properties, { title: 'Outcome of proceedings of the EU-US Justice and Home Affairs Ministerial Meeting (Sofia, 22-23 May 2018)', number: '9278/18' });
+    const bold = l.blocks.find((b) => b.kind === 'paragraph' && b.line === 38);
+    assert.deepEqual(bold?.kind === 'paragraph' && bold.runs, [{ text: 'At the end of the meeting, a joint press statement was issued (' }, { text: 'Annex', bold: true }, { text: ').' }]);
+  });
+
+  it('13228/11: "Session N:" kept as text, its items numbered 1. automatically; partial access in the header', () => {
+    const l = layoutOf(corpusText('13228-11.md'));
+    assert.deepEqual(headings(l).slice(0, 4), [
+      '39 section "Session 1:" Introduction',
+      '41 item decimal#1. Recent developments and prospects for justice and home affairs',
+      '51 section "Session 2:" CyberSecurity/CyberCrime',
+      '53 item decimal#1. EU-US CyberSecurity/CyberCrime Working Group: state of play, preparation of report to the Summit',
+    ]);
+    const header = l.blocks[0];
+    assert.equal(header.kind === 'header' && header.header.partialAccess, 'DOCUMENT PARTIALLY ACCESSIBLE TO THE PUBLIC (28.09.2011)');
+  });
+
+  it('a draft whose sections skip (1, 2, 4) keeps the numbers as written', () => {
+    const l = layoutOf(fs.readFileSync(path.join(EXAMPLE, 'draft-15020-23.outcome.md'), 'utf8'));
+    assert.deepEqual(headings(l), ['22 section "1." Introduction', '26 section "2." Cybercrime and electronic evidence', '30 section "4." Next meeting']);
+  });
+
+  it('a classified marking is repeated at the top of the page; LIMITE is not', () => {
+    const text = edit(corpusText('9278-18.md'), /^LIMITE$/m, 'RESTREINT UE/EU RESTRICTED');
+    const l = layoutOf(text);
+    assert.equal(l.classifiedMarking, 'RESTREINT UE/EU RESTRICTED');
+    assert.equal(l.footer.marking, 'RESTREINT UE/EU RESTRICTED');
+  });
+
+  it('every body line of the real documents lands in exactly one block, in order', () => {
+    for (const name of ['13228-11.md', '10483-17.md', '9278-18.md', '7725-23.md']) {
+      const l = layoutOf(corpusText(name));
+      for (let i = 1; i < l.blocks.length; i++) assert.ok(l.blocks[i].line > l.blocks[i - 1].endLine, `${name}: block ${i} at ${l.blocks[i].line} overlaps the one before`);
+    }
+  });
+});
