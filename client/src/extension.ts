@@ -24,7 +24,7 @@ export interface OutcomeDraftingApi {
   restartsExhausted(): boolean;
 }
 
-const DEFAULT_INCLUDE = ['**/*.outcome.md', '**/*.outcome.txt'];
+const DEFAULT_INCLUDE = ['**/*.outcome.md', '**/*.outcome.txt', '**/*.docx', '**/*.pdf'];
 
 let client: LanguageClient | undefined;
 

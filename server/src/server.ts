@@ -42,6 +42,7 @@ import { references } from './features/references';
 import { topicChoices, topicHistory, TopicHistoryRequest, TopicsRequest } from './features/topicHistory';
 import { crossDocumentDiagnostics, storagePathOf, WATCHED_FILES, WorkspaceService } from './features/workspaceIndex';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { fileScope } from './node/fileWorkspace';
 
 // One connection for every transport: the bundle reads --stdio, --node-ipc or --socket=N.
 // Every handler registered through it has its parameters checked and its errors contained.
@@ -142,8 +143,10 @@ function applySettings(section: unknown, refresh: boolean): void {
   const { settings: next, problems } = readSettings(section);
   notice('settings', problems.length ? `Outcome Drafting: invalid settings, using the defaults for them: ${problems.join('; ')}.` : '');
   const cataloguesChanged = JSON.stringify(next.catalogue.extraFiles) !== JSON.stringify(settings.catalogue.extraFiles);
+  const filesChanged = JSON.stringify(next.files) !== JSON.stringify(settings.files);
   settings = next;
   selection.setInclude(settings.files.include);
+  if (filesChanged) workspace.setFileScope(fileScope(settings.files.include, settings.files.followLinksOutside));
   if (cataloguesChanged) {
     reloadCatalogue();
     watchCatalogueFiles([...catalogueFiles]);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MAX_DOCUMENT_BYTES, readDocumentFile as readWithStat } from '../../server/src/node/documentFiles';
+import { execFileSync } from 'node:child_process';
+import { formatOf, MAX_BYTES, MAX_DOCUMENT_BYTES, readDocumentFile as readWithStat, readDocumentFileAsync, readFileBytes } from '../../server/src/node/documentFiles';
 
 describe('reading a document file', () => {
   let dir: string;
@@ -55,5 +56,43 @@ describe('reading a document file', () => {
   it('reads invalid UTF-8 with a warning', () => {
     const read = readDocumentFile(write('latin1.md', Buffer.from('Sof\u00eda', 'latin1')));
     assert.deepEqual(read, { ok: true, text: 'Sof\ufffda', warning: 'not valid UTF-8: the invalid bytes are read as U+FFFD' });
+  });
+});
+
+describe('only regular files are read, each within its format bound', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-regular-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a FIFO at once (no writer: a plain open would wait for ever), sync and async', async () => {
+    const fifo = path.join(dir, 'pipe.outcome.md');
+    execFileSync('mkfifo', [fifo]);
+    assert.deepEqual(readWithStat(fifo), { ok: false, reason: 'a named pipe (FIFO), not a file' });
+    assert.deepEqual(await readDocumentFileAsync(fifo), { ok: false, reason: 'a named pipe (FIFO), not a file' });
+  });
+
+  it('refuses a device, also behind a link (/dev/zero never ends)', async () => {
+    const link = path.join(dir, 'zero.outcome.md');
+    fs.symlinkSync('/dev/zero', link);
+    assert.deepEqual(readWithStat(link), { ok: false, reason: 'a device, not a file' });
+    assert.deepEqual(await readDocumentFileAsync(link), { ok: false, reason: 'a device, not a file' });
+  });
+
+  it('bounds each format: text 16 MB, Word 32 MB, PDF 50 MB (sparse files: nothing written)', () => {
+    for (const [format, name] of [['text', 'big.md'], ['docx', 'big.docx'], ['pdf', 'big.pdf']] as const) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, MAX_BYTES[format] + 1);
+      const read = readFileBytes(file, format);
+      assert.equal(read.ok, false, name);
+      assert.match((read as { reason: string }).reason, new RegExp(`\\(${((MAX_BYTES[format] + 1) / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES[format] / 1048576} MB\\)$`));
+    }
+    assert.deepEqual([MAX_BYTES.text, MAX_BYTES.docx, MAX_BYTES.pdf].map((b) => b / 1048576), [16, 32, 50]);
+  });
+
+  it('tells the format by the name', () => {
+    assert.deepEqual(['a.pdf', 'B.PDF', 'c.docx', 'd.md', 'e.doc', 'f'].map(formatOf), ['pdf', 'pdf', 'docx', 'text', 'text', 'text']);
   });
 });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { compileInclude, type PathMatcher } from '../node/includeGlobs';
 import { LANGUAGE_ID } from './protocol';
 
 /**
@@ -7,12 +8,13 @@ import { LANGUAGE_ID } from './protocol';
  * files as Markdown or plain text).
  */
 export class DocumentSelection {
-  private patterns: RegExp[] = [];
+  private matches: PathMatcher = () => false;
 
   constructor(private roots: string[] = []) {}
 
   setInclude(globs: string[]): void {
-    this.patterns = globs.map(globToRegExp);
+    // Settings validation has dropped bad globs already; any left would match nothing.
+    this.matches = compileInclude(globs).matches;
   }
 
   setRoots(roots: string[]): void {
@@ -25,7 +27,7 @@ export class DocumentSelection {
     if (!file) return false;
     // A glob without a leading **/ is relative to a workspace folder.
     const candidates = [file, ...this.roots.filter((r) => file.startsWith(`${r}/`)).map((r) => file.slice(r.length + 1))];
-    return this.patterns.some((p) => candidates.some((c) => p.test(c)));
+    return candidates.some(this.matches);
   }
 }
 
@@ -35,36 +37,4 @@ function pathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** VS Code glob syntax: `**`, `*`, `?`, `{a,b}`, `[abc]`; matched on `/`-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      re += '(?:';
-      braces++;
-    } else if (c === '}' && braces > 0) {
-      re += ')';
-      braces--;
-    }
-    else if (c === ',' && braces > 0) re += '|';
-    else if (c === '[') {
-      const end = glob.indexOf(']', i + 1);
-      if (end < 0) re += '\\[';
-      else {
-        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^$()|\\/]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
 }

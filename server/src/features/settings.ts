@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { compileInclude, DEFAULT_INCLUDE } from '../node/includeGlobs';
 import { RULES, RULE_CODES, type RuleCode, type SeveritySetting } from '../core/rules/codes';
 
 /** The `outcomeDrafting.*` settings after validation: every field has a usable value. */
 export interface Settings {
   rules: Partial<Record<RuleCode, SeveritySetting>>;
   catalogue: { extraFiles: string[] };
-  files: { include: string[] };
+  files: { include: string[]; followLinksOutside: boolean };
   trace: { server: TraceSetting };
 }
 
@@ -13,10 +14,10 @@ const SEVERITY_SETTINGS = ['off', 'hint', 'information', 'warning', 'error'] as 
 const TRACE_SETTINGS = ['off', 'messages', 'verbose'] as const;
 type TraceSetting = (typeof TRACE_SETTINGS)[number];
 
-export const DEFAULT_INCLUDE = ['**/*.outcome.md', '**/*.outcome.txt'];
+export { DEFAULT_INCLUDE };
 
 export function defaultSettings(): Settings {
-  return { rules: {}, catalogue: { extraFiles: [] }, files: { include: [...DEFAULT_INCLUDE] }, trace: { server: 'off' } };
+  return { rules: {}, catalogue: { extraFiles: [] }, files: { include: [...DEFAULT_INCLUDE], followLinksOutside: false }, trace: { server: 'off' } };
 }
 
 const severitySchema = z.enum(SEVERITY_SETTINGS);
@@ -71,8 +72,16 @@ export function readSettings(section: unknown): SettingsResult {
   const include = value(['files', 'include']);
   if (include !== undefined) {
     const parsed = stringListSchema.safeParse(include);
-    if (parsed.success) settings.files.include = parsed.data;
+    const bad = parsed.success ? compileInclude(parsed.data).problems : [];
+    if (parsed.success && bad.length === 0) settings.files.include = parsed.data;
+    else if (parsed.success) problems.push(`outcomeDrafting.files.include: ${bad.join('; ')}`);
     else problems.push(`outcomeDrafting.files.include: expected an array of glob patterns; got ${shown(include)}`);
+  }
+
+  const followLinks = value(['files', 'followLinksOutside']);
+  if (followLinks !== undefined) {
+    if (typeof followLinks === 'boolean') settings.files.followLinksOutside = followLinks;
+    else problems.push(`outcomeDrafting.files.followLinksOutside: expected true or false; got ${shown(followLinks)}`);
   }
 
   const trace = value(['trace', 'server']);

@@ -7,7 +7,7 @@ import type { Catalogue } from '../core/catalogue/catalogue';
 import type { FileStat, Workspace } from '../core/workspace/workspace';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import type { DocumentEntry } from '../core/workspace/documentEntry';
-import { FileWorkspace } from '../node/fileWorkspace';
+import { FileWorkspace, type FileScope } from '../node/fileWorkspace';
 import { startParallelIndex } from '../node/parallelIndex';
 import { loadSnapshot, saveSnapshot } from '../node/snapshotFile';
 import type { Analysis } from './analysis';
@@ -15,8 +15,9 @@ import { DIAGNOSTIC_SOURCE } from './protocol';
 import type { RuleLinks } from './ruleLinks';
 import type { Severities } from '../core/workspace/references';
 
-/** Every Markdown and text file may be an outcome document: the index decides by reading it. */
-export const WATCHED_FILES = '**/*.{md,txt}';
+/** Every Markdown and text file may be an outcome document: the index decides by reading it; Word and PDF files where the include globs say. */
+export const WATCHED_FILES = '**/*.{md,txt,docx,pdf}';
+const WATCHED_NAME = /\.(?:md|txt|docx|pdf)$/i;
 const SNAPSHOT_FILE = 'workspace-index.json';
 /** File changes are saved to the snapshot after this quiet time (writing it for 10,000 documents takes a moment). */
 const SAVE_DELAY_MS = 30_000;
@@ -50,7 +51,7 @@ export function canonicalUri(uri: string): string {
 
 /** The folders on disk, with the editor's open buffers read in place of their files. */
 class EditorWorkspace implements Workspace {
-  private readonly files: FileWorkspace;
+  readonly files: FileWorkspace;
 
   constructor(
     folders: string[],
@@ -99,6 +100,12 @@ export class WorkspaceService {
   get index(): WorkspaceIndex {
     if (this.options.catalogue() !== this.catalogue && this.building === undefined) void this.start();
     return this.current;
+  }
+
+  /** Which files are read (include globs for Word and PDF files, links outside the folders): a change relists the folders. */
+  setFileScope(scope: FileScope): void {
+    this.workspace.files.setScope(scope);
+    if (this.ready) void this.start();
   }
 
   /** True once the first build has ended: before, cross-document findings would be guesses. */
@@ -172,7 +179,7 @@ export class WorkspaceService {
     let affected = false;
     for (const change of changes) {
       const uri = canonicalUri(change.uri);
-      if (!/\.(?:md|txt)$/i.test(uri)) continue;
+      if (!WATCHED_NAME.test(uri)) continue;
       // An open document's buffer is what counts while it is open.
       if (this.synced.has(uri) && change.type !== FileChangeType.Deleted) continue;
       const others = change.type === FileChangeType.Deleted ? this.index.remove(uri) : await this.index.refresh(uri);

@@ -1,14 +1,50 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Larger files are not outcome documents (the biggest real ones are tens of KB). */
-export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+/**
+ * Reading the files the user points at: every one a regular file (a FIFO would block the read, a
+ * device such as /dev/zero never ends), under a size bound per format, opened once.
+ */
+export type DocumentFormat = 'text' | 'docx' | 'pdf';
+
+/**
+ * Larger files are not read. Outcome documents as text are tens of KB; a Word file of the
+ * register a few hundred KB, a PDF a few MB (scans with images more).
+ */
+export const MAX_BYTES: Readonly<Record<DocumentFormat, number>> = { text: 16 * 1024 * 1024, docx: 32 * 1024 * 1024, pdf: 50 * 1024 * 1024 };
+/** The bound for text documents (also what the server takes from an open buffer). */
+export const MAX_DOCUMENT_BYTES = MAX_BYTES.text;
 const OUTCOME_NAME = /\.outcome\.(?:md|txt)$/i;
 const TEXT_NAME = /\.(?:md|txt)$/i;
+const ARCHIVE_NAME = /\.(docx|pdf)$/i;
 const TITLE_IN_HEAD = /OUTCOME\s+OF\s+(?:THE\s+)?PROCEEDINGS/i;
+/** Opening a FIFO for reading waits for a writer; with O_NONBLOCK it returns at once, and fstat tells what it is. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
-function tooLarge(bytes: number): string {
-  return `too large to be an outcome document (${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB)`;
+/** How a file is read, by its name: Word and PDF by their readers, anything else as text. */
+export function formatOf(file: string): DocumentFormat {
+  const archive = ARCHIVE_NAME.exec(file);
+  return archive ? (archive[1].toLowerCase() as DocumentFormat) : 'text';
+}
+
+/** A Word or PDF file: read by a reader, off the server thread. */
+export function isArchiveFile(file: string): boolean {
+  return ARCHIVE_NAME.test(file);
+}
+
+function tooLarge(bytes: number, format: DocumentFormat = 'text'): string {
+  const what = format === 'text' ? 'an outcome document' : format === 'pdf' ? 'read as a PDF document' : 'read as a Word document';
+  return `too large to be ${what} (${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES[format] / 1048576} MB)`;
+}
+
+/** Why a file of this kind is not read: only regular files are. */
+function notRegular(s: fs.Stats): string | undefined {
+  if (s.isFile()) return undefined;
+  if (s.isDirectory()) return 'a directory';
+  if (s.isFIFO()) return 'a named pipe (FIFO), not a file';
+  if (s.isSocket()) return 'a socket, not a file';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device, not a file';
+  return 'not a regular file';
 }
 
 export type ReadResult = { ok: true; text: string; warning?: string } | { ok: false; reason: string };
@@ -21,7 +57,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes bytes as a document: refuses binary data, replaces invalid UTF-8 and says so. */
 export function decodeDocument(bytes: Uint8Array): ReadResult {
-  if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, reason: tooLarge(bytes.length) };
+  if (bytes.length > MAX_BYTES.text) return { ok: false, reason: tooLarge(bytes.length) };
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'a binary file, not a text document' };
   try {
     return { ok: true, text: UTF8.decode(bytes) };
@@ -30,28 +66,83 @@ export function decodeDocument(bytes: Uint8Array): ReadResult {
   }
 }
 
-/**
- * Reads a document: open, fstat, read, close. A separate stat before reading would be one more
- * system call per file, and the workspace index reads ten thousand of them.
- */
-export function readDocumentFile(file: string): FileRead {
+/** Opens a file for reading without waiting on it; says why not when it is no regular file. */
+function openRegular(file: string): { fd: number; stat: fs.Stats } | { reason: string } {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = fs.openSync(file, OPEN_FLAGS);
   } catch (e) {
-    return { ok: false, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message) };
+    return { reason: openFailure(e) };
   }
   try {
-    const s = fs.fstatSync(fd);
-    if (s.isDirectory()) return { ok: false, reason: 'a directory' };
-    if (s.size > MAX_DOCUMENT_BYTES) return { ok: false, reason: tooLarge(s.size), stat: { size: s.size, mtime: s.mtimeMs } };
+    const stat = fs.fstatSync(fd);
+    const reason = notRegular(stat);
+    if (reason === undefined) return { fd, stat };
+    fs.closeSync(fd);
+    return { reason };
+  } catch (e) {
+    fs.closeSync(fd);
+    return { reason: String((e as Error).message) };
+  }
+}
+
+function openFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : String((e as Error).message);
+}
+
+/**
+ * Reads a text document: open, fstat, read, close. A separate stat before reading would be one
+ * more system call per file, and the workspace index reads ten thousand of them.
+ */
+export function readDocumentFile(file: string): FileRead {
+  const bytes = readFileBytes(file, 'text');
+  return bytes.ok ? { ...decodeDocument(bytes.bytes), stat: bytes.stat } : bytes;
+}
+
+/** A file's bytes, when it is a regular file within the format's bound; valid until the next call. */
+export function readFileBytes(file: string, format: DocumentFormat): { ok: true; bytes: Uint8Array; stat: { size: number; mtime: number } } | { ok: false; reason: string; stat?: { size: number; mtime: number } } {
+  const opened = openRegular(file);
+  if ('reason' in opened) return { ok: false, reason: opened.reason };
+  const { fd, stat: s } = opened;
+  try {
+    if (s.size > MAX_BYTES[format]) return { ok: false, reason: tooLarge(s.size, format), stat: { size: s.size, mtime: s.mtimeMs } };
     const bytes = readAll(fd, s.size);
     // The size of what was read: a file that changed while being read differs next time and is read again.
-    return { ...decodeDocument(bytes), stat: { size: bytes.length, mtime: s.mtimeMs } };
+    return { ok: true, bytes, stat: { size: bytes.length, mtime: s.mtimeMs } };
   } catch (e) {
     return { ok: false, reason: String((e as Error).message) };
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** `readDocumentFile` without blocking this thread on the disk (for the server's own reads). */
+export async function readDocumentFileAsync(file: string): Promise<FileRead> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, OPEN_FLAGS);
+  } catch (e) {
+    return { ok: false, reason: openFailure(e) };
+  }
+  try {
+    const s = await handle.stat();
+    const reason = notRegular(s);
+    if (reason !== undefined) return { ok: false, reason };
+    const stat = { size: s.size, mtime: s.mtimeMs };
+    if (s.size > MAX_BYTES.text) return { ok: false, reason: tooLarge(s.size), stat };
+    const buffer = Buffer.allocUnsafe(s.size);
+    let length = 0;
+    while (length < s.size) {
+      const { bytesRead } = await handle.read(buffer, length, s.size - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return { ...decodeDocument(buffer.subarray(0, length)), stat: { size: length, mtime: s.mtimeMs } };
+  } catch (e) {
+    return { ok: false, reason: String((e as Error).message) };
+  } finally {
+    await handle.close();
   }
 }
 
@@ -77,8 +168,10 @@ function readAll(fd: number, size: number): Buffer {
 }
 
 /**
- * Outcome documents under a folder: `*.outcome.md`, `*.outcome.txt`, and any other `.md`/`.txt`
- * whose first lines carry the title. Hidden folders and node_modules are skipped.
+ * Outcome documents under a folder: `*.outcome.md`, `*.outcome.txt`, any other `.md`/`.txt`
+ * whose first lines carry the title, and every Word and PDF file (their readers tell what they
+ * are). Hidden folders and node_modules are skipped, and so are links: what lies in the folder
+ * is what is searched.
  */
 export function findDocumentFiles(dir: string): string[] {
   const found: string[] = [];
@@ -93,7 +186,7 @@ export function findDocumentFiles(dir: string): string[] {
       const full = path.join(d, e.name);
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && e.name !== 'node_modules') walk(full);
-      } else if (e.isFile() && (OUTCOME_NAME.test(e.name) || (TEXT_NAME.test(e.name) && headSaysOutcome(full)))) found.push(full);
+      } else if (e.isFile() && (OUTCOME_NAME.test(e.name) || ARCHIVE_NAME.test(e.name) || (TEXT_NAME.test(e.name) && headSaysOutcome(full)))) found.push(full);
     }
   };
   walk(dir);
@@ -101,15 +194,15 @@ export function findDocumentFiles(dir: string): string[] {
 }
 
 function headSaysOutcome(file: string): boolean {
-  let fd: number | undefined;
+  const opened = openRegular(file);
+  if ('reason' in opened) return false;
   try {
-    fd = fs.openSync(file, 'r');
     const buf = Buffer.alloc(4096);
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    const n = fs.readSync(opened.fd, buf, 0, buf.length, 0);
     return TITLE_IN_HEAD.test(buf.subarray(0, n).toString('utf8'));
   } catch {
     return false;
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    fs.closeSync(opened.fd);
   }
 }
