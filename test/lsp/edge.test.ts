@@ -17,7 +17,7 @@ describe('LSP edge: settings, rule links, document selection', () => {
     assert.deepEqual(settings.rules, { 'codes.duplicate': 'hint' });
     assert.deepEqual(settings.catalogue.extraFiles, []);
     assert.equal(settings.trace.server, 'verbose');
-    assert.deepEqual(settings.files.include, ['**/*.outcome.md', '**/*.outcome.txt']);
+    assert.deepEqual(settings.files.include, ['**/*.outcome.md', '**/*.outcome.txt', '**/*.docx', '**/*.pdf']);
     assert.equal(problems[0], 'outcomeDrafting.rules["codes.unknown"]: expected one of off, hint, information, warning, error; got "loud"');
     assert.match(problems[1], /^outcomeDrafting\.rules\["codes\.nope"\]: not a rule code/);
     assert.equal(problems[2], 'outcomeDrafting.catalogue.extraFiles: expected an array of file paths; got "x.json"');
