@@ -12,7 +12,7 @@ import {
 import { insertSkeleton, treatAsOutcome } from './commands';
 import { DocumentInfo, DocumentInfoRequest, LANGUAGE_ID } from './protocol';
 import { RestartBudget } from './restartBudget';
-import { registerTopicHistory } from './topicHistory';
+import { registerTopicHistory, type TopicHistoryView } from './topicHistory';
 import { OutcomeStatusBar } from './statusBar';
 
 /** What activate() returns: used by the end-to-end tests, not a public API. */
@@ -22,6 +22,8 @@ export interface OutcomeDraftingApi {
   readonly onDidChangeStatusBar: vscode.Event<string>;
   /** True once the server crashed too often and was left stopped (until the restart command). */
   restartsExhausted(): boolean;
+  /** The Topic History view: when it shows a topic, and its rows. */
+  readonly topicHistory: TopicHistoryView;
 }
 
 const DEFAULT_INCLUDE = ['**/*.outcome.md', '**/*.outcome.txt', '**/*.docx', '**/*.pdf'];
@@ -55,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
   // The id 'outcomeDrafting' makes the client honour the `outcomeDrafting.trace.server` setting.
   client = new LanguageClient('outcomeDrafting', 'Outcome Drafting', serverOptions, clientOptions);
   const languageClient = client;
-  registerTopicHistory(context, languageClient);
+  const topicHistory = registerTopicHistory(context, languageClient);
 
   let documentInfoSupported = true;
   const documentInfo = async (uri: vscode.Uri): Promise<DocumentInfo | undefined> => {
@@ -103,6 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
     statusBarText: () => statusBar.text,
     onDidChangeStatusBar: statusBar.onDidChange,
     restartsExhausted: () => restartsExhausted,
+    topicHistory,
   };
 }
 

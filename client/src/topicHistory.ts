@@ -6,6 +6,8 @@ interface TopicChoice {
   id: string;
   name: string;
   kind: string;
+  /** Aliases and abbreviations. */
+  names?: string[];
 }
 
 interface LspRange {
@@ -23,6 +25,10 @@ const TopicHistoryRequest = new RequestType<{ query: string }, TopicHistory, voi
 
 const VIEW_ID = 'outcomeDrafting.topicHistory';
 
+function labelText(label: string | vscode.TreeItemLabel | undefined): string {
+  return typeof label === 'object' ? label.label : (label ?? '');
+}
+
 type Meeting = TopicHistory['meetings'][number];
 type HistoryNode = { meeting: Meeting } | { meeting: Meeting; mention: Meeting['mentions'][number] };
 
@@ -35,6 +41,10 @@ class TopicHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
   show(history: TopicHistory): void {
     this.history = history;
     this.changed.fire();
+  }
+
+  rows(): { meeting: string; rows: string[] }[] {
+    return this.getChildren().map((m) => ({ meeting: m.meeting.label, rows: this.getChildren(m).map((r) => labelText(this.getTreeItem(r).label)) }));
   }
 
   getChildren(node?: HistoryNode): HistoryNode[] {
@@ -67,16 +77,19 @@ class TopicHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
  * pick a catalogue entry, or type words), and the command the server's code lenses run to list
  * earlier meetings (their locations arrive as protocol JSON and are converted here).
  */
-export function registerTopicHistory(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerTopicHistory(context: vscode.ExtensionContext, client: LanguageClient): TopicHistoryView {
   const tree = new TopicHistoryTree();
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const shown = new vscode.EventEmitter<TopicHistory>();
   context.subscriptions.push(
     view,
+    shown,
     vscode.commands.registerCommand('outcomeDrafting.showTopicHistory', async (query?: string) => {
       const topic = typeof query === 'string' ? query : await pickTopic(client);
       if (!topic) return;
       const history = await client.sendRequest(TopicHistoryRequest, { query: topic });
       tree.show(history);
+      shown.fire(history);
       view.message = history.meetings.length ? `${history.topic}: ${history.meetings.length} meetings, oldest first` : `${history.topic}: not mentioned in the workspace`;
       await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     }),
@@ -89,18 +102,46 @@ export function registerTopicHistory(context: vscode.ExtensionContext, client: L
       ),
     ),
   );
+  return { onDidShow: shown.event, rows: () => tree.rows() };
 }
 
-/** A catalogue entry from a list, or the words typed when none is chosen. */
+/** What the view shows, for the extension's API (the end-to-end tests read it). */
+export interface TopicHistoryView {
+  readonly onDidShow: vscode.Event<TopicHistory>;
+  /** Each meeting's label with the labels of its rows, as shown. */
+  rows(): { meeting: string; rows: string[] }[];
+}
+
+/**
+ * A catalogue entry from a list, or the words typed when none is chosen. It opens on the
+ * selected words, if any. The entry highlighted for Enter is the one the typed words name
+ * exactly (a name, alias or abbreviation: "PNR" is the general topic), else the first in the
+ * server's order (general topics before the instruments named after them) whose name starts so:
+ * VS Code's own order would put the shorter "PNR Directive" first.
+ */
 async function pickTopic(client: LanguageClient): Promise<string | undefined> {
   const choices = await client.sendRequest(TopicsRequest);
-  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id?: string }>();
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id?: string; names: string[] }>();
   pick.title = 'Topic history';
   pick.placeholder = 'An instrument, topic or body (or any words)';
-  pick.items = choices.map((c) => ({ label: c.name, description: c.kind, id: c.id }));
+  const items = choices.map((c) => ({ label: c.name, description: c.kind, id: c.id, names: [c.name, ...(c.names ?? [])].map((n) => n.toLowerCase()) }));
+  pick.items = items;
+  const named = (value: string) => {
+    const typed = value.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (!typed) return undefined;
+    return items.find((i) => i.names.includes(typed)) ?? items.find((i) => i.names.some((n) => n.startsWith(typed)));
+  };
+  const highlightNamed = () => {
+    const item = named(pick.value);
+    if (item) pick.activeItems = [item];
+  };
+  const editor = vscode.window.activeTextEditor;
+  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+  if (selected && !/[\r\n]/.test(selected)) pick.value = selected;
   return new Promise((resolve) => {
+    pick.onDidChangeValue(highlightNamed);
     pick.onDidAccept(() => {
-      const chosen = pick.selectedItems[0];
+      const chosen = pick.activeItems[0] ?? pick.selectedItems[0];
       resolve(chosen?.id ?? (pick.value.trim() || undefined));
       pick.hide();
     });
@@ -109,5 +150,6 @@ async function pickTopic(client: LanguageClient): Promise<string | undefined> {
       pick.dispose();
     });
     pick.show();
+    highlightNamed();
   });
 }

@@ -15,6 +15,8 @@
 //
 // Screenshots: a suite line `SCREENSHOT <name>` makes the runner write
 // test-artifacts/<name>.png (atomically, by rename); the suite waits for that file to appear.
+// Typing into a quick pick: a suite line `QUICKPICK {"type":"…","press":"Enter"}` makes the
+// runner wait until a quick input is visible, then type and press keys as a person would.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -170,6 +172,8 @@ async function main() {
       if (/^e2e: \d+ passed, \d+ failed/.test(line)) summary = line;
       const m = /^SCREENSHOT ([\w.-]+)\s*$/.exec(line);
       if (m) shots = shots.then(() => takeScreenshot(page, m[1])).catch((e) => log(`screenshot ${m[1]} failed: ${e.message}`));
+      const keys = /^QUICKPICK (\{.*\})\s*$/.exec(line);
+      if (keys) shots = shots.then(() => typeInQuickPick(page, JSON.parse(keys[1]))).catch((e) => log(`typing into the quick pick failed: ${e.message}`));
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
 
@@ -221,6 +225,16 @@ async function takeScreenshot(page, name) {
   await page.screenshot({ path: partial, type: 'png' });
   fs.renameSync(partial, file);
   log(`screenshot ${path.relative(tools.ROOT, file)}`);
+}
+
+/** Types into the quick input once it shows (its input focused), then presses a key. */
+async function typeInQuickPick(page, { type = '', press }) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15000 });
+  await input.focus();
+  if (type) await page.keyboard.type(type, { delay: 30 });
+  if (press) await page.keyboard.press(press);
+  log(`typed ${JSON.stringify(type)}${press ? ` and ${press}` : ''} into the quick pick`);
 }
 
 function withTimeout(promise, ms) {

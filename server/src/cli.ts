@@ -12,7 +12,7 @@ import { WorkspaceIndex } from './core/workspace/workspaceIndex';
 import { findDocumentFiles, readDocumentFile } from './node/documentFiles';
 import { EXPORT_USAGE, exportMain } from './cliExport';
 
-const USAGE = `usage: outcome-lint [--format text|json] [--workspace DIR] [--catalogue FILE]... PATH...
+const USAGE = `usage: outcome-lint [--format text|json] [--workspace DIR] [--catalogue FILE]... [--allow-empty] PATH...
        outcome-lint mentions [--format text|json] TOPIC PATH...
        ${EXPORT_USAGE}`;
 
@@ -22,11 +22,13 @@ interface Options {
   format: 'text' | 'json';
   workspace?: string;
   catalogues: string[];
+  /** A folder with no outcome document is no failure (without it: exit 2, as a wrong path in CI would hide). */
+  allowEmpty: boolean;
   positionals: string[];
 }
 
 function parseArgs(args: string[]): Options {
-  const options: Options = { format: 'text', catalogues: [], positionals: [] };
+  const options: Options = { format: 'text', catalogues: [], allowEmpty: false, positionals: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (name: string) => {
@@ -41,6 +43,7 @@ function parseArgs(args: string[]): Options {
       options.format = f;
     } else if (a === '--workspace' || a.startsWith('--workspace=')) options.workspace = value('--workspace');
     else if (a === '--catalogue' || a.startsWith('--catalogue=')) options.catalogues.push(value('--catalogue'));
+    else if (a === '--allow-empty') options.allowEmpty = true;
     else if (a === '--') {
       options.positionals.push(...args.slice(i + 1));
       break;
@@ -57,8 +60,11 @@ interface Loaded {
   document: OutcomeDocument;
 }
 
-/** Expands PATH arguments into documents; unreadable ones are reported and make the exit status 2. */
-function collect(paths: string[], catalogue: Catalogue, failures: string[]): Loaded[] {
+/**
+ * Expands PATH arguments into documents; unreadable ones are reported and make the exit status 2,
+ * and so does a folder holding no outcome document unless `allowEmpty`.
+ */
+function collect(paths: string[], catalogue: Catalogue, failures: string[], allowEmpty = true): Loaded[] {
   const files: string[] = [];
   for (const p of paths) {
     let stat: fs.Stats | undefined;
@@ -68,8 +74,12 @@ function collect(paths: string[], catalogue: Catalogue, failures: string[]): Loa
       failures.push(`${p}: no such file or directory`);
       continue;
     }
-    if (stat.isDirectory()) files.push(...findDocumentFiles(p));
-    else files.push(p);
+    if (!stat.isDirectory()) files.push(p);
+    else {
+      const found = findDocumentFiles(p);
+      if (found.length === 0 && !allowEmpty) failures.push(`no outcome documents under ${p} (--allow-empty accepts that)`);
+      files.push(...found);
+    }
   }
   const loaded: Loaded[] = [];
   for (const file of files) {
@@ -100,7 +110,7 @@ function indexOf(docs: Loaded[], catalogue: Catalogue): WorkspaceIndex {
 function lint(options: Options, catalogue: Catalogue): number {
   if (options.positionals.length === 0) throw new UsageError('no PATH given');
   const failures: string[] = [];
-  const docs = collect(options.positionals, catalogue, failures);
+  const docs = collect(options.positionals, catalogue, failures, options.allowEmpty);
   let index: WorkspaceIndex | undefined;
   if (options.workspace) {
     if (!fs.existsSync(options.workspace) || !fs.statSync(options.workspace).isDirectory()) throw new UsageError(`--workspace ${options.workspace} is not a directory`);
@@ -158,7 +168,7 @@ function mentions(options: Options, catalogue: Catalogue): number {
   const [query, ...paths] = options.positionals;
   if (!query || paths.length === 0) throw new UsageError('mentions needs a TOPIC and at least one PATH');
   const failures: string[] = [];
-  const docs = collect(paths, catalogue, failures).filter((d) => d.document.kind === 'outcome');
+  const docs = collect(paths, catalogue, failures, options.allowEmpty).filter((d) => d.document.kind === 'outcome');
   const byPath = new Map(docs.map((d) => [path.resolve(d.path), d]));
   const index = indexOf(docs, catalogue);
   const topic = resolveTopic(catalogue, query);
@@ -189,7 +199,8 @@ export function main(argv: string[]): number | Promise<number> {
     const isMentions = argv[0] === 'mentions';
     const options = parseArgs(isMentions ? argv.slice(1) : argv);
     const { catalogue, problems } = loadCatalogue(options.catalogues.map((c) => path.resolve(c)));
-    for (const p of problems) process.stderr.write(`outcome-lint: ${p.file}: ${p.message}\n`);
+    // Each problem's message names its file already.
+    for (const p of problems) process.stderr.write(`outcome-lint: ${p.message}\n`);
     if (problems.length > 0) return 2;
     return isMentions ? mentions(options, catalogue) : lint(options, catalogue);
   } catch (e) {

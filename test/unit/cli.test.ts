@@ -99,6 +99,26 @@ describe('outcome-lint (as a process)', () => {
     assert.match(r.stderr, /not valid UTF-8/);
   });
 
+  it('a folder with no outcome document exits 2 and says so, unless --allow-empty', () => {
+    const empty = fs.mkdtempSync(path.join(tmp, 'empty-'));
+    fs.writeFileSync(path.join(empty, 'notes.md'), 'Meeting notes, not an outcome.\n');
+    const r = run(empty);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, `outcome-lint: no outcome documents under ${empty} (--allow-empty accepts that)\n`);
+    const allowed = run('--allow-empty', empty);
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.match(allowed.stdout, /^0 files checked/m);
+  });
+
+  it('a broken catalogue file is named once in its message', () => {
+    const file = path.join(tmp, 'broken-catalogue.json');
+    fs.writeFileSync(file, '{ "subjectCodes": [');
+    const r = run('--catalogue', file, CORPUS);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr.split(file).length - 1, 1, r.stderr);
+    assert.match(r.stderr, /^outcome-lint: .*broken-catalogue\.json: invalid JSON/);
+  });
+
   it('usage errors exit 2', () => {
     assert.equal(run().status, 2);
     assert.equal(run('--format', 'xml', CORPUS).status, 2);

@@ -12,6 +12,8 @@ export interface TopicChoice {
   name: string;
   /** "topic", "agreement", "body"… */
   kind: string;
+  /** Its aliases and abbreviations, which the picker matches typed words against. */
+  names: string[];
 }
 
 export interface TopicHistoryParams {
@@ -35,9 +37,9 @@ export const TopicHistoryRequest = new RequestType<TopicHistoryParams, TopicHist
 /** The catalogue's instruments, topics and bodies, to choose from. */
 export function topicChoices(catalogue: Catalogue): TopicChoice[] {
   return [
-    ...catalogue.topics.map((e) => ({ id: e.id, name: e.name, kind: 'topic' })),
-    ...catalogue.instruments.map((e) => ({ id: e.id, name: e.name, kind: e.kind })),
-    ...catalogue.bodies.map((e) => ({ id: e.id, name: e.name, kind: 'body' })),
+    ...catalogue.topics.map((e) => ({ id: e.id, name: e.name, kind: 'topic', names: [...e.aliases, ...e.abbreviations] })),
+    ...catalogue.instruments.map((e) => ({ id: e.id, name: e.name, kind: e.kind, names: [...e.aliases, ...e.abbreviations] })),
+    ...catalogue.bodies.map((e) => ({ id: e.id, name: e.name, kind: 'body', names: [...e.aliases, ...e.abbreviations] })),
   ];
 }
 

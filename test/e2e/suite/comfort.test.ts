@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, LANGUAGE_ID, activateExtension, openInEditor, screenshot, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, LANGUAGE_ID, activateExtension, openInEditor, screenshot, typeInQuickPick, waitFor, waitForDiagnostics } from './helpers';
 
 describe('drafting comfort', () => {
   it('ships the user guide as the extension page, with its picture and the licence', async () => {
@@ -38,5 +38,32 @@ describe('drafting comfort', () => {
     assert.match(now.getText(), /OUTCOME OF PROCEEDINGS/);
     await waitForDiagnostics(now.uri);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  /** Runs Show Topic History, typing `typed` and Enter into its picker; resolves with the topic shown. */
+  async function pickTopicHistory(typed: string): Promise<string> {
+    const api = await activateExtension();
+    let topic: string | undefined;
+    const listener = api.topicHistory.onDidShow((h) => (topic = h.topic));
+    try {
+      const shown = waitFor(api.topicHistory.onDidShow, () => topic, 20000, 'the Topic History view to show a topic');
+      void vscode.commands.executeCommand('outcomeDrafting.showTopicHistory');
+      typeInQuickPick(typed, 'Enter');
+      return await shown;
+    } finally {
+      listener.dispose();
+    }
+  }
+
+  it('Topic History: "PNR" and Enter picks the general topic, not the PNR Directive', async () => {
+    await openInEditor('14105-22.outcome.md');
+    assert.strictEqual(await pickTopicHistory('PNR'), 'PNR (passenger name records)');
+  });
+
+  it('Topic History: the picker opens on the selected words', async () => {
+    const editor = await openInEditor('14105-22.outcome.md');
+    const line = editor.document.getText().split('\n').findIndex((l) => l === '2. Cybercrime');
+    editor.selection = new vscode.Selection(line, 3, line, 13);
+    assert.match(await pickTopicHistory(''), /^Cybercrime/i);
   });
 });

@@ -14,6 +14,10 @@ export interface OutcomeDraftingApi {
   statusBarText(): string;
   readonly onDidChangeStatusBar: vscode.Event<string>;
   restartsExhausted(): boolean;
+  readonly topicHistory: {
+    readonly onDidShow: vscode.Event<{ topic: string }>;
+    rows(): { meeting: string; rows: string[] }[];
+  };
   readonly client: {
     readonly state: ClientState;
     readonly onDidChangeState: vscode.Event<{ oldState: ClientState; newState: ClientState }>;
@@ -137,4 +141,9 @@ export async function screenshot(name: string, timeoutMs = 15000): Promise<strin
   console.log(`SCREENSHOT ${name}`);
   await appeared;
   return file;
+}
+
+/** Asks the runner to type into the quick pick once it shows, as a person would (see scripts/e2e/run.js). */
+export function typeInQuickPick(type: string, press?: string): void {
+  console.log(`QUICKPICK ${JSON.stringify({ type, press })}`);
 }
