@@ -71,6 +71,17 @@ describe('PDF reader: register PDFs', () => {
     assert.deepEqual(doc.sections[1].heading.range.start, { line: lines.indexOf('2.   Cooperation with third countries on return and readmission'), character: 0 });
   });
 
+  it('reads a sixteen-page outcome whole: every section and item, no footer, no false finding', async () => {
+    const text = await textOf('outcome-long.pdf');
+    const { document: doc, findings } = lintText(text, catalogue);
+    assert.equal(doc.header.number?.text, '7012/26');
+    assert.deepEqual(doc.sections.map((s) => s.heading.label), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13']);
+    assert.equal(doc.sections[12].heading.title, 'Work on e-justice');
+    for (const s of doc.sections.slice(1)) assert.deepEqual(s.items.map((i) => i.heading.text), ['a) State of play', 'b) Next steps', 'c) Other matters'], s.heading.text);
+    assert.ok(!text.includes('LM/pt'));
+    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => f.code), []);
+  });
+
   it('leaves the page footers and page numbers of every page out of the text', async () => {
     const text = await textOf('outcome-pages.pdf');
     for (const piece of ['KT/rm', 'JAI.1', '6401/26 ']) assert.ok(!text.includes(piece), piece);
