@@ -123,7 +123,7 @@ function completionPositions(lines: string[], rng: Rng, n: number): Position[] {
   while (out.length < n) {
     const line = Math.floor(rng() * lines.length);
     const text = lines[line];
-    const wordEnds = [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m.index + 3);
+    const wordEnds = [...text.matchAll(/[A-Z]{3,}/gi)].map((m) => m.index + 3);
     out.push({ line, character: wordEnds.length && rng() < 0.8 ? wordEnds[Math.floor(rng() * wordEnds.length)] : 0 });
   }
   return out;

@@ -136,7 +136,9 @@ describe('LSP: workspace index (links, definition, references, symbols, code len
     const at = positionOf(source, 'Europol');
     const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('7725-23.md') }, position: at });
     const value = (hover?.contents as { value: string }).value;
-    assert.match(value, /\n\nLast discussed: \[\d+\/\d\d, [A-Z][a-z]+, [^\]]*\d{4}[^\]]*\]\(file:[^)]+#L\d+\)$/);
+    const last = /\n\nLast discussed: \[(\d+\/\d\d, [A-Z][a-z]+, [^\]]*)\]\(file:[^)]+#L\d+\)$/.exec(value);
+    assert.ok(last, value);
+    assert.match(last[1], /\d{4}/);
   });
 
   it('answers the Topic history requests: the entries to choose from, then meetings oldest first with their sentences', async () => {

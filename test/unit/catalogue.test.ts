@@ -20,7 +20,7 @@ function headerCodes(text: string): string[] {
   const codes: string[] = [];
   for (const raw of header.split(/\r?\n/)) {
     const line = raw.replace(/<\/?b>|\*\*/g, '').trim();
-    const m = /^([A-Z][A-Z-]*(?:\/[A-Z]+)?)\s+(\d+)$/.exec(line);
+    const m = /^([A-Z][A-Z-]*(?:\/[A-Z]+)?)\s+\d+$/.exec(line);
     if (m) codes.push(m[1]);
   }
   return codes;

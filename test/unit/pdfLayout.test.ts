@@ -151,7 +151,7 @@ describe('parse: a header laid out as on the printed page', () => {
     const issuer = h.issuer ? (h.issuer.value.replace(/\s+/g, ' ').match(/^(Council of the) (European Union)$/i)!.slice(1) as [string, string]) : undefined;
     // Between the number and the codes: partial access, marking, as written.
     const rest = lines.slice(h.number!.range.end.line + 1, firstCode).filter((l) => l.trim() !== '');
-    const parts = { issuer, dateLine: h.dateLine!.value.replace(/\s*\(OR\.[^)]*\)$/, ''), language: h.language && `(OR. ${h.language.value})`, number: h.number!.text, rest };
+    const parts = { issuer, dateLine: h.dateLine!.value.replace(/\(OR\.[^)]*\)$/, '').trimEnd(), language: h.language && `(OR. ${h.language.value})`, number: h.number!.text, rest };
     return [...layout(parts), '', ...lines.slice(firstCode)].join('\n');
   }
 

@@ -4,7 +4,7 @@ import { lineRange, range } from '../text/range';
 import { scanReferences } from './numbers';
 
 /** Labels matched without regard to case and spacing: `from:`, `Subject :`, `No.prev.doc.:`. */
-const LABEL = /^(from|of|on|to|no\.?\s*prev\.?\s*docs?\.?|no\.?\s*cion\.?\s*docs?\.?|subject|summary)\s*:\s*(.*)$/i;
+const LABEL = /^(from|of|on|to|no\.?\s*prev\.?\s*docs?\.?|no\.?\s*cion\.?\s*docs?\.?|subject|summary)\s*:(.*)$/i;
 const SUMMARY_ALONE = /^summary\s*:?$/i;
 /** Lines from a label standing alone to its value, blank lines between included. */
 const MAX_GAP_BEFORE_VALUE = 3;
@@ -57,12 +57,13 @@ export function parseAddressing(clean: string[], from: number, to: number, isHea
     if (!m && isHeading(line)) break;
     if (m) {
       const labelEnd = start + text.indexOf(':') + 1;
-      const valueStart = m[2] ? start + text.length - m[2].length : end;
+      const value = m[2].trimStart();
+      const valueStart = value ? start + text.length - value.length : end;
       last = {
         label: labelOf(m[1]),
         labelText: m[1],
         labelRange: lineRange(line, start, labelEnd),
-        value: m[2],
+        value,
         valueRange: lineRange(line, valueStart, end),
         range: lineRange(line, start, end),
       };

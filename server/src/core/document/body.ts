@@ -3,14 +3,14 @@ import { contentBounds, isRule } from '../text/lines';
 import { lineRange, range, type Range } from '../text/range';
 import { romanValue } from './romanNumerals';
 
-const SESSION = /^Session\s+(\d{1,2})\s*(?:[:.\-–—]\s*)?(.*)$/i;
+const SESSION = /^Session\s+(\d{1,2})\s*(?:[:.\-–—]\s*)?(\S.*)?$/i;
 const NUMBERED = /^(\d{1,2})[.)]\s+(\S.*)$/;
 const SUB_NUMBERED = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
 /** "a)", "(a)", and "a." before a capitalised title ("p. 12", "e. g." are no items). */
 const LETTERED = /^(?:\(?([a-z])\)\s+(\S.*)|([a-z])\.\s+(["“‘'(]?\p{Lu}.*))$/u;
 const ROMAN = /^([IVX]{1,6})[.)]\s+(\S.*)$/;
-const ANNEX_START = /^\s*[AJaj]/;
-const ANNEX = /^(?:ANNEX|Annex)(?:\s+[IVX\d]+)?\s*:?$|^Joint\s+(?:EU\s*[-–]\s*U\.?S\.?A?\.?\s+)?(?:press\s+)?statement\b/i;
+const ANNEX_START = /^\s*[AJ]/i;
+const ANNEX = /^ANNEX(?:\s+[IVX\d]+)?\s*:?$|^Joint\s+(?:EU\s*[-–]\s*U\.?S\.?A?\.?\s+)?(?:press\s+)?statement\b/i;
 
 /** A heading title is short and reads as a title, not as a numbered sentence. */
 function headingLike(title: string): boolean {
@@ -37,7 +37,7 @@ export function headingCandidate(clean: string): HeadingCandidate | undefined {
   const text = clean.slice(start, end);
   let m: RegExpExecArray | null;
   if ((m = SESSION.exec(text))) {
-    return candidate('session', Number(m[1]), m[1], m[2].trim(), text, start + text.indexOf(m[1], 7));
+    return candidate('session', Number(m[1]), m[1], (m[2] ?? '').trim(), text, start + text.indexOf(m[1], 7));
   }
   if ((m = SUB_NUMBERED.exec(text)) && headingLike(m[3])) {
     return candidate('number', Number(m[2]), `${m[1]}.${m[2]}`, m[3], text, start);
@@ -85,11 +85,11 @@ function splitHeading(ctx: BodyContext, l: number, end: number): { candidate: He
 }
 
 /** The second line of a title wrapped onto it: begins in lower case ("management", "and related issues"). */
-const TITLE_CONTINUATION = /^\p{Ll}[^]{0,79}$/u;
+const TITLE_CONTINUATION = /^\p{Ll}.{0,79}$/su;
 /** A title cut after a word that cannot end it ("… cooperation with the" / "United States"): any line continues it. */
 const TITLE_UNFINISHED = /(?:^|\s)(?:the|a|an|and|or|of|on|in|with|to|for|between|from|by|at|its|their)$|[,\-–—]$/i;
 /** The rest of a title after an unfinished one: short, and not a sentence. */
-const TITLE_REST = /^["“‘'(]?[\p{L}\p{N}][^]{0,79}$/u;
+const TITLE_REST = /^["“‘'(]?[\p{L}\p{N}].{0,79}$/su;
 
 /**
  * The heading on line `l` with the rest of its title when the title wraps onto the next line,

@@ -50,7 +50,7 @@ export function parseStrictDate(text: string): CalendarDate | undefined {
 }
 
 const SHORT_MONTHS = new Map<string, number>([...MONTHS.map((m, i): [string, number] => [m.slice(0, 3).toLowerCase(), i + 1]), ['sept', 9]]);
-const MONTH_WORD = '([A-Za-z]{3,9})\\.?';
+const MONTH_WORD = '([a-z]{3,9})\\.?';
 /** "29th of June 2017.", "June 29, 2017", "29 Jun 2017" (ordinals, "of", a comma or full stop after). */
 const LOOSE_WORDS = [new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?(?: of)? ${MONTH_WORD},? (\\d{4})[.,;]?$`, 'i'), new RegExp(`^${MONTH_WORD} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})[.,;]?$`, 'i')];
 /** "29/06/2017", "29.06.2017", "29-06-2017": day first, as in Europe. */
@@ -93,8 +93,20 @@ export interface DateMatch {
  * "30 November - 1 December 2020", "26 July" (year taken from the phrase or `defaultYear`).
  * A day range yields one match per day, each spanning its own digits and the shared month and year.
  */
-/** What may stand before a month name: a day, or a day range ("25-26", "22 and 23"), anchored at the end. */
-const DAYS_BEFORE = /(?<![\p{L}\p{N}_])(\d{1,2})(?:st|nd|rd|th)?(?:[ \t]*(?:-|–|and|to)[ \t]*(\d{1,2})(?:st|nd|rd|th)?)?[ \t]+$/u;
+/** What may stand before a month name and the blanks before it: a day, or a day range ("25-26", "22 and 23"). */
+const DAYS_AT = /(\d{1,2})(?:st|nd|rd|th)?(?:[ \t]*(?:-|–|and|to)[ \t]*(\d{1,2})(?:st|nd|rd|th)?)?/y;
+
+/** The days that end right at `end`, looked for from the left within a few characters before it. */
+function daysBefore(line: string, windowStart: number, end: number): { index: number; days: RegExpExecArray } | undefined {
+  for (let s = windowStart; s < end; s++) {
+    const c = line.charCodeAt(s);
+    if (c < 48 || c > 57 || (s > 0 && /[\p{L}\p{N}_]/u.test(line[s - 1]))) continue;
+    DAYS_AT.lastIndex = s;
+    const days = DAYS_AT.exec(line);
+    if (days && DAYS_AT.lastIndex === end) return { index: s, days };
+  }
+  return undefined;
+}
 const YEAR_AFTER = /,?[ \t]+(\d{4})(?![\p{L}\p{N}_])/uy;
 
 function isLetter(c: number): boolean {
@@ -109,9 +121,12 @@ export function scanDates(line: string, defaultYear: number | undefined): DateMa
     for (let at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + name.length)) {
       if ((at > 0 && isLetter(line.charCodeAt(at - 1))) || isLetter(line.charCodeAt(at + name.length))) continue;
       const windowStart = Math.max(0, at - 24);
-      const days = DAYS_BEFORE.exec(line.slice(windowStart, at));
-      if (!days) continue;
-      const start = windowStart + days.index;
+      let blanks = at;
+      while (blanks > windowStart && (line.charCodeAt(blanks - 1) === 32 || line.charCodeAt(blanks - 1) === 9)) blanks--;
+      const before = blanks < at ? daysBefore(line, windowStart, blanks) : undefined;
+      if (!before) continue;
+      const { days } = before;
+      const start = before.index;
       YEAR_AFTER.lastIndex = at + name.length;
       const y = YEAR_AFTER.exec(line);
       const end = y ? YEAR_AFTER.lastIndex : at + name.length;

@@ -9,11 +9,34 @@ const ISSUER_FULL = /^council\s+of\s+the\s+european\s+union$/i;
 const ISSUER_BEFORE = /^council\s+of\s+the\s+european\s+union\s+(?=\S)/i;
 const ISSUER_FIRST = /^council\s+of(?:\s+the)?$/i;
 const ISSUER_SECOND = /^(?:the\s+)?european\s+union$/i;
-const PLACE_DATE = /^(Brussels|Luxembourg|Strasbourg)\s*,\s*(.*?)\s*(\(OR\.[^)]*\))?$/i;
+const PLACE = /^(Brussels|Luxembourg|Strasbourg)\s*,(.*)$/i;
 const LANGUAGE = /\(OR\.\s*([A-Za-z]{1,3})(?:\s*[,/]\s*[A-Za-z]{1,3})*\s*\)/;
-const INTERINSTITUTIONAL = /^Interinstitutional\s+File\s*:\s*(.*)$/i;
+const INTERINSTITUTIONAL = /^Interinstitutional\s+File\s*:(.*)$/i;
 const PARTIAL_ACCESS_START = /^DOCUMENT\s+PARTIALLY/i;
-const PARTIAL_ACCESS = /^DOCUMENT\s+PARTIALLY\s+ACCESSIBLE\s+TO\s+THE\s+PUBLIC\s*(?:\(\s*([^)]*?)\s*\))?/i;
+const PARTIAL_ACCESS = /^DOCUMENT\s+PARTIALLY\s+ACCESSIBLE\s+TO\s+THE\s+PUBLIC\s*(?:\(([^)]*)\))?/i;
+
+/** The date in brackets after "… TO THE PUBLIC", trimmed; undefined when none (yet: the line may wrap). */
+function partialAccessDate(text: string): string | undefined {
+  return PARTIAL_ACCESS.exec(text)?.[1]?.trim() || undefined;
+}
+
+/**
+ * "Brussels, 29 June 2017 (OR. en)": the place, and the date between the comma and the
+ * language in brackets at the end (if any), trimmed. Read in code: as one expression, the
+ * date and the blanks around it could be split in too many ways.
+ */
+function placeDate(text: string): { place: string; date: string } | undefined {
+  const m = PLACE.exec(text);
+  if (!m) return undefined;
+  let rest = m[2];
+  if (rest.endsWith(')')) {
+    // The language is the first "(OR." after the last ")" before the final one.
+    const lower = rest.toLowerCase();
+    const language = lower.indexOf('(or.', lower.lastIndexOf(')', rest.length - 2) + 1);
+    if (language >= 0) rest = rest.slice(0, language);
+  }
+  return { place: m[1], date: rest.trim() };
+}
 /** `JAIEX 75`, `CFSP/PESC 1025`, `SCH-EVAL 12`, `<b>JAIEX</b>\t<b>75</b>` (tags already blanked), or a bare code. */
 const CODE = String.raw`[A-Z][A-Z0-9]{1,14}(?:-[A-Z0-9]{1,8})?(?:\/[A-Z][A-Z0-9]{1,14})?`;
 const CODE_LINE = new RegExp(String.raw`^(${CODE})(?:[ \t]+(\S+))?$`);
@@ -60,7 +83,7 @@ function readParts(ctx: HeaderContext, header: OutcomeHeader): void {
 }
 
 /** Runs of text on a line, apart where three spaces or a tab stand between them. */
-const CELL = /[^\s](?:[^\S\t]{1,2}[^\s]|[^\s])*/g;
+const CELL = /\S(?:[^\S\t]{1,2}\S|\S)*/g;
 /** Where a cell must start to be a column of its own ("JAIEX⇥75" is one part). */
 const COLUMN_MIN_START = 16;
 /** A printed header has two columns; flattened onto one line, three parts at most. More is no layout. */
@@ -125,7 +148,7 @@ function isPartOnItsOwn(text: string): boolean {
     ISSUER_FULL.test(text) ||
     ISSUER_FIRST.test(text) ||
     ISSUER_SECOND.test(text) ||
-    PLACE_DATE.test(text) ||
+    placeDate(text) !== undefined ||
     /^\(OR\.[^)]*\)$/.test(text) ||
     parseHeaderNumber(text, 0, 0) !== undefined ||
     parseSeriesNumber(text, 0, 0) !== undefined ||
@@ -164,13 +187,13 @@ function readPart(ctx: HeaderContext, header: OutcomeHeader, line: number, start
     const col = start + language.index + language[0].indexOf(language[1], 4);
     header.language = { value: language[1], range: lineRange(line, col, col + language[1].length) };
   }
-  const placeDate = text.indexOf(',') >= 0 ? PLACE_DATE.exec(text) : null;
-  if (placeDate && !header.dateLine) {
-    header.place = { value: placeDate[1], range: lineRange(line, start, start + placeDate[1].length) };
+  const placed = text.indexOf(',') >= 0 ? placeDate(text) : undefined;
+  if (placed && !header.dateLine) {
+    header.place = { value: placed.place, range: lineRange(line, start, start + placed.place.length) };
     header.dateLine = { value: text, range: here };
-    const dateText = placeDate[2];
+    const dateText = placed.date;
     if (dateText) {
-      const col = start + text.indexOf(dateText, placeDate[1].length);
+      const col = start + text.indexOf(dateText, placed.place.length);
       const date = parseStrictDate(dateText);
       const r = lineRange(line, col, col + dateText.length);
       if (date) header.date = { value: date, text: dateText, range: r };
@@ -181,7 +204,7 @@ function readPart(ctx: HeaderContext, header: OutcomeHeader, line: number, start
   if (language && language.index === 0) return 1;
   const inter = INTERINSTITUTIONAL.exec(text);
   if (inter) {
-    header.interinstitutionalFile = { value: inter[1], range: here };
+    header.interinstitutionalFile = { value: inter[1].trimStart(), range: here };
     return 1;
   }
   if (PARTIAL_ACCESS_START.test(text)) return readPartialAccess(ctx, header, line);
@@ -242,7 +265,7 @@ function readPartialAccess(ctx: HeaderContext, header: OutcomeHeader, line: numb
   // was made a paragraph).
   let last = line;
   let joined = ctx.clean[line].trim();
-  for (let pieces = 1; pieces < 4 && !PARTIAL_ACCESS.exec(joined)?.[1]; pieces++) {
+  for (let pieces = 1; pieces < 4 && !partialAccessDate(joined); pieces++) {
     const next = nextContentLine(ctx.clean, last + 1, Math.min(ctx.to, last + 4));
     if (!next || !/^(?:ACCESSIBLE|TO|THE|PUBLIC|\()/.test(next.text)) break;
     last = next.line;
@@ -250,10 +273,9 @@ function readPartialAccess(ctx: HeaderContext, header: OutcomeHeader, line: numb
   }
   const [startCol] = contentBounds(ctx.clean[line]);
   const [, endCol] = contentBounds(ctx.clean[last]);
-  const m = PARTIAL_ACCESS.exec(joined.replace(/\s+/g, ' '));
+  const dateText = partialAccessDate(joined.replace(/\s+/g, ' '));
   header.partialAccess = { value: joined.replace(/\s+/g, ' '), range: range(line, startCol, last, endCol) };
-  if (m?.[1]) {
-    const dateText = m[1];
+  if (dateText) {
     // Find the date on the line that holds it.
     for (let l = line; l <= last; l++) {
       const col = ctx.clean[l].indexOf(dateText);
@@ -297,7 +319,7 @@ function codeRun(text: string): RegExpExecArray[] | undefined {
 function isCodeLine(ctx: HeaderContext, header: OutcomeHeader, m: RegExpExecArray): boolean {
   // A bare upper-case word is a code only when known or inside the code block;
   // otherwise it is the marking slot (LIMITE, an unknown marking).
-  if (m[2] !== undefined) return m[2].length <= 12 && /^[\dA-Za-z.,-]+$/.test(m[2]);
+  if (m[2] !== undefined) return m[2].length <= 12 && /^[\dA-Z.,-]+$/i.test(m[2]);
   if (header.subjectCodes.length > 0) return true;
   return ctx.isKnownCode(m[1]) && (header.marking !== undefined || !/^(?:LIMITE|PUBLIC)$/.test(m[1]));
 }

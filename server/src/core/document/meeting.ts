@@ -42,7 +42,7 @@ export function parseMeeting(subject: AddressingField | undefined, on: Addressin
     if (span) [meeting.start, meeting.end] = span;
   }
   if (!meeting.place) {
-    const after = /\)?\s*[,(]?\s*\b(?:in|at)\s+([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+)?)/u.exec(text);
+    const after = /\b(?:in|at)\s+([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+)?)/u.exec(text);
     if (after && !/^(?:the|The)$/.test(after[1])) meeting.place = after[1];
   }
   return meeting;
@@ -60,9 +60,23 @@ function firstAndLast(dates: readonly { date: CalendarDate }[]): [CalendarDate, 
   return [first, last];
 }
 
+/** "Working Party on …", "Committee for …": where the body's name starts; its name runs to a comma, a bracket or the end. */
+const WORKING_PARTY = /\b(?:Working\s+Party|Committee|Working\s+Group)\s+(?:on|for)(?=\s)/gu;
+const NAME_CHAR = /[\p{L} -]/u;
+
 function workingPartyName(text: string): string | undefined {
-  const m = /\b((?:Working\s+Party|Committee|Working\s+Group)\s+(?:on|for)\s+[\p{L} -]+?)(?=[,(]|$)/u.exec(text);
-  return m?.[1].trim();
+  WORKING_PARTY.lastIndex = 0;
+  for (let m = WORKING_PARTY.exec(text); m; m = WORKING_PARTY.exec(text)) {
+    let end = m.index + m[0].length;
+    while (end < text.length && /\s/.test(text[end])) end++;
+    const nameStart = end;
+    while (end < text.length && NAME_CHAR.test(String.fromCodePoint(text.codePointAt(end)!))) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+    // A name (or a blank given back as one) up to a comma, a bracket or the end; else the
+    // name runs into other text, and so would that of any later match before `end`.
+    if ((end > nameStart || text[nameStart - 1] === ' ') && (end === text.length || text[end] === ',' || text[end] === '(')) return text.slice(m.index, end).trim();
+    WORKING_PARTY.lastIndex = Math.max(WORKING_PARTY.lastIndex, end);
+  }
+  return undefined;
 }
 
 /** "… Meeting (Sofia, " or "… Meeting, Valletta, " before the dates: the words after the last "(" or ",". */

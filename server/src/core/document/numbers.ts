@@ -6,7 +6,7 @@ import { lineRange, type Range } from '../text/range';
  * in the middle for REVs: 13228/1/11 REV 1; suffixes REV n, ADD n, COR n may combine.
  */
 const SUFFIX = /\b(REV|ADD|COR)\b\s*(\d+)?/g;
-const HEADER_NUMBER = /^(\d{1,5})\/(?:(\d{1,2})\/)?(\d{2})((?:\s+(?:REV|ADD|COR)\s*\d+)*)$/;
+const HEADER_NUMBER = /^(\d{1,5})\/(?:\d{1,2}\/)?(\d{2})((?:\s+(?:REV|ADD|COR)\s*\d+)*)$/;
 /** Looks like an attempt at a document number: digits, a separator, digits. */
 const NUMBER_LIKE = /^\d{1,5}\s*[-/.]\s*\d{1,4}(?:\s*[-/.]\s*\d{1,4})?(?:\s+(?:REV|ADD|COR)\b.*)?$/;
 
@@ -34,25 +34,25 @@ export function parseHeaderNumber(text: string, line: number, column: number): D
   const normalised = text.replace(/\s+/g, ' ').trim();
   const m = HEADER_NUMBER.exec(normalised);
   if (!m) return NUMBER_LIKE.test(normalised) ? 'malformed' : undefined;
-  const suffixes = parseSuffixes(m[4]);
+  const suffixes = parseSuffixes(m[3]);
   if (!suffixes) return 'malformed';
   return {
     text: normalised,
-    base: `${Number(m[1])}/${m[3]}`,
+    base: `${Number(m[1])}/${m[2]}`,
     serial: Number(m[1]),
-    year: twoDigitYear(Number(m[3])),
+    year: twoDigitYear(Number(m[2])),
     suffixes,
     range: lineRange(line, column, column + text.length),
   };
 }
 
 /** A line holding only "REV 1" (or ADD/COR), continuing the number on the line above. */
-export const SUFFIX_LINE = /^(?:(?:REV|ADD|COR)\s*\d*\s*)+$/;
+export const SUFFIX_LINE = /^(?:(?:REV|ADD|COR)\s*(?:\d+\s*)?)+$/;
 
 // References in running text. Legal references such as "Directive 2014/41/EU" or
 // "2016/0132 (COD)" and dates such as "9/11" are not Council documents.
-const ST_AT = /(\d{3,5})\/(?:(\d{1,2})\/)?(\d{2})(?![\d/])((?:[ \t]+(?:REV|ADD|COR)[ \t]*\d+)*)/y;
-const OTHER_AT = /(CM|SN|WK)[ \t]+(\d{1,5})\/(\d{4}|\d{2})(?![\d/])([ \t]+(?:INIT|REV[ \t]*\d+|ADD[ \t]*\d+|COR[ \t]*\d+))?/y;
+const ST_AT = /(\d{3,5})\/(?:\d{1,2}\/)?(\d{2})(?![\d/])((?:[ \t]+(?:REV|ADD|COR)[ \t]*\d+)*)/y;
+const OTHER_AT = /(CM|SN|WK)[ \t]+(\d{1,5})\/(\d{4}|\d{2})(?![\d/])(?:[ \t]+(?:INIT|REV[ \t]*\d+|ADD[ \t]*\d+|COR[ \t]*\d+))?/y;
 const OTHER_PREFIX = /\b(?:CM|SN|WK)[ \t]+$/;
 const REGISTER_AT = /ST[ \t]+(\d{1,5})[ \t]+(\d{4})[ \t]+(INIT|REV[ \t]*\d+|ADD[ \t]*\d+|COR[ \t]*\d+)/y;
 /** Words that, just before a number, make it a legal act rather than a Council document. */
@@ -106,10 +106,10 @@ export function scanReferences(line: string, at: (start: number, end: number) =>
     refs.push({
       series: 'ST',
       text: m[0].replace(/\s+/g, ' '),
-      base: `${Number(m[1])}/${m[3]}`,
+      base: `${Number(m[1])}/${m[2]}`,
       serial: Number(m[1]),
-      year: twoDigitYear(Number(m[3])),
-      suffixes: parseSuffixes(m[4]) ?? [],
+      year: twoDigitYear(Number(m[2])),
+      suffixes: parseSuffixes(m[3]) ?? [],
       range: at(start, end),
     });
     resume = end;

@@ -258,17 +258,43 @@ function prepare(catalogue: Catalogue): PreparedCatalogue {
 
 /** The last 1…MAX_TYPED_WORDS words before the cursor, longest first, with where each starts. */
 function typedPhrases(before: string): { text: string; start: number }[] {
-  const m = /[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u.exec(before);
-  if (!m) return [];
-  const phrases = [{ text: m[0].toLowerCase(), start: m.index }];
-  let start = m.index;
+  const last = wordEndingAt(before, before.length);
+  if (last === undefined) return [];
+  let start: number = last;
+  const phrases = [{ text: before.slice(start).toLowerCase(), start }];
   for (let k = 1; k < MAX_TYPED_WORDS; k++) {
-    const word = /([\p{L}\p{N}][\p{L}\p{N}'’-]*)[ \t]+$/u.exec(before.slice(0, start));
-    if (!word) break;
-    start = word.index;
+    let end = start;
+    while (end > 0 && (before.charCodeAt(end - 1) === 32 || before.charCodeAt(end - 1) === 9)) end--;
+    const word = end < start ? wordEndingAt(before, end) : undefined;
+    if (word === undefined) break;
+    start = word;
     phrases.unshift({ text: before.slice(start).replace(/\s+/g, ' ').toLowerCase(), start });
   }
   return phrases;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}'’-]$/u;
+const WORD_START = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Where the word that ends at `end` starts (its first letter or digit; apostrophes and hyphens
+ * may follow), or undefined. Read backwards from `end`, so a long word costs its length once.
+ */
+function wordEndingAt(text: string, end: number): number | undefined {
+  let start = end;
+  while (start > 0) {
+    const c = text.codePointAt(start - 1)!;
+    const pair = start > 1 && c >= 0xdc00 && c <= 0xdfff ? text.slice(start - 2, start) : '';
+    const ch = pair && pair.codePointAt(0)! > 0xffff ? pair : text[start - 1];
+    if (!WORD_CHAR.test(ch)) break;
+    start -= ch.length;
+  }
+  for (let i = start; i < end; ) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (WORD_START.test(ch)) return i;
+    i += ch.length;
+  }
+  return undefined;
 }
 
 /** How well `name` continues the typed phrase: 2 from its start, 1 from one of its words, 0 not. */

@@ -92,7 +92,7 @@ function checkNumber(doc: OutcomeDocument, report: Parameters<RuleGroup>[2], top
   // The two year digits of the number, on its first line.
   const line = n.range.start.line;
   const yy = String(n.year % 100).padStart(2, '0');
-  const m = /\/(\d{2})(?![\d/])/.exec(doc.lines[line].slice(n.range.start.character));
+  const m = /\/\d{2}(?![\d/])/.exec(doc.lines[line].slice(n.range.start.character));
   const col = m ? n.range.start.character + m.index + 1 : n.range.start.character;
   const range = lineRange(line, col, col + 2);
   const expected = String(date.year % 100).padStart(2, '0');

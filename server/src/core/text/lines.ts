@@ -18,7 +18,7 @@ export interface SourceLines {
   eol: '\n' | '\r\n';
 }
 
-const TAG = /<\/?(?:b|i|u|em|strong|br|span|p|sup|sub)\b[^>\n]*>/iy;
+const TAG = /<\/?(?:[biup]|em|strong|br|span|sup|sub)\b[^>\n]*>/iy;
 /** Looked for with indexOf: far cheaper than a character class over the whole text. */
 const HARD_SPACE_CHARS = ['\u00a0', '\u2007', '\u2009', '\u202f'];
 const HARD_SPACES = new RegExp(`[${HARD_SPACE_CHARS.join('')}]`, 'g');

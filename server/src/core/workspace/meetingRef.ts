@@ -62,7 +62,7 @@ const BEFORE = new RegExp(
 /** Longest stretch of text BEFORE can match. */
 const BEFORE_WINDOW = 90;
 /** "Ministerial" without "meeting" is a noun only when nothing nominal follows ("Ministerial Conference" is no meeting of the series). */
-const BARE_MINISTERIAL_END = /(?:\s*(?:[,.;:()]|$)|\s+(?:in|on|at|which|that|of|to|and|will|would|held|planned|scheduled)\b)/y;
+const BARE_MINISTERIAL_END = /\s*(?:[,.;:()]|$)|\s+(?:in|on|at|which|that|of|to|and|will|would|held|planned|scheduled)\b/y;
 
 const MONTH_NAMES = MONTHS.join('|');
 const DAYS = String.raw`(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+`;
@@ -71,10 +71,10 @@ const PLACE = String.raw`[A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?(?:,?\s+D
 const AFTER = {
   paren: /^\s*\(([^)]{1,80})\)/u,
   topic: /^\s+on\s+Justice\s+and\s+Home\s+Affairs\b/u,
-  clause: /^\s*,?\s*(?:which|that)\s+(?:will|would|is\s+to|was\s+to)\s+(?:take\s+place|be\s+held|be\s+hosted)\b/u,
+  clause: /^\s*(?:,\s*)?(?:which|that)\s+(?:will|would|is\s+to|was\s+to)\s+(?:take\s+place|be\s+held|be\s+hosted)\b/u,
   /** "in June", "in November 2011", "on 21 June 2023", "15-16 March": month names capitalised ("may" is a verb). */
-  date: new RegExp(String.raw`^\s*,?\s*(?:(?:in|on|of)\s+(?:${DAYS})?|${DAYS})(${MONTH_NAMES})(?:\s+(\d{4}))?(?![\p{L}\p{N}])`, 'u'),
-  place: new RegExp(String.raw`^\s*,?\s*(?:in|at)\s+(${PLACE})`, 'u'),
+  date: new RegExp(String.raw`^\s*(?:,\s*)?(?:(?:in|on|of)\s+(?:${DAYS})?|${DAYS})(${MONTH_NAMES})(?:\s+(\d{4}))?(?![\p{L}\p{N}])`, 'u'),
+  place: new RegExp(String.raw`^\s*(?:,\s*)?(?:in|at)\s+(${PLACE})`, 'u'),
 };
 const PAREN_DATE = new RegExp(String.raw`(?:${DAYS})?\b(${MONTH_NAMES})\b(?:\s+(\d{4}))?`, 'i');
 const PAREN_PLACE = new RegExp(String.raw`^\s*(${PLACE})\s*$`, 'u');
@@ -189,7 +189,7 @@ function refEndingAt(line: string, lineNo: number, at: number, noun: string, aft
   const before = BEFORE.exec(window)!;
   const g = before.groups!;
   const ref: MeetingDescription = { direction: g.dir ? DIRECTION_WORDS[g.dir.toLowerCase()] : 'named' };
-  if (/s$/.test(noun.replace(/\s*\(SOM\)$/, ''))) ref.plural = true;
+  if (/s$/.test(noun.endsWith('(SOM)') ? noun.slice(0, -5).trimEnd() : noun)) ref.plural = true;
   const level = levelOf(noun);
   if (level) ref.level = level;
   const series = g.series ? seriesName(`${g.series}${g.jha ? ' JHA' : ''}`) : undefined;
@@ -270,5 +270,8 @@ function isPlace(text: string): boolean {
 
 /** "Washington, D.C." and "Washington DC" are Washington. */
 function placeName(text: string): string {
-  return text.replace(/,?\s+D\.?\s?C\.?$/, '').trim();
+  const dc = /\sD\.?\s?C\.?$/.exec(text);
+  if (!dc) return text.trim();
+  const before = text.slice(0, dc.index).trimEnd();
+  return (before.endsWith(',') ? before.slice(0, -1) : before).trim();
 }

@@ -3,7 +3,8 @@ import type { MeetingDescription } from './meetingRef';
 
 /** "EU-US JHA" and "EU-US" are one series: a reference in the text often leaves out "JHA". */
 export function seriesKey(series: string): string {
-  return series.replace(/\s+JHA$/, '').toLowerCase();
+  const unqualified = series.endsWith('JHA') && /\s/.test(series.charAt(series.length - 4)) ? series.slice(0, -3).trimEnd() : series;
+  return unqualified.toLowerCase();
 }
 
 /** Documents of one meeting (the outcome, its REVs and ADDs) share this key. */
