@@ -5,7 +5,29 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import regexp from 'eslint-plugin-regexp';
 
+/**
+ * The plugin's rules that find mistakes (its "problem" rules, and those of its suggestions that
+ * point at an expression not doing what it says), as errors; its matters of style are left out.
+ */
 const regexpRules = {
+  ...Object.fromEntries(Object.entries(regexp.rules).filter(([, rule]) => rule.meta.type === 'problem' && !rule.meta.deprecated).map(([name]) => [`regexp/${name}`, 'error'])),
+  ...Object.fromEntries(
+    [
+      'no-dupe-disjunctions',
+      'no-dupe-characters-character-class',
+      'no-empty-character-class',
+      'no-empty-group',
+      'no-empty-capturing-group',
+      'no-empty-lookarounds-assertion',
+      'no-useless-backreference',
+      'no-useless-dollar-replacements',
+      'no-zero-quantifier',
+      'no-obscure-range',
+      'no-escape-backspace',
+      'no-invisible-character',
+      'no-unused-capturing-group',
+    ].map((name) => [`regexp/${name}`, 'error']),
+  ),
   'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
   'regexp/no-super-linear-move': ['error', { report: 'potential', ignorePartial: false }],
 };
@@ -14,7 +36,8 @@ export default tseslint.config(
   { ignores: ['out/**', 'dist/**', '.tools/**', 'node_modules/**', 'syntaxes/**', 'test-artifacts/**', '**/*.mjs'] },
   {
     files: ['**/*.ts'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommended, regexp.configs['flat/recommended']],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    plugins: { regexp },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       ...regexpRules,
@@ -25,6 +48,6 @@ export default tseslint.config(
     files: ['scripts/**/*.js', 'bin/**/*.js'],
     plugins: { regexp },
     languageOptions: { sourceType: 'commonjs' },
-    rules: { ...regexp.configs['flat/recommended'].rules, ...regexpRules },
+    rules: regexpRules,
   },
 );
