@@ -25,7 +25,6 @@ const regexpRules = {
       'no-obscure-range',
       'no-escape-backspace',
       'no-invisible-character',
-      'no-unused-capturing-group',
     ].map((name) => [`regexp/${name}`, 'error']),
   ),
   'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
