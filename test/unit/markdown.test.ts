@@ -66,7 +66,7 @@ describe('Markdown escaping of document and catalogue text', () => {
     const hover = hoverAt(doc, withExtra, { line: at.line, character: at.character + 3 });
     assert.ok(hover);
     const shown = await render(hover.markdown);
-    assert.doesNotMatch(shown, /<a |<img|<img src/);
+    assert.doesNotMatch(shown, /<a |<img/);
     assert.equal(shown, `<p><strong>Budapest Convention</strong></p>\n<p>${html(PIXEL)}</p>\n<p>${html('<img src=x>')}</p>\n<p><em>${html(COMMAND)}</em></p>`);
 
     const line = doc.lines[at.line];

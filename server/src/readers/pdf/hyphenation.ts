@@ -5,8 +5,23 @@
  * ("long-" / "term" beside "long-term"). A soft hyphen is always a break.
  */
 
-const BROKEN = /(\p{L}+)([-\u00AD\u2010])$/u;
-const CONTINUATION = /^(\p{L}+)(.*)$/su;
+const HYPHENS = '-\u00AD\u2010';
+const LETTER = /^\p{L}$/u;
+const LETTERS = /^\p{L}+/u;
+
+/** The letters before a hyphen that ends the line, read backwards (a long line costs its word once). */
+function brokenWord(line: string): { left: string; hyphen: string } | undefined {
+  const hyphen = line.charAt(line.length - 1);
+  if (!hyphen || !HYPHENS.includes(hyphen)) return undefined;
+  let start = line.length - 1;
+  while (start > 0) {
+    const pair = start > 1 ? line.slice(start - 2, start) : '';
+    const ch = pair.length === 2 && pair.codePointAt(0)! > 0xffff ? pair : line.charAt(start - 1);
+    if (!LETTER.test(ch)) break;
+    start -= ch.length;
+  }
+  return start < line.length - 1 ? { left: line.slice(start, -1), hyphen } : undefined;
+}
 
 /**
  * The paragraph's lines with each broken word whole on the line where it starts; a line left
@@ -15,12 +30,14 @@ const CONTINUATION = /^(\p{L}+)(.*)$/su;
 export function undoHyphenation(lines: readonly string[], whole: string): string[] {
   const out = lines.slice();
   for (let l = 0; l + 1 < out.length; l++) {
-    const broken = BROKEN.exec(out[l]);
+    const broken = brokenWord(out[l]);
     if (!broken) continue;
-    const next = CONTINUATION.exec(out[l + 1].trimStart());
+    const following = out[l + 1].trimStart();
+    const next = LETTERS.exec(following);
     if (!next) continue;
-    const [, left, hyphen] = broken;
-    const [, right, rest] = next;
+    const { left, hyphen } = broken;
+    const right = next[0];
+    const rest = following.slice(right.length);
     const soft = hyphen === '\u00AD';
     if (!soft && !(isLower(left) && isLower(right))) continue;
     const keep = !soft && whole.includes(`${left}-${right}`) && !whole.includes(`${left}${right}`);

@@ -29,7 +29,7 @@ const PAGE_NUMBER = /^(?:\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|\d{1,4}\s*\/\s*\d{1,4
  * 1B", "COMM", "GIP.2"), the marking, the language, the typist alone ("al"), the register's own
  * word ("Conseil UE"); nothing that reads as a sentence.
  */
-const TAIL_WORD = /^(?:\d{1,4}|[A-Z]{2,8}(?:\.\d[A-Z0-9.]*)?|[A-Z]{1,5}\d[A-Z0-9]*|[a-z]{2,3}|UE\/EU|Conseil|PUBLIC|LIMITE)$/;
+const TAIL_WORD = /^(?:\d{1,4}|[A-Z]{2,8}(?:\.\d[A-Z0-9.]*)?|[A-Z]{1,5}\d[A-Z0-9]*|[a-z]{2,3}|UE\/EU|Conseil)$/;
 
 /** The lines of each page that are layout, by page, as sets of line indexes. */
 export function layoutLines(pages: readonly PageLines[]): Set<number>[] {
