@@ -131,10 +131,14 @@ describe('Word reader: files it cannot read', () => {
     assert.match(refused(zipWithDeflatedPart(parts, 'word/document.xml', deflated, 66 * 1024 * 1024)), /^word\/document\.xml inflates to more than 64 MB/);
     assert.match(refused(zipWithDeflatedPart(parts, 'word/document.xml', deflated, 1000)), /^word\/document\.xml inflates to more than 64 MB/);
     // The same stream, small enough, reads: the bound is what refused it.
-    const small = spacesDeflated(prefix, 4, '</w:t></w:r></w:p><w:p><w:r><w:t>End.</w:t></w:r></w:p></w:body></w:document>');
-    const read = readDocx(zipWithDeflatedPart(parts, 'word/document.xml', small, 1000));
+    const suffix = '</w:t></w:r></w:p><w:p><w:r><w:t>End.</w:t></w:r></w:p></w:body></w:document>';
+    const small = spacesDeflated(prefix, 4, suffix);
+    const size = prefix.length + 1 + 4 * 258 + suffix.length;
+    const read = readDocx(zipWithDeflatedPart(parts, 'word/document.xml', small, size));
     assert.ok(read.ok, read.ok ? '' : read.reason);
     assert.equal(read.text, 'End.');
+    // A small part larger than it says is refused too.
+    assert.match(refused(zipWithDeflatedPart(parts, 'word/document.xml', small, size - 1)), /^corrupt zip: word\/document\.xml inflates to more than the zip says/);
   });
 
   it('never throws, whatever bytes it is given', () => {

@@ -24,10 +24,9 @@ interface Container {
   carry: string;
 }
 
-interface Run {
+interface Run extends RunLook {
   text: string;
   style?: string;
-  look: RunLook;
 }
 
 interface Paragraph {
@@ -107,7 +106,7 @@ class DocumentReader implements XmlHandler {
         this.inParagraphProperties = true;
         return;
       case 'r':
-        if (paragraph) paragraph.run = { text: '', look: {} };
+        if (paragraph) paragraph.run = { text: '', style: undefined, caps: undefined, vanish: undefined };
         return;
       case 'rPr':
         this.inRunProperties = true;
@@ -163,10 +162,10 @@ class DocumentReader implements XmlHandler {
         if (run && this.inRunProperties) run.style = this.attr(attributes, 'val');
         return;
       case 'caps':
-        if (run && this.inRunProperties && !this.inParagraphProperties) run.look.caps = isOn(this.attr(attributes, 'val'));
+        if (run && this.inRunProperties && !this.inParagraphProperties) run.caps = isOn(this.attr(attributes, 'val'));
         return;
       case 'vanish':
-        if (run && this.inRunProperties && !this.inParagraphProperties) run.look.vanish = isOn(this.attr(attributes, 'val'));
+        if (run && this.inRunProperties && !this.inParagraphProperties) run.vanish = isOn(this.attr(attributes, 'val'));
         return;
       case 'txbxContent':
         this.containers.push({ blocks: [], carry: '' });
@@ -296,7 +295,7 @@ class DocumentReader implements XmlHandler {
     if (!run) return;
     paragraph.run = undefined;
     if (run.text === '') return;
-    const look = this.styles.look(run.look, run.style, paragraph.style);
+    const look = this.styles.look(run, run.style, paragraph.style);
     if (look.vanish) return;
     paragraph.text += look.caps ? run.text.toUpperCase() : run.text;
   }

@@ -22,6 +22,8 @@ interface Style {
   look: RunLook;
 }
 
+const PLAIN: RunLook = {};
+
 /** Chains longer than this are a loop in a broken file. */
 const MAX_CHAIN = 32;
 
@@ -31,6 +33,8 @@ export class Styles {
   private readonly defaults: RunLook = {};
   private readonly numberingCache = new Map<string, StyleNumbering>();
   private readonly lookCache = new Map<string, RunLook>();
+  /** Whether any style or the defaults set caps or hidden. */
+  private styled = false;
 
   static read(bytes: Uint8Array | undefined, part: string): Styles {
     const styles = new Styles();
@@ -58,6 +62,8 @@ export class Styles {
 
   /** Caps and hidden as a run shows them: its own properties over its character style, over its paragraph's style, over the defaults. */
   look(direct: RunLook, runStyle: string | undefined, paragraphStyle: string | undefined): RunLook {
+    // Most runs set neither and most documents style neither: no work for them.
+    if (!this.styled && direct.caps === undefined && direct.vanish === undefined) return PLAIN;
     const run = runStyle !== undefined ? this.chainLook(runStyle) : undefined;
     const paragraph = this.chainLook(paragraphStyle ?? this.defaultParagraphStyle);
     return {
@@ -117,10 +123,16 @@ export class Styles {
               if (style) style.numbering.ilvl = intOf(attr(attributes, 'val'));
               break;
             case 'caps':
-              if (look) look.caps = isOn(attr(attributes, 'val'));
+              if (look) {
+                look.caps = isOn(attr(attributes, 'val'));
+                this.styled = true;
+              }
               break;
             case 'vanish':
-              if (look) look.vanish = isOn(attr(attributes, 'val'));
+              if (look) {
+                look.vanish = isOn(attr(attributes, 'val'));
+                this.styled = true;
+              }
               break;
           }
         },

@@ -21,6 +21,10 @@ const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibi
 /** Attribute names of the WordprocessingML namespace, as this part spells them. */
 export type WordAttribute = (attributes: Record<string, string>, local: string) => string | undefined;
 
+interface NamedTag {
+  local?: string;
+}
+
 export function readXml(bytes: Uint8Array, part: string, handler: (attribute: WordAttribute) => XmlHandler): void {
   const parser = new SaxesParser({ position: true });
   let names: Map<string, string> | undefined;
@@ -59,10 +63,13 @@ export function readXml(bytes: Uint8Array, part: string, handler: (attribute: Wo
       }
       inner = handler(attribute);
     }
-    inner!.open(nameOf(tag.name), attributes);
+    const name = nameOf(tag.name);
+    // The same tag object comes back at its close: the name read once.
+    (tag as NamedTag).local = name;
+    inner!.open(name, attributes);
   });
   // Emitted for self-closing tags too.
-  parser.on('closetag', (tag) => inner!.close(nameOf(tag.name)));
+  parser.on('closetag', (tag) => inner!.close((tag as NamedTag).local ?? nameOf(tag.name)));
   parser.on('text', (text) => inner?.text(text));
   parser.on('cdata', (text) => inner?.text(text));
   try {

@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 
 /**
  * The zip container of a Word package, read from its central directory. Parts are inflated
@@ -22,6 +22,12 @@ export interface ZipEntry {
 export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 /** Compressed bytes pushed to the inflater at a time: what may be inflated past the bound before it is seen. */
 const SLICE = 16 * 1024;
+/**
+ * A part this small (compressed) is inflated in one call into a buffer of its declared size:
+ * the fast way for the parts of an ordinary document. Deflate writes at most 1032 bytes per byte
+ * read, so a lying header costs at most this much work before it is found out.
+ */
+const ONE_CALL = 64 * 1024;
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -75,7 +81,7 @@ export class ZipArchive {
     const data = this.compressedData(entry);
     let out: Uint8Array;
     if (entry.method === 0) out = data;
-    else if (entry.method === 8) out = inflateBounded(data, budget, entry.name);
+    else if (entry.method === 8) out = data.length <= ONE_CALL ? inflateDeclared(data, entry) : inflateBounded(data, budget, entry.name);
     else throw new ReadFailure(`${entry.name} is compressed by a method Word does not use (${entry.method})`);
     this.inflated += out.length;
     return out;
@@ -103,6 +109,23 @@ function findEndOfDirectory(bytes: Uint8Array, view: DataView): number {
 
 function tooLarge(name: string): ReadFailure {
   return new ReadFailure(`${name} inflates to more than ${MAX_INFLATED_BYTES / (1024 * 1024)} MB (a zip bomb or not a document)`);
+}
+
+/** Inflates into a buffer one byte longer than declared: output that reaches that byte shows the declared size is false. */
+function inflateDeclared(data: Uint8Array, entry: ZipEntry): Uint8Array {
+  let out: Uint8Array;
+  try {
+    out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+  } catch (e) {
+    if (e instanceof RangeError) throw larger(entry.name);
+    throw new ReadFailure(`corrupt zip: ${entry.name} does not inflate (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (out.length > entry.size) throw larger(entry.name);
+  return out;
+}
+
+function larger(name: string): ReadFailure {
+  return new ReadFailure(`corrupt zip: ${name} inflates to more than the zip says (a zip bomb or a damaged file)`);
 }
 
 function inflateBounded(data: Uint8Array, budget: number, name: string): Uint8Array {
