@@ -53,7 +53,7 @@ describe('Word reader: automatic numbering', () => {
     );
   });
 
-  it('continues one count over the lists of one abstract list; a list with a start override counts on its own', () => {
+  it('continues one count over the lists of one abstract list; a start override starts it again where its list first appears', () => {
     const numbering =
       abstractNum(1, level(0, 'decimal', '%1.') + level(1, 'lowerLetter', '%2)')) +
       num(1, 1) +
@@ -61,8 +61,9 @@ describe('Word reader: automatic numbering', () => {
       num(3, 1, '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride>') +
       num(4, 1, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>');
     const body =
-      listPara('One', 1, 0) + listPara('a', 1, 1) + listPara('b', 1, 1) + listPara('Two', 2, 0) + listPara('a', 2, 1) + listPara('b', 2, 1) + listPara('c', 2, 1) + listPara('restarted', 3, 1) + listPara('next', 3, 1) + listPara('Three', 1, 0) + listPara('Five', 4, 0) + listPara('Six', 4, 0);
-    assert.deepEqual(lines({ body, numbering }).map((l) => l.split('\t')[0]), ['1.', 'a)', 'b)', '2.', 'a)', 'b)', 'c)', 'a)', 'b)', '3.', '5.', '6.']);
+      listPara('One', 1, 0) + listPara('a', 1, 1) + listPara('b', 1, 1) + listPara('Two', 2, 0) + listPara('a', 2, 1) + listPara('b', 2, 1) + listPara('c', 2, 1) + listPara('restarted', 3, 1) + listPara('next', 3, 1) + listPara('Three', 1, 0) + listPara('Five', 4, 0) + listPara('Six', 4, 0) + listPara('Seven', 1, 0) + listPara('Eight', 4, 0);
+    // The lists after an override go on from it (Seven); a list's override acts only where the list first appears (Eight).
+    assert.deepEqual(lines({ body, numbering }).map((l) => l.split('\t')[0]), ['1.', 'a)', 'b)', '2.', 'a)', 'b)', 'c)', 'a)', 'b)', '3.', '5.', '6.', '7.', '8.']);
   });
 
   it('takes a level replaced in the list (w:lvlOverride/w:lvl) over the abstract list\'s', () => {

@@ -48,8 +48,12 @@ interface Table {
   cell?: { span: number; merged: boolean; deleted: boolean };
 }
 
-/** Subtrees that hold no displayed text: earlier revisions, deleted text, field instructions, control properties, markup-compatibility fallbacks. */
-const SKIPPED = new Set(['delText', 'instrText', 'delInstrText', 'mc:Fallback', 'sdtPr', 'sdtEndPr', 'sectPr', 'fldData', 'tblGridChange', 'numberingChange']);
+/**
+ * Subtrees that hold no displayed text: earlier revisions, deleted text, field instructions,
+ * content controls' properties, markup-compatibility fallbacks (the choice before them is read),
+ * the small reading aid above ruby text.
+ */
+const SKIPPED = new Set(['delText', 'instrText', 'delInstrText', 'mc:Fallback', 'sdtPr', 'sdtEndPr', 'sectPr', 'fldData', 'tblGridChange', 'numberingChange', 'rt']);
 
 export function readDocument(bytes: Uint8Array, part: string, styles: Styles, numbering: Numbering): DocumentText {
   let reader: DocumentReader | undefined;

@@ -9,9 +9,10 @@ import { readXml } from './xml';
  * from the list a paragraph belongs to.
  *
  * Counting follows Word: paragraphs whose lists (w:num) share an abstract list continue one
- * count, unless a list sets a start override, which makes it a count of its own (Word's "Restart
- * numbering" writes such a list; so does the docx library for each new instance). A level starts
- * again when a level above it is counted, or only after the level its w:lvlRestart names.
+ * count. A list with a start override (Word's "Restart numbering" and "Set numbering value" write
+ * one; the docx library does for each new instance) starts that count again at the override
+ * where the list first appears at that level; the lists after it go on from there. A level
+ * starts again when a level above it is counted, or only after the level its w:lvlRestart names.
  */
 interface Level {
   start: number;
@@ -47,8 +48,10 @@ const SUFFIX: Record<string, string> = { tab: '\t', space: ' ', nothing: '' };
 export class Numbering {
   private readonly abstracts = new Map<number, AbstractList>();
   private readonly lists = new Map<number, List>();
-  /** Current counters per count (an abstract list, or a list with a start override); undefined: not started. */
-  private readonly counters = new Map<string, (number | undefined)[]>();
+  /** Current counters of each abstract list by level; undefined: not started. */
+  private readonly counters = new Map<AbstractList, (number | undefined)[]>();
+  /** Lists and levels already counted ("numId level"): a start override acts on the first. */
+  private readonly seen = new Set<string>();
 
   private constructor(private readonly styles: Styles) {}
 
@@ -79,10 +82,13 @@ export class Numbering {
     if (!level) return undefined;
     const startOf = (l: number): number => list.overrides.get(l)?.start ?? levelOf(l)?.start ?? 0;
 
-    const hasStartOverride = [...list.overrides.values()].some((o) => o.start !== undefined);
-    const key = hasStartOverride ? `list ${numId}` : `abstract ${list.abstractId}`;
-    let counters = this.counters.get(key);
-    if (!counters) this.counters.set(key, (counters = new Array<number | undefined>(LEVELS).fill(undefined)));
+    let counters = this.counters.get(abstract);
+    if (!counters) this.counters.set(abstract, (counters = new Array<number | undefined>(LEVELS).fill(undefined)));
+    const seenKey = `${numId} ${at}`;
+    if (!this.seen.has(seenKey)) {
+      this.seen.add(seenKey);
+      if (list.overrides.get(at)?.start !== undefined) counters[at] = undefined;
+    }
     counters[at] = counters[at] === undefined ? startOf(at) : counters[at]! + 1;
     for (let deeper = at + 1; deeper < LEVELS; deeper++) {
       const restart = levelOf(deeper)?.restart ?? deeper;

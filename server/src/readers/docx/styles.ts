@@ -91,12 +91,12 @@ export class Styles {
     readXml(bytes, part, (attr) => {
       let style: Style | undefined;
       let look: RunLook | undefined;
-      /** Inside a record of an earlier revision (w:pPrChange, w:rPrChange): not the style as it is. */
+      /** Inside a record of an earlier revision (w:pPrChange, w:rPrChange), not the style as it is, or in the latent styles' long list, which says nothing read here. */
       let revisionDepth = 0;
       let inDefaults = false;
       return {
         open: (name, attributes) => {
-          if (revisionDepth > 0 || name.endsWith('PrChange')) {
+          if (revisionDepth > 0 || name.endsWith('PrChange') || name === 'latentStyles') {
             revisionDepth++;
             return;
           }
