@@ -80,6 +80,46 @@ describe('Word reader: files built as the Council builds them', () => {
   });
 });
 
+describe('Word reader: constructs as LibreOffice writes them', () => {
+  it('reads constructs-libreoffice.docx as a drafter sees it in Word', () => {
+    const read = readDocx(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'constructs-libreoffice.docx'))));
+    assert.ok(read.ok, read.ok ? '' : read.reason);
+    assert.equal(
+      read.text,
+      [
+        // A tracked deletion and insertion, read as accepted.
+        'Both sides agreed to meet again.',
+        '',
+        // The text box after the paragraph it is anchored in, once (LibreOffice writes it twice: DrawingML and its VML fallback).
+        'Anchor of a box.',
+        '',
+        'Boxed note.',
+        '',
+        // The footnote's text is in another part, and its mark is no text.
+        'Cooperation on the agreement continues.',
+        '',
+        // A PAGE field's shown result, a hyperlink's text.
+        'Page 1 of the register.',
+        '',
+        // Soft hyphen dropped, no-break hyphen as "-", no-break space kept, hidden text left out, capitals applied.
+        'Cooperation, EU-US, 12\u00a0December, LIMITE.',
+        '',
+        // Cells merged across and down; a nested table's rows as lines of its cell.
+        'Codes\tMarking',
+        'RELEX\t1510',
+        'Nested:                      JAIEX\t142',
+        '                             USA\t88',
+        '',
+        // A list started at 5 (a start override); this list style puts nothing between number and text.
+        '5.Fifth point',
+        '',
+        '6.Sixth point',
+      ].join('\n'),
+    );
+    assert.deepEqual(read.notes, ['tracked changes: read as accepted (deleted text left out)']);
+  });
+});
+
 describe('Word reader: files it cannot read', () => {
   const refused = (bytes: Uint8Array) => {
     const read = readDocx(bytes);
