@@ -3,6 +3,7 @@
 // backtracking (a pasted line must never freeze the checker) and of the usual mistakes.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
 import regexp from 'eslint-plugin-regexp';
 
 /**
@@ -31,6 +32,16 @@ const regexpRules = {
   'regexp/no-super-linear-move': ['error', { report: 'potential', ignorePartial: false }],
 };
 
+/** What the core may not import: the editor's libraries, Node's modules, the layers above it. */
+export const CORE_FORBIDDEN = [
+  { group: ['vscode', 'vscode-*', 'vscode/*', 'vscode-*/**'], message: 'The core imports nothing of vscode: LSP types are converted in features/.' },
+  {
+    group: ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`)],
+    message: 'The core imports no Node module: files, threads and processes live in node/ (the core gets what it needs through an interface).',
+  },
+  { group: ['**/features', '**/features/**', '**/node', '**/node/**', '**/server', '**/cli', '**/client/**'], message: 'The core imports nothing from the layers above it (features/, node/, the server, the CLI).' },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', '.tools/**', 'node_modules/**', 'syntaxes/**', 'test-artifacts/**', '**/*.mjs'] },
   {
@@ -48,5 +59,13 @@ export default tseslint.config(
     plugins: { regexp },
     languageOptions: { sourceType: 'commonjs' },
     rules: regexpRules,
+  },
+  {
+    // The layering: the core is pure domain, usable by the server, the CLI and a second index
+    // backend alike. test/unit/layering.test.ts checks that this rule fails a core file that breaks it.
+    files: ['server/src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: CORE_FORBIDDEN }],
+    },
   },
 );

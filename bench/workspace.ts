@@ -120,7 +120,7 @@ async function measure(ctx: Printer, dir: string, count: number, bytes: number, 
   for (let round = 0; round < 5; round++) {
     for (const id of ids) {
       const s = process.hrtime.bigint();
-      const n = index.references(index.topicOf(id)).length;
+      const n = index.queries.references(index.queries.topicOf(id)).length;
       (round === 0 ? first : repeated).push(Number(process.hrtime.bigint() - s));
       if (n > most.count) most = { id, count: n };
     }
@@ -136,7 +136,7 @@ async function measure(ctx: Printer, dir: string, count: number, bytes: number, 
   for (let round = 0; round < 10; round++) {
     for (const q of SYMBOL_QUERIES) {
       const s = process.hrtime.bigint();
-      index.workspaceSymbols(q);
+      index.queries.workspaceSymbols(q);
       symbolSamples.push(Number(process.hrtime.bigint() - s));
     }
   }
@@ -162,13 +162,13 @@ async function measure(ctx: Printer, dir: string, count: number, bytes: number, 
   ctx.row('one changed file re-indexed', ctx.fmtMs(t()));
 
   // A drafter edits a document that mentions the most mentioned topic, then asks for its references again.
-  const topic = index.topicOf(most.id);
-  const mentioning = index.documentsForTopic(topic);
+  const topic = index.queries.topicOf(most.id);
+  const mentioning = index.queries.documentsForTopic(topic);
   const afterChange: number[] = [];
   for (let k = 0; k < 20; k++) {
     await index.refresh(mentioning[(k * 7919) % mentioning.length].uri);
     const s = process.hrtime.bigint();
-    index.references(topic);
+    index.queries.references(topic);
     afterChange.push(Number(process.hrtime.bigint() - s));
   }
   const changed = ctx.stats(afterChange);

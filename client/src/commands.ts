@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from './protocol';
+import { LANGUAGE_ID } from '../../shared/protocol';
 import { readSkeletonSnippet } from './skeleton';
 
 const CONVERTIBLE = new Set(['markdown', 'plaintext']);

@@ -10,7 +10,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { insertSkeleton, treatAsOutcome } from './commands';
-import { DocumentInfo, DocumentInfoRequest, LANGUAGE_ID } from './protocol';
+import { DocumentInfo, DocumentInfoRequest, LANGUAGE_ID, sendCustomRequest } from '../../shared/protocol';
 import { RestartBudget } from './restartBudget';
 import { registerTopicHistory, type TopicHistoryView } from './topicHistory';
 import { OutcomeStatusBar } from './statusBar';
@@ -63,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
   const documentInfo = async (uri: vscode.Uri): Promise<DocumentInfo | undefined> => {
     if (!documentInfoSupported || languageClient.state !== State.Running) return undefined;
     try {
-      return (await languageClient.sendRequest(DocumentInfoRequest, { uri: uri.toString() })) ?? undefined;
+      return (await sendCustomRequest(languageClient, DocumentInfoRequest, { uri: uri.toString() })) ?? undefined;
     } catch (e) {
       // A server without the request answers MethodNotFound: stop asking, show counts only.
       if ((e as { code?: number }).code === -32601) documentInfoSupported = false;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, DocumentInfo, LANGUAGE_ID } from './protocol';
+import { DIAGNOSTIC_SOURCE, DocumentInfo, LANGUAGE_ID } from '../../shared/protocol';
 
 /** Asks the server for a document's number; resolves undefined when it cannot tell. */
 export type DocumentInfoSource = (uri: vscode.Uri) => Promise<DocumentInfo | undefined>;

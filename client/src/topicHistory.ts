@@ -1,36 +1,17 @@
 import * as vscode from 'vscode';
-import { RequestType, RequestType0, type LanguageClient, type Location } from 'vscode-languageclient/node';
-
-/** The server's custom requests for the Topic history view (server/src/features/topicHistory.ts). */
-interface TopicChoice {
-  id: string;
-  name: string;
-  kind: string;
-  /** Aliases and abbreviations. */
-  names?: string[];
-}
-
-interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
-interface TopicHistory {
-  topic: string;
-  meetings: { uri: string; label: string; mentions: { range: LspRange; text: string; section?: string }[] }[];
-}
-
-const TopicsRequest = new RequestType0<TopicChoice[], void>('outcome/topics');
-const TopicHistoryRequest = new RequestType<{ query: string }, TopicHistory, void>('outcome/topicHistory');
+import type { LanguageClient, Location } from 'vscode-languageclient/node';
+import { SHOW_REFERENCES_COMMAND, sendCustomRequest, TopicHistoryRequest, TopicsRequest, type TopicHistory } from '../../shared/protocol';
 
 const VIEW_ID = 'outcomeDrafting.topicHistory';
+/** Reads the next page of the topic shown (the view's last node). */
+const MORE_COMMAND = 'outcomeDrafting.topicHistoryMore';
 
 function labelText(label: string | vscode.TreeItemLabel | undefined): string {
   return typeof label === 'object' ? label.label : (label ?? '');
 }
 
 type Meeting = TopicHistory['meetings'][number];
-type HistoryNode = { meeting: Meeting } | { meeting: Meeting; mention: Meeting['mentions'][number] };
+type HistoryNode = { meeting: Meeting } | { meeting: Meeting; mention: Meeting['mentions'][number] } | { more: number };
 
 /** Meetings that discussed the chosen topic, oldest first; under each, the sentences that mention it. */
 class TopicHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
@@ -38,21 +19,45 @@ class TopicHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  /** The first page of a topic's history, or the next page of the one shown (added below it). */
   show(history: TopicHistory): void {
-    this.history = history;
+    const shown = this.history;
+    this.history = shown && history.offset > 0 && shown.topic === history.topic ? { ...history, meetings: [...shown.meetings, ...history.meetings] } : history;
     this.changed.fire();
   }
 
   rows(): { meeting: string; rows: string[] }[] {
-    return this.getChildren().map((m) => ({ meeting: m.meeting.label, rows: this.getChildren(m).map((r) => labelText(this.getTreeItem(r).label)) }));
+    return this.getChildren()
+      .filter((m): m is { meeting: Meeting } => 'meeting' in m)
+      .map((m) => ({ meeting: m.meeting.label, rows: this.getChildren(m).map((r) => labelText(this.getTreeItem(r).label)) }));
+  }
+
+  /** Where the next page starts, while there is one. */
+  get next(): { topic: string; offset: number } | undefined {
+    const h = this.history;
+    return h && h.offset + h.limit < h.total ? { topic: h.topic, offset: h.offset + h.limit } : undefined;
+  }
+
+  get shown(): TopicHistory | undefined {
+    return this.history;
   }
 
   getChildren(node?: HistoryNode): HistoryNode[] {
-    if (!node) return this.history?.meetings.map((meeting) => ({ meeting })) ?? [];
+    if (!node) {
+      const meetings: HistoryNode[] = this.history?.meetings.map((meeting) => ({ meeting })) ?? [];
+      const next = this.next;
+      return next ? [...meetings, { more: next.offset }] : meetings;
+    }
+    if ('more' in node) return [];
     return 'mention' in node ? [] : node.meeting.mentions.map((mention) => ({ meeting: node.meeting, mention }));
   }
 
   getTreeItem(node: HistoryNode): vscode.TreeItem {
+    if ('more' in node) {
+      const item = new vscode.TreeItem(`More… (${node.more} of ${this.history?.total ?? 0} documents read)`, vscode.TreeItemCollapsibleState.None);
+      item.command = { title: 'More', command: MORE_COMMAND };
+      return item;
+    }
     if (!('mention' in node)) {
       const n = node.meeting.mentions.length;
       const item = new vscode.TreeItem(node.meeting.label, vscode.TreeItemCollapsibleState.Expanded);
@@ -81,19 +86,34 @@ export function registerTopicHistory(context: vscode.ExtensionContext, client: L
   const tree = new TopicHistoryTree();
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const shown = new vscode.EventEmitter<TopicHistory>();
+  /** The query the shown topic was asked by (the answer names the topic, the next page asks again by the query). */
+  let query = '';
+  const describe = () => {
+    const h = tree.shown;
+    if (!h) return;
+    const more = tree.next ? ` (of ${h.total} documents, ${tree.next.offset} read)` : '';
+    view.message = h.meetings.length ? `${h.topic}: ${h.meetings.length} meetings, oldest first${more}` : `${h.topic}: not mentioned in the workspace`;
+  };
   context.subscriptions.push(
     view,
     shown,
-    vscode.commands.registerCommand('outcomeDrafting.showTopicHistory', async (query?: string) => {
-      const topic = typeof query === 'string' ? query : await pickTopic(client);
+    vscode.commands.registerCommand('outcomeDrafting.showTopicHistory', async (asked?: string) => {
+      const topic = typeof asked === 'string' ? asked : await pickTopic(client);
       if (!topic) return;
-      const history = await client.sendRequest(TopicHistoryRequest, { query: topic });
-      tree.show(history);
-      shown.fire(history);
-      view.message = history.meetings.length ? `${history.topic}: ${history.meetings.length} meetings, oldest first` : `${history.topic}: not mentioned in the workspace`;
+      query = topic;
+      tree.show(await sendCustomRequest(client, TopicHistoryRequest, { query }));
+      describe();
+      shown.fire(tree.shown!);
       await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     }),
-    vscode.commands.registerCommand('outcomeDrafting.showReferences', (uri: string, position: { line: number; character: number }, locations: Location[]) =>
+    vscode.commands.registerCommand(MORE_COMMAND, async () => {
+      const next = tree.next;
+      if (!next) return;
+      tree.show(await sendCustomRequest(client, TopicHistoryRequest, { query, offset: next.offset }));
+      describe();
+      shown.fire(tree.shown!);
+    }),
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (uri: string, position: { line: number; character: number }, locations: Location[]) =>
       vscode.commands.executeCommand(
         'editor.action.showReferences',
         vscode.Uri.parse(uri),
@@ -120,7 +140,7 @@ export interface TopicHistoryView {
  * VS Code's own order would put the shorter "PNR Directive" first.
  */
 async function pickTopic(client: LanguageClient): Promise<string | undefined> {
-  const choices = await client.sendRequest(TopicsRequest);
+  const choices = await sendCustomRequest(client, TopicsRequest, undefined);
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id?: string; names: string[] }>();
   pick.title = 'Topic history';
   pick.placeholder = 'An instrument, topic or body (or any words)';

@@ -118,7 +118,7 @@ function lint(options: Options, catalogue: Catalogue): number {
   }
   const results = docs.map((d) => {
     const findings = lintText(d.text, catalogue).findings;
-    if (index) findings.push(...index.crossDocumentFindings(path.resolve(d.path)));
+    if (index) findings.push(...index.queries.crossDocumentFindings(path.resolve(d.path)));
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { ...d, findings };
   });
@@ -172,9 +172,9 @@ function mentions(options: Options, catalogue: Catalogue): number {
   const byPath = new Map(docs.map((d) => [path.resolve(d.path), d]));
   const index = indexOf(docs, catalogue);
   const topic = resolveTopic(catalogue, query);
-  const list = index.documentsForTopic(topic).flatMap((e) => {
+  const list = index.queries.documentsForTopic(topic).flatMap((e) => {
     const d = byPath.get(e.uri)!;
-    return index.occurrencesIn(e, topic, d.text).map((m) => ({ path: d.path, number: m.number ?? null, date: m.date ?? null, section: m.section ?? null, range: m.range, text: m.text }));
+    return index.queries.occurrencesIn(e, topic, d.text).map((m) => ({ path: d.path, number: m.number ?? null, date: m.date ?? null, section: m.section ?? null, range: m.range, text: m.text }));
   });
   for (const f of failures) process.stderr.write(`outcome-lint: ${f}\n`);
   if (options.format === 'json') {
@@ -198,7 +198,7 @@ export function main(argv: string[]): number | Promise<number> {
     }
     const isMentions = argv[0] === 'mentions';
     const options = parseArgs(isMentions ? argv.slice(1) : argv);
-    const { catalogue, problems } = loadCatalogue(options.catalogues.map((c) => path.resolve(c)));
+    const { catalogue, problems } = loadCatalogue(options.catalogues.map((c) => path.resolve(c)), (p) => fs.readFileSync(p, 'utf8'));
     // Each problem's message names its file already.
     for (const p of problems) process.stderr.write(`outcome-lint: ${p.message}\n`);
     if (problems.length > 0) return 2;

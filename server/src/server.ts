@@ -12,6 +12,7 @@ import {
   TextDocuments,
   createConnection,
   type Diagnostic,
+  type CancellationToken,
   type Disposable,
   type InitializeParams,
   type InitializeResult,
@@ -29,7 +30,6 @@ import { DocumentSelection } from './features/documentSelection';
 import { foldingRanges } from './features/folding';
 import { exitOnBrokenFraming } from './features/framing';
 import { hover } from './features/hover';
-import { DocumentInfoRequest } from './features/protocol';
 import { DiagnosticsPublisher } from './features/pushDiagnostics';
 import { guardConnection } from './features/requestGuard';
 import { ruleLinksFromReadme } from './features/ruleLinks';
@@ -39,7 +39,8 @@ import { codeLenses, resolveCodeLens } from './features/codeLens';
 import { definition } from './features/definition';
 import { documentLinks } from './features/links';
 import { references } from './features/references';
-import { topicChoices, topicHistory, TopicHistoryRequest, TopicsRequest } from './features/topicHistory';
+import { topicChoices, topicHistory } from './features/topicHistory';
+import { DocumentInfoRequest, onCustomRequest, TopicHistoryRequest, TopicsRequest } from '../../shared/protocol';
 import { crossDocumentDiagnostics, storagePathOf, WATCHED_FILES, WorkspaceService } from './features/workspaceIndex';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { fileScope } from './node/fileWorkspace';
@@ -86,7 +87,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceRoot = roots[0];
   selection.setRoots(roots.map((r) => r.replace(/\\/g, '/')));
   initializationSection = settingsSectionOf(params.initializationOptions);
-  workspace = new WorkspaceService({ connection, documents, folders: roots, storagePath: storagePathOf(params.initializationOptions), catalogue: () => catalogue, refreshDiagnostics });
+  workspace = new WorkspaceService({
+    connection,
+    documents,
+    folders: roots,
+    storagePath: storagePathOf(params.initializationOptions),
+    catalogue: () => catalogue,
+    refreshDiagnostics,
+    analyse: (d) => (selection.isOutcome(d.uri, d.languageId) ? cache.get(d) : undefined),
+  });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -152,6 +161,7 @@ function applySettings(section: unknown, refresh: boolean): void {
     watchCatalogueFiles([...catalogueFiles]);
   }
   generation++;
+  workspace.openDocumentsChanged();
   if (refresh) refreshDiagnostics();
 }
 
@@ -164,6 +174,7 @@ function reloadCatalogue(): void {
   for (const [uri, diagnostics] of loaded.diagnostics) void connection.sendDiagnostics({ uri, diagnostics });
   catalogueDiagnosticUris = new Set(loaded.diagnostics.keys());
   catalogueFiles = new Set(loaded.uris);
+  workspace.catalogueChanged();
   const messages = loaded.problems.map((p) => p.message);
   notice('catalogue', messages.length ? `Outcome Drafting: problems in the extra catalogue files (everything else is loaded): ${messages.join('; ')}` : '');
 }
@@ -194,12 +205,12 @@ function refreshDiagnostics(): void {
 }
 
 /** Runs a feature on the current analysis of an outcome document; any failure is logged and answers `fallback`. */
-async function withAnalysis<T>(uri: string, fallback: T, feature: (analysis: Analysis) => T): Promise<T> {
+async function withAnalysis<T>(uri: string, fallback: T, feature: (analysis: Analysis) => T | Promise<T>): Promise<T> {
   await settingsLoaded;
   const document = documents.get(uri);
   if (!document || !selection.isOutcome(uri, document.languageId)) return fallback;
   try {
-    return feature(cache.get(document));
+    return await feature(cache.get(document));
   } catch (e) {
     connection.console.error(`Outcome Drafting failed on ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return fallback;
@@ -207,7 +218,7 @@ async function withAnalysis<T>(uri: string, fallback: T, feature: (analysis: Ana
 }
 
 function documentDiagnostics(uri: string): Promise<Diagnostic[]> {
-  return withAnalysis(uri, [], (a) => [...toDiagnostics(a, ruleLinks), ...crossDocumentDiagnostics(a, workspace, settings.rules, ruleLinks)]);
+  return withAnalysis(uri, [], async (a) => [...toDiagnostics(a, ruleLinks), ...(await crossDocumentDiagnostics(a, workspace, settings.rules, ruleLinks))]);
 }
 
 connection.languages.diagnostics.on(async (params) => ({ kind: DocumentDiagnosticReportKind.Full, items: await documentDiagnostics(params.textDocument.uri) }));
@@ -216,7 +227,7 @@ connection.onHover((params) => withAnalysis(params.textDocument.uri, null, (a) =
 connection.onDocumentSymbol((params) => withAnalysis(params.textDocument.uri, [], documentSymbols));
 connection.onFoldingRanges((params) => withAnalysis(params.textDocument.uri, [], foldingRanges));
 connection.onCodeAction((params) => withAnalysis(params.textDocument.uri, [], (a) => codeActions(a, params, client.versionedEdits)));
-connection.onRequest(DocumentInfoRequest, (params) => withAnalysis(params.uri, documents.get(params.uri) ? { kind: 'other' as const, errors: 0, warnings: 0 } : null, documentInfo));
+onCustomRequest(connection, DocumentInfoRequest, (params) => withAnalysis(params.uri, documents.get(params.uri) ? { kind: 'other' as const, errors: 0, warnings: 0 } : null, documentInfo));
 
 connection.onDocumentLinks((params) => withAnalysis(params.textDocument.uri, [], (a) => documentLinks(a, workspace)));
 connection.onDefinition((params) => withAnalysis(params.textDocument.uri, [], (a) => definition(a, workspace, params.position)));
@@ -224,8 +235,8 @@ connection.onReferences((params) => withAnalysis(params.textDocument.uri, [], (a
 connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (a) => codeLenses(a, workspace)));
 connection.onCodeLensResolve((lens) => resolveCodeLens(lens, workspace));
 connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query));
-connection.onRequest(TopicsRequest, () => topicChoices(catalogue));
-connection.onRequest(TopicHistoryRequest, (params) => topicHistory(workspace, params));
+onCustomRequest(connection, TopicsRequest, () => topicChoices(catalogue));
+onCustomRequest(connection, TopicHistoryRequest, (params, token: CancellationToken) => topicHistory(workspace, params, () => token.isCancellationRequested));
 
 documents.onDidClose((e) => cache.delete(e.document.uri));
 documents.listen(connection);

@@ -8,7 +8,7 @@ import {
   type DocumentSymbol,
   type TextDocumentEdit,
 } from 'vscode-languageserver-protocol/node';
-import { DocumentInfoRequest, type DocumentInfo } from '../../server/src/features/protocol';
+import { DocumentInfoRequest, type DocumentInfo } from '../../shared/protocol';
 import { applyEdits, corpusText, positionOf, Session, uriOf } from './session';
 
 describe('LSP: document symbols and folding', () => {

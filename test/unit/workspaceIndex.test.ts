@@ -54,7 +54,7 @@ function definitionsAt(index: WorkspaceIndex, uri: string, file: string, phrase:
   const from = entry(index, uri);
   const refs = from.meetingRefs.filter((r) => r.span[0] === line);
   assert.ok(refs.length > 0, `a meeting reference on line ${line}`);
-  return refs.map((r) => index.resolveMeetingRef(from, r).map((e) => e.uri));
+  return refs.map((r) => index.queries.resolveMeetingRef(from, r).map((e) => e.uri));
 }
 
 describe('workspace index', () => {
@@ -88,17 +88,17 @@ describe('workspace index', () => {
   describe('links', () => {
     it('a document number leads to that document; a REV not in the workspace to the original', async () => {
       const { index } = await built();
-      assert.equal(index.documentByNumber('13228/11')?.uri, C13228);
-      assert.equal(index.documentByNumber('13228/1/11 REV 1')?.uri, C13228);
-      assert.equal(index.documentByNumber('10084/17'), undefined);
+      assert.equal(index.queries.documentByNumber('13228/11')?.uri, C13228);
+      assert.equal(index.queries.documentByNumber('13228/1/11 REV 1')?.uri, C13228);
+      assert.equal(index.queries.documentByNumber('10084/17'), undefined);
       const prev = entry(index, WASHINGTON).references.find((r) => r.previous);
       assert.equal(prev?.text, '13228/11');
-      assert.equal(index.documentByNumber(prev!.text)?.uri, C13228);
+      assert.equal(index.queries.documentByNumber(prev!.text)?.uri, C13228);
     });
 
     it('knows which documents refer to a document', async () => {
       const { index } = await built();
-      assert.deepEqual(index.referringDocuments('13228/11').sort(), [BUDAPEST, WASHINGTON].sort());
+      assert.deepEqual(index.queries.referringDocuments('13228/11').sort(), [BUDAPEST, WASHINGTON].sort());
     });
   });
 
@@ -131,17 +131,17 @@ describe('workspace index', () => {
     it('"the previous SOM" skips Ministerial meetings; "the next Ministerial meeting" skips SOMs', async () => {
       const { index } = await built();
       const from = entry(index, C10483);
-      assert.deepEqual(index.resolveMeetingRef(from, { direction: 'previous', level: 'Senior Officials' }).map((e) => e.uri), [C13228]);
-      assert.deepEqual(index.resolveMeetingRef(from, { direction: 'previous', level: 'Ministerial' }).map((e) => e.uri), [WASHINGTON]);
-      assert.deepEqual(index.resolveMeetingRef(from, { direction: 'next', level: 'Ministerial' }).map((e) => e.uri), [C9278]);
-      assert.deepEqual(index.resolveMeetingRef(from, { direction: 'named', level: 'Ministerial', place: 'Sofia' }).map((e) => e.uri), [C9278]);
+      assert.deepEqual(index.queries.resolveMeetingRef(from, { direction: 'previous', level: 'Senior Officials' }).map((e) => e.uri), [C13228]);
+      assert.deepEqual(index.queries.resolveMeetingRef(from, { direction: 'previous', level: 'Ministerial' }).map((e) => e.uri), [WASHINGTON]);
+      assert.deepEqual(index.queries.resolveMeetingRef(from, { direction: 'next', level: 'Ministerial' }).map((e) => e.uri), [C9278]);
+      assert.deepEqual(index.queries.resolveMeetingRef(from, { direction: 'named', level: 'Ministerial', place: 'Sofia' }).map((e) => e.uri), [C9278]);
     });
   });
 
   describe('topics across the workspace', () => {
     it('every mention of an entry, oldest meeting first', async () => {
       const { index } = await built();
-      const refs = index.references(index.topicOf('pnr')).toArray();
+      const refs = index.queries.references(index.queries.topicOf('pnr')).toArray();
       const order = refs.map((r) => index.entry(r.uri)!);
       for (let i = 1; i < order.length; i++) assert.ok(byMeetingDate(order[i - 1], order[i]) <= 0, 'oldest meeting first');
       const heading = rangeOf(corpusText('13228-11.md'), 'PNR issues');
@@ -151,24 +151,24 @@ describe('workspace index', () => {
 
     it('when a topic was last discussed before a meeting, and at how many earlier meetings', async () => {
       const { index } = await built();
-      const last = index.lastDiscussed(index.topicOf('pnr'), entry(index, C7725));
+      const last = index.queries.lastDiscussed(index.queries.topicOf('pnr'), entry(index, C7725));
       assert.equal(last?.entry.uri, C9278);
       assert.equal(last?.label, '9278/18, Sofia, 22–23 May 2018 (1 a)');
-      const earlier = index.earlierMeetingsDiscussing({ ids: new Set(['pnr']) }, entry(index, C9278)).map((m) => m.entry.uri);
+      const earlier = index.queries.earlierMeetingsDiscussing({ ids: new Set(['pnr']) }, entry(index, C9278)).map((m) => m.entry.uri);
       assert.ok(earlier.includes(C13228));
       assert.ok(!earlier.includes(C9278) && !earlier.includes(C7725));
-      const byTitle = index.earlierMeetingsDiscussing({ title: 'transnational organised crime' }, entry(index, C9278));
+      const byTitle = index.queries.earlierMeetingsDiscussing({ title: 'transnational organised crime' }, entry(index, C9278));
       assert.deepEqual(byTitle.map((m) => m.entry.uri), [C10483]);
     });
 
     it('the topic history reads each sentence, naming the section', async () => {
       const { index } = await built();
-      const { topic, meetings } = await index.topicHistory('PNR');
+      const { topic, meetings } = await index.queries.topicHistory('PNR');
       assert.equal(topic.name, catalogue.entry('pnr')!.name);
       const cracow = meetings.find((m) => m.uri === C13228)!;
       assert.equal(cracow.label, '13228/11, Cracow, 25–26 July 2011');
       assert.ok(cracow.occurrences.some((o) => o.section === 'Session 4: PNR issues' && /PNR/.test(o.text)));
-      const words = await index.topicHistory('Cracow');
+      const words = await index.queries.topicHistory('Cracow');
       assert.equal(words.topic.kind, 'words');
       assert.deepEqual(words.meetings.map((m) => m.uri), [C13228]);
     });
@@ -176,12 +176,12 @@ describe('workspace index', () => {
 
   it('workspace symbols: every section and item heading, named with its meeting', async () => {
     const { index } = await built();
-    const found = index.workspaceSymbols('pnr issues');
+    const found = index.queries.workspaceSymbols('pnr issues');
     assert.equal(found[0].name, 'Session 4: PNR issues — 13228/11, Cracow, July 2011');
     assert.deepEqual(spanRange(found[0].span), rangeOf(corpusText('13228-11.md'), 'Session 4: PNR issues'));
-    assert.equal(index.workspaceSymbols('counterterrorism sofia')[0].name, '1. Counterterrorism — 9278/18, Sofia, May 2018');
-    assert.ok(index.workspaceSymbols('pnrupd').some((s) => s.name.startsWith('1. PNR – update')), 'letters in order');
-    assert.equal(index.workspaceSymbols('', 5).length, 5);
+    assert.equal(index.queries.workspaceSymbols('counterterrorism sofia')[0].name, '1. Counterterrorism — 9278/18, Sofia, May 2018');
+    assert.ok(index.queries.workspaceSymbols('pnrupd').some((s) => s.name.startsWith('1. PNR – update')), 'letters in order');
+    assert.equal(index.queries.workspaceSymbols('', 5).length, 5);
   });
 
   describe('cross-document findings', () => {
@@ -190,19 +190,19 @@ describe('workspace index', () => {
       files.push(['mem:///copy/9278-18 copy.md', corpusText('9278-18.md')]);
       const { index } = await built(files);
       assert.deepEqual(
-        index.crossDocumentFindings(C10483).map((f) => [f.code, f.severity, f.range]),
+        index.queries.crossDocumentFindings(C10483).map((f) => [f.code, f.severity, f.range]),
         [['reference.unresolved', 'information', rangeOf(corpusText('10483-17.md'), '10084/17')]],
       );
-      const later = index.crossDocumentFindings(BUDAPEST).filter((f) => f.code === 'reference.prev-doc-later');
+      const later = index.queries.crossDocumentFindings(BUDAPEST).filter((f) => f.code === 'reference.prev-doc-later');
       assert.equal(later.length, 1);
       assert.match(later[0].message, /13228\/11 is dated 2011-07-29, after this document \(2011-04-12\)/);
-      assert.deepEqual(index.crossDocumentFindings(WASHINGTON).filter((f) => f.code === 'reference.prev-doc-later'), []);
+      assert.deepEqual(index.queries.crossDocumentFindings(WASHINGTON).filter((f) => f.code === 'reference.prev-doc-later'), []);
       for (const uri of [C9278, 'mem:///copy/9278-18 copy.md']) {
-        const dup = index.crossDocumentFindings(uri).filter((f) => f.code === 'workspace.duplicate-number');
+        const dup = index.queries.crossDocumentFindings(uri).filter((f) => f.code === 'workspace.duplicate-number');
         assert.equal(dup.length, 1, uri);
         assert.equal(dup[0].severity, 'warning');
       }
-      assert.deepEqual(index.crossDocumentFindings(C10483, { 'reference.unresolved': 'off' }), []);
+      assert.deepEqual(index.queries.crossDocumentFindings(C10483, { 'reference.unresolved': 'off' }), []);
     });
   });
 
@@ -216,7 +216,7 @@ describe('workspace index', () => {
       assert.deepEqual(ws.reads.slice(before), [C13228]);
       assert.deepEqual(affected.sort(), [BUDAPEST, WASHINGTON].sort());
       assert.equal(entry(index, C13228).date, '2011-12-29');
-      assert.equal(index.crossDocumentFindings(WASHINGTON).filter((f) => f.code === 'reference.prev-doc-later').length, 1);
+      assert.equal(index.queries.crossDocumentFindings(WASHINGTON).filter((f) => f.code === 'reference.prev-doc-later').length, 1);
     });
 
     it('a deleted file is dropped: links to it no longer resolve', async () => {
@@ -224,40 +224,38 @@ describe('workspace index', () => {
       ws.delete(C13228);
       const affected = index.remove(C13228);
       assert.deepEqual(affected.sort(), [BUDAPEST, WASHINGTON].sort());
-      assert.equal(index.documentByNumber('13228/11'), undefined);
-      assert.ok(index.references(index.topicOf('pnr')).toArray().every((r) => r.uri !== C13228));
-      assert.ok(index.crossDocumentFindings(WASHINGTON).some((f) => f.code === 'reference.unresolved'));
-      assert.ok(index.workspaceSymbols('session').every((sym) => sym.uri !== C13228));
+      assert.equal(index.queries.documentByNumber('13228/11'), undefined);
+      assert.ok(index.queries.references(index.queries.topicOf('pnr')).toArray().every((r) => r.uri !== C13228));
+      assert.ok(index.queries.crossDocumentFindings(WASHINGTON).some((f) => f.code === 'reference.unresolved'));
+      assert.ok(index.queries.workspaceSymbols('session').every((sym) => sym.uri !== C13228));
     });
 
-    it('lookups built ahead of queries leave each entry packed: only a request about one document unpacks it', async () => {
+    it('lookups built ahead of queries read plain entries: no field is computed on read', async () => {
       const { index } = await built();
       await index.prepareQueries();
-      index.workspaceSymbols('pnr');
-      const list = index.references(index.topicOf('pnr'));
+      index.queries.workspaceSymbols('pnr');
+      const list = index.queries.references(index.queries.topicOf('pnr'));
       assert.ok(list.length > 0);
       assert.deepEqual([...list], list.toArray());
       assert.deepEqual(list.at(list.length - 1), list.toArray().at(-1));
-      const stillPacked = (e: DocumentEntry, key: string) => Object.getOwnPropertyDescriptor(e, key)?.get !== undefined;
-      for (const e of index.entries()) for (const key of ['sections', 'mentions', 'references']) assert.ok(stillPacked(e, key), `${e.uri}: ${key}`);
-      const one = index.entry(C13228)!;
-      assert.ok(one.sections.length > 0);
-      assert.ok(!stillPacked(one, 'sections'));
+      const accessor = (e: DocumentEntry, key: string) => Object.getOwnPropertyDescriptor(e, key)?.get !== undefined;
+      for (const e of index.entries()) for (const key of ['sections', 'mentions', 'references', 'meetingRefs']) assert.ok(!accessor(e, key), `${e.uri}: ${key}`);
+      assert.ok(index.entry(C13228)!.sections.length > 0);
     });
 
     it('lookups built ahead of queries are kept current', async () => {
       const { ws, index } = await built();
       await index.prepareQueries();
-      assert.ok(index.references(index.topicOf('pnr')).toArray().some((r) => r.uri === C13228));
+      assert.ok(index.queries.references(index.queries.topicOf('pnr')).toArray().some((r) => r.uri === C13228));
       ws.delete(C13228);
       index.remove(C13228);
-      assert.ok(index.references(index.topicOf('pnr')).toArray().every((r) => r.uri !== C13228));
-      assert.ok(index.workspaceSymbols('cracow').every((s) => s.uri !== C13228));
-      assert.deepEqual(index.referringDocuments('13228/11').sort(), [BUDAPEST, WASHINGTON].sort());
+      assert.ok(index.queries.references(index.queries.topicOf('pnr')).toArray().every((r) => r.uri !== C13228));
+      assert.ok(index.queries.workspaceSymbols('cracow').every((s) => s.uri !== C13228));
+      assert.deepEqual(index.queries.referringDocuments('13228/11').sort(), [BUDAPEST, WASHINGTON].sort());
       ws.set(C13228, corpusText('13228-11.md'));
       await index.refresh(C13228);
-      assert.equal(index.workspaceSymbols('pnr issues cracow')[0].uri, C13228);
-      assert.ok(index.references(index.topicOf('pnr')).toArray().some((r) => r.uri === C13228));
+      assert.equal(index.queries.workspaceSymbols('pnr issues cracow')[0].uri, C13228);
+      assert.ok(index.queries.references(index.queries.topicOf('pnr')).toArray().some((r) => r.uri === C13228));
     });
 
     it('a rename is a delete and an add', async () => {
@@ -266,7 +264,7 @@ describe('workspace index', () => {
       ws.rename(C13228, to);
       await index.rename(C13228, to);
       assert.equal(index.entry(C13228), undefined);
-      assert.equal(index.documentByNumber('13228/11')?.uri, to);
+      assert.equal(index.queries.documentByNumber('13228/11')?.uri, to);
       assert.deepEqual(definitionsAt(index, to, '13228-11.md', 'At previous meetings'), [[BUDAPEST]]);
     });
 
@@ -276,8 +274,8 @@ describe('workspace index', () => {
       const affected = index.setDocument(C10483, parseWith(corpusText('10483-17.md').replace('10084/17', '13228/11'), catalogue));
       assert.equal(ws.reads.length, before);
       assert.deepEqual(affected, []);
-      assert.deepEqual(index.crossDocumentFindings(C10483), []);
-      assert.ok(index.referringDocuments('13228/11').includes(C10483));
+      assert.deepEqual(index.queries.crossDocumentFindings(C10483), []);
+      assert.ok(index.queries.referringDocuments('13228/11').includes(C10483));
       // Unsaved text is not saved in the snapshot: the file is read again next time.
       assert.ok(index.snapshot().files.every((f) => f.uri !== C10483));
     });
@@ -303,8 +301,8 @@ describe('workspace index', () => {
       await cold.build();
       const sorted = (i: WorkspaceIndex) => i.snapshot().files.sort((a, b) => a.uri.localeCompare(b.uri));
       assert.deepEqual(sorted(warm), sorted(cold));
-      assert.deepEqual(warm.references(warm.topicOf('europol')).toArray(), cold.references(cold.topicOf('europol')).toArray());
-      assert.deepEqual(warm.workspaceSymbols('migration'), cold.workspaceSymbols('migration'));
+      assert.deepEqual(warm.queries.references(warm.queries.topicOf('europol')).toArray(), cold.queries.references(cold.queries.topicOf('europol')).toArray());
+      assert.deepEqual(warm.queries.workspaceSymbols('migration'), cold.queries.workspaceSymbols('migration'));
     });
 
     it('a snapshot from another catalogue or version is not used', () => {
@@ -321,8 +319,8 @@ describe('workspace index', () => {
     it('answers as a fresh index after adds, changes and deletions', async () => {
       const { ws, index } = await built();
       await index.prepareQueries();
-      const topic = index.topicOf('pnr');
-      index.references(topic);
+      const topic = index.queries.topicOf('pnr');
+      index.queries.references(topic);
       // An earlier meeting appears, a later one moves before every other, one goes away.
       ws.set('mem:///generated/5000-09.outcome.md', generated(9, { serial: 5000, date: '2009-03-02', level: 'Ministerial', place: 'Prague', meetingStart: '2009-02-26', meetingEnd: '2009-02-26', prevDocs: [] }));
       await index.refresh('mem:///generated/5000-09.outcome.md');
@@ -333,16 +331,16 @@ describe('workspace index', () => {
       const fresh = new WorkspaceIndex(ws, catalogue);
       await fresh.build();
       for (const id of ['pnr', 'tftp', 'eu-us-pnr-agreement']) {
-        assert.deepEqual(index.references(index.topicOf(id)).toArray(), fresh.references(fresh.topicOf(id)).toArray(), id);
-        assert.deepEqual(index.documentsForTopic(index.topicOf(id)).map((e) => e.uri), fresh.documentsForTopic(fresh.topicOf(id)).map((e) => e.uri), id);
+        assert.deepEqual(index.queries.references(index.queries.topicOf(id)).toArray(), fresh.queries.references(fresh.queries.topicOf(id)).toArray(), id);
+        assert.deepEqual(index.queries.documentsForTopic(index.queries.topicOf(id)).map((e) => e.uri), fresh.queries.documentsForTopic(fresh.queries.topicOf(id)).map((e) => e.uri), id);
       }
-      assert.ok(index.references(index.topicOf('pnr')).toArray().length > 0);
+      assert.ok(index.queries.references(index.queries.topicOf('pnr')).toArray().length > 0);
       // Made again from the list made again: one more document changes, the others are copied.
       ws.set(C13228, corpusText('13228-11.md').replace(/PNR/g, 'TFTP'));
       await index.refresh(C13228);
       const again = new WorkspaceIndex(ws, catalogue);
       await again.build();
-      for (const id of ['pnr', 'tftp']) assert.deepEqual(index.references(index.topicOf(id)).toArray(), again.references(again.topicOf(id)).toArray(), id);
+      for (const id of ['pnr', 'tftp']) assert.deepEqual(index.queries.references(index.queries.topicOf(id)).toArray(), again.queries.references(again.queries.topicOf(id)).toArray(), id);
     });
   });
 });

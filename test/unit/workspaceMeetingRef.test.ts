@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { blankMarkup } from '../../server/src/core/text/lines';
-import { findMeetingRefsInText, type MeetingRefAt } from '../../server/src/core/workspace/meetingRef';
+import { findMeetingRefsInText, type MeetingRefAt } from '../../server/src/core/document/meetingRefs';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import { parseForIndex } from '../../server/src/core/lint';
 import { generateCorpus } from '../fixtures/generate';

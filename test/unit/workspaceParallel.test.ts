@@ -63,7 +63,7 @@ describe('parallel workspace indexing', () => {
     const extra = path.join(dir, '..', `${path.basename(dir)}-catalogue.json`);
     fs.writeFileSync(extra, JSON.stringify({ instruments: [{ id: 'cracow-programme', kind: 'programme', name: 'Cracow Programme', aliases: ['Cracow'], abbreviations: [] }] }));
     try {
-      const { catalogue, problems } = loadCatalogue([extra]);
+      const { catalogue, problems } = loadCatalogue([extra], (p) => fs.readFileSync(p, 'utf8'));
       assert.deepEqual(problems, []);
       const expected = await inThread(dir, catalogue);
       assert.ok([...expected.entries()].some((e) => e.mentions.some((g) => g.id === 'cracow-programme')), 'the extra entry is found');

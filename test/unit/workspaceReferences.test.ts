@@ -27,8 +27,8 @@ describe('workspace references built after indexing', () => {
       return other;
     };
     let expected = await fresh();
-    for (const id of IDS) assert.deepEqual(index.references(index.topicOf(id)).toArray(), expected.references(expected.topicOf(id)).toArray(), id);
-    assert.ok(index.references(index.topicOf('pnr')).toArray().length > 0);
+    for (const id of IDS) assert.deepEqual(index.queries.references(index.queries.topicOf(id)).toArray(), expected.queries.references(expected.queries.topicOf(id)).toArray(), id);
+    assert.ok(index.queries.references(index.queries.topicOf('pnr')).toArray().length > 0);
 
     const [first, second] = files();
     ws.set(first[0], second[1]);
@@ -36,6 +36,6 @@ describe('workspace references built after indexing', () => {
     ws.delete(second[0]);
     index.remove(second[0]);
     expected = await fresh();
-    for (const id of IDS) assert.deepEqual(index.references(index.topicOf(id)).toArray(), expected.references(expected.topicOf(id)).toArray(), id);
+    for (const id of IDS) assert.deepEqual(index.queries.references(index.queries.topicOf(id)).toArray(), expected.queries.references(expected.queries.topicOf(id)).toArray(), id);
   });
 });

@@ -25,7 +25,7 @@ function naive(entries: Iterable<DocumentEntry>, query: string, limit: number): 
 }
 
 function search(index: WorkspaceIndex, query: string, limit: number): string[] {
-  return index.workspaceSymbols(query, limit).map((s) => `${s.uri} ${s.span.join(':')} ${s.name}`);
+  return index.queries.workspaceSymbols(query, limit).map((s) => `${s.uri} ${s.span.join(':')} ${s.name}`);
 }
 
 const QUERIES = ['', 'pnr', 'PNR cracow', 'session 4', 'data protection', 'migration 2015', 'zzz-no-match', 'pnrcrac', 'e-evidence washington', 'a) ', '— 1', 'x.y(z'];
@@ -72,11 +72,11 @@ describe('workspace symbols over the joined names', () => {
     check();
     ws.set(files[4][0], files[20][1]);
     await index.refresh(files[4][0]);
-    table.invalidate();
+    table.add();
     check();
     ws.delete(files[7][0]);
     index.remove(files[7][0]);
-    table.invalidate();
+    table.add();
     check();
   });
 
@@ -94,7 +94,7 @@ describe('workspace symbols over the joined names', () => {
       if (pauses === 2) {
         ws.delete(gone);
         index.remove(gone);
-        table.invalidate();
+        table.add();
       }
       if (pauses === 3) table.search(index.entries(), 'session', 256);
     });

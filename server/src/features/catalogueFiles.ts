@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Catalogue } from '../core/catalogue/catalogue';
 import { loadCatalogue, type CatalogueProblem } from '../core/catalogue/load';
-import { DIAGNOSTIC_SOURCE } from './protocol';
+import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 
 export interface LoadedCatalogue {
   catalogue: Catalogue;
@@ -18,7 +18,7 @@ export interface LoadedCatalogue {
 /** Built-in catalogue plus the extra files (relative paths against the first workspace folder). */
 export function loadWithExtraFiles(extraFiles: string[], root: string | undefined): LoadedCatalogue {
   const files = extraFiles.map((f) => path.resolve(root ?? process.cwd(), f));
-  const { catalogue, problems } = loadCatalogue(files);
+  const { catalogue, problems } = loadCatalogue(files, (p) => fs.readFileSync(p, 'utf8'));
   const diagnostics = new Map<string, Diagnostic[]>();
   for (const file of files) {
     // A file that cannot be read has no place to show a diagnostic: the message says it.

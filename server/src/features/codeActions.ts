@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver';
 import type { Analysis } from './analysis';
 import { isDiagnosticData, type DiagnosticFix } from './diagnostics';
-import { DIAGNOSTIC_SOURCE } from './protocol';
+import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 
 /**
  * Quick fixes for the diagnostics the client sends back, from the fixes each carries in its

@@ -1,11 +1,8 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { spanRange } from '../core/workspace/documentEntry';
+import { SHOW_REFERENCES_COMMAND } from '../../../shared/protocol';
 import type { Analysis } from './analysis';
-import { headingTopic } from './references';
 import { canonicalUri, type WorkspaceService } from './workspaceIndex';
-
-/** The client command that shows the lens's locations (converting them to the editor's types first). */
-export const SHOW_REFERENCES_COMMAND = 'outcomeDrafting.showReferences';
 
 interface LensData {
   uri: string;
@@ -17,20 +14,15 @@ interface LensData {
  * heading names, else its title). The count and the locations are worked out when the editor
  * resolves a lens it shows: a topic may have come up at thousands of meetings.
  */
-export function codeLenses(analysis: Analysis, workspace: WorkspaceService): CodeLens[] {
-  const e = workspace.entryFor(analysis);
+export async function codeLenses(analysis: Analysis, workspace: WorkspaceService): Promise<CodeLens[]> {
+  const e = await workspace.queries.document(canonicalUri(analysis.uri));
   if (!e) return [];
   return e.sections.map((s, section) => ({ range: analysis.toEditor(spanRange(s.span)), data: { uri: analysis.uri, section } satisfies LensData }));
 }
 
-export function resolveCodeLens(lens: CodeLens, workspace: WorkspaceService): CodeLens {
+export async function resolveCodeLens(lens: CodeLens, workspace: WorkspaceService): Promise<CodeLens> {
   const { uri, section } = lens.data as LensData;
-  const index = workspace.index;
-  const e = index.entry(canonicalUri(uri));
-  const heading = e?.sections[section];
-  if (!e || !heading) return { ...lens, command: { title: 'Not discussed at earlier meetings', command: '' } };
-  const topic = headingTopic(index, e, heading);
-  const earlier = index.earlierMeetingsDiscussing(topic?.kind === 'entry' ? { ids: topic.ids } : { title: heading.title }, e);
+  const earlier = await workspace.queries.earlierMeetings(canonicalUri(uri), section);
   if (earlier.length === 0) return { ...lens, command: { title: 'Not discussed at earlier meetings', command: '' } };
   // One place per meeting: where the topic first comes up there.
   const locations = earlier.map((m) => ({ uri: m.entry.uri, range: spanRange(m.spans[0]) }));

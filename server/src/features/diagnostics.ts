@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-langu
 import type { Severity } from '../core/rules/codes';
 import type { Finding } from '../core/rules/finding';
 import type { Analysis } from './analysis';
-import { DIAGNOSTIC_SOURCE } from './protocol';
+import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 import type { RuleLinks } from './ruleLinks';
 
 /** A quick fix carried by its diagnostic, in editor positions of the version it was computed on. */

@@ -1,5 +1,5 @@
 import type { Analysis } from './analysis';
-import type { DocumentInfo } from './protocol';
+import type { DocumentInfo } from '../../../shared/protocol';
 
 /** What the client's status bar shows for a document. */
 export function documentInfo(analysis: Analysis): DocumentInfo {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { compileInclude, type PathMatcher } from '../node/includeGlobs';
-import { LANGUAGE_ID } from './protocol';
+import { LANGUAGE_ID } from '../../../shared/protocol';
 
 /**
  * Which open documents are outcome documents: the `council-outcome` language, or a path

@@ -52,7 +52,7 @@ const PARAMS: Record<string, z.ZodType> = {
   'codeLens/resolve': z.object({ range, data: z.object({ uri, section: uinteger }) }),
   'workspace/symbol': z.object({ query: z.string() }),
   'outcome/documentInfo': z.object({ uri }),
-  'outcome/topicHistory': z.object({ query: z.string() }),
+  'outcome/topicHistory': z.object({ query: z.string(), offset: uinteger.optional(), limit: uinteger.optional() }),
 };
 
 /** What is wrong with `params` for `method`, in a few words; undefined when they will do. */

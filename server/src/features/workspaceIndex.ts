@@ -6,12 +6,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalogue } from '../core/catalogue/catalogue';
 import type { FileStat, Workspace } from '../core/workspace/workspace';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
-import type { DocumentEntry } from '../core/workspace/documentEntry';
+import type { WorkspaceQueries } from '../core/workspace/queries';
 import { FileWorkspace, type FileScope } from '../node/fileWorkspace';
 import { startParallelIndex } from '../node/parallelIndex';
 import { loadSnapshot, saveSnapshot } from '../node/snapshotFile';
 import type { Analysis } from './analysis';
-import { DIAGNOSTIC_SOURCE } from './protocol';
+import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 import type { RuleLinks } from './ruleLinks';
 import type { Severities } from '../core/workspace/references';
 
@@ -34,6 +34,8 @@ export interface WorkspaceServiceOptions {
   refreshDiagnostics: () => void;
   /** Indexing worker threads for the first build (default: one per core beyond the first; 0: index in this thread). */
   workers?: number;
+  /** The current analysis of an open document, when it is an outcome document (its tree enters the index). */
+  analyse(document: TextDocument): Analysis | undefined;
 }
 
 /**
@@ -76,8 +78,9 @@ class EditorWorkspace implements Workspace {
 
 /**
  * The language server's workspace index: built at start-up (from the saved snapshot when there
- * is one) with progress shown in the editor, kept current from file events and open buffers,
- * and saved again after changes.
+ * is one) with progress shown in the editor, kept current from file events and the open
+ * documents' events (an open buffer enters the index when it opens or changes, never through a
+ * query), and saved again after changes.
  */
 export class WorkspaceService {
   private current: WorkspaceIndex;
@@ -93,13 +96,25 @@ export class WorkspaceService {
     this.catalogue = options.catalogue();
     this.workspace = new EditorWorkspace(options.folders, options.documents);
     this.current = new WorkspaceIndex(this.workspace, this.catalogue);
+    options.documents.onDidChangeContent((e) => this.sync(e.document));
     options.documents.onDidClose((e) => this.closed(e.document.uri));
   }
 
-  /** The index; rebuilt in the background when the catalogue changes. */
-  get index(): WorkspaceIndex {
-    if (this.options.catalogue() !== this.catalogue && this.building === undefined) void this.start();
-    return this.current;
+  /** What the features ask. */
+  get queries(): WorkspaceQueries {
+    return this.current.queries;
+  }
+
+  /** The catalogue changed: the index is built again for it (the current one answers meanwhile). */
+  catalogueChanged(): void {
+    if (this.options.catalogue() === this.catalogue) return;
+    if (this.building) void this.building.then(() => this.catalogueChanged());
+    else void this.start();
+  }
+
+  /** Which open documents are outcome documents may have changed (the include setting): each is taken again. */
+  openDocumentsChanged(): void {
+    for (const d of this.options.documents.all()) this.sync(d);
   }
 
   /** Which files are read (include globs for Word and PDF files, links outside the folders): a change relists the folders. */
@@ -136,11 +151,12 @@ export class WorkspaceService {
       });
       await parallel?.close();
       // The workers read files from disk: an open editor's buffer is what counts for its document.
-      if (parallel) for (const d of this.options.documents.all()) if (index.entry(canonicalUri(d.uri))) await index.refresh(canonicalUri(d.uri));
+      // The open documents' buffers are what counts for them: taken from their analyses (no file read).
+      this.synced.clear();
+      for (const d of this.options.documents.all()) this.take(index, d);
       this.options.connection.console.info(`Workspace index: ${report.documents} outcome documents in ${report.files} files (${report.read} read, ${report.reused} from the saved index).`);
       this.catalogue = catalogue;
       this.current = index;
-      this.synced.clear();
       this.ready = true;
       this.options.refreshDiagnostics();
       // Every file as saved (nothing read, nothing gone): the saved index stands as it is.
@@ -158,20 +174,25 @@ export class WorkspaceService {
     }
   }
 
-  /** The open document's index entry, brought up to date with its buffer first. */
-  entryFor(analysis: Analysis): DocumentEntry | undefined {
-    this.sync(analysis);
-    return this.index.entry(canonicalUri(analysis.uri));
+  /** An open document opened or changed: its current text stands in the index for its file. */
+  private sync(document: TextDocument): void {
+    if (this.take(this.current, document)) this.options.refreshDiagnostics();
   }
 
-  /** The open document's current text stands in the index for its file. */
-  sync(analysis: Analysis): void {
-    const document = analysis.lint?.document;
-    const uri = canonicalUri(analysis.uri);
-    if (!document || this.synced.get(uri) === analysis.version) return;
-    this.synced.set(uri, analysis.version);
+  /** Puts an open document's tree in `index`; true when other documents' cross-document findings may change. */
+  private take(index: WorkspaceIndex, document: TextDocument): boolean {
+    const uri = canonicalUri(document.uri);
+    const analysis = this.options.analyse(document);
+    const tree = analysis?.lint?.document;
+    if (!tree) {
+      // No longer an outcome document (the include setting, the language): the file on disk stands again.
+      if (this.synced.delete(uri)) void this.closed(document.uri, true);
+      return false;
+    }
+    if (this.synced.get(uri) === document.version && index === this.current) return false;
+    this.synced.set(uri, document.version);
     // Unsaved text is never saved in the snapshot: nothing to schedule here.
-    if (this.index.setDocument(uri, document).length > 0) this.options.refreshDiagnostics();
+    return index.setDocument(uri, tree).length > 0;
   }
 
   /** File events from the client's watcher: created and changed files are read again, deleted ones dropped. */
@@ -182,18 +203,18 @@ export class WorkspaceService {
       if (!WATCHED_NAME.test(uri)) continue;
       // An open document's buffer is what counts while it is open.
       if (this.synced.has(uri) && change.type !== FileChangeType.Deleted) continue;
-      const others = change.type === FileChangeType.Deleted ? this.index.remove(uri) : await this.index.refresh(uri);
+      const others = change.type === FileChangeType.Deleted ? this.current.remove(uri) : await this.current.refresh(uri);
       affected ||= others.length > 0;
     }
     if (affected) this.changed();
     else this.scheduleSave();
   }
 
-  private async closed(uri: string): Promise<void> {
+  private async closed(uri: string, dropped = false): Promise<void> {
     const key = canonicalUri(uri);
-    if (!this.synced.delete(key)) return;
+    if (!this.synced.delete(key) && !dropped) return;
     // The buffer may have held unsaved text: the file on disk is the truth again.
-    const others = key.startsWith('file:') && this.isInFolders(key) ? await this.index.refresh(key) : this.index.remove(key);
+    const others = key.startsWith('file:') && this.isInFolders(key) ? await this.current.refresh(key) : this.current.remove(key);
     if (others.length > 0) this.changed();
     else this.scheduleSave();
   }
@@ -255,9 +276,9 @@ const SEVERITIES = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverit
  * The findings that depend on other documents (unresolved references, a previous document dated
  * later, a number carried twice), merged into the document's pull diagnostics once the index is built.
  */
-export function crossDocumentDiagnostics(analysis: Analysis, workspace: WorkspaceService, severities: Severities, links: RuleLinks): Diagnostic[] {
-  if (!workspace.isReady || !workspace.entryFor(analysis)) return [];
-  return workspace.index.crossDocumentFindings(canonicalUri(analysis.uri), severities).map((f) => {
+export async function crossDocumentDiagnostics(analysis: Analysis, workspace: WorkspaceService, severities: Severities, links: RuleLinks): Promise<Diagnostic[]> {
+  if (!workspace.isReady) return [];
+  return (await workspace.queries.findings(canonicalUri(analysis.uri), severities)).map((f) => {
     const d: Diagnostic = { range: analysis.toEditor(f.range), severity: SEVERITIES[f.severity], source: DIAGNOSTIC_SOURCE, code: f.code, message: f.message };
     const href = links.get(f.code);
     if (href) d.codeDescription = { href };

@@ -6,8 +6,8 @@ import type { WorkspaceService } from './workspaceIndex';
 const LIMIT = 256;
 
 /** Every section and item heading of the workspace matching the query: "Session 4: PNR issues — 13228/11, Cracow, July 2011". */
-export function workspaceSymbols(workspace: WorkspaceService, query: string): SymbolInformation[] {
-  return workspace.index.workspaceSymbols(query, LIMIT).map((s) => ({
+export async function workspaceSymbols(workspace: WorkspaceService, query: string): Promise<SymbolInformation[]> {
+  return (await workspace.queries.symbols(query, LIMIT)).map((s) => ({
     name: s.name,
     kind: s.kind === 'section' ? SymbolKind.Namespace : SymbolKind.Field,
     location: { uri: s.uri, range: spanRange(s.span) },

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { MEETING_NOUNS } from '../document/meetingRefs';
 import { Matcher, type CompiledMatcher, type Mention, type Term } from './matcher';
 import type { Body, CatalogueData, Entry, Instrument, Language, Marking, Presidency, SubjectCode } from './schema';
 
@@ -153,13 +154,6 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-/**
- * Words the mention scan also notes wherever a word begins with one: the nouns a meeting
- * reference ends on (workspace/meetingRef.ts; one inside a word, "premeeting", ends none). The
- * scan reads every character of a document anyway; looking for them in a pass of their own cost
- * a twentieth of indexing a document.
- */
-export const MEETING_NOUNS = ['meeting', 'ministerial', 'senior', 'SOM'];
 
 function* terms(instruments: readonly Instrument[], bodies: readonly Body[]): Iterable<Term> {
   for (const e of [...instruments, ...bodies]) {

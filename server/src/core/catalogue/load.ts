@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import type { z } from 'zod';
 import { Catalogue } from './catalogue';
 import bodiesJson from './data/bodies.json';
@@ -69,7 +68,10 @@ export function loadBuiltInCatalogue(): Catalogue {
  */
 export function loadCatalogue(
   extraFiles: string[],
-  readFile: (path: string) => string = (p) => fs.readFileSync(p, 'utf8'),
+  /** The file's text (the core reads no file itself: the caller gives the reader); throws when it cannot be read. */
+  readFile: (path: string) => string = () => {
+    throw new Error('no file reader given');
+  },
 ): { catalogue: Catalogue; problems: CatalogueProblem[] } {
   if (extraFiles.length === 0) return { catalogue: loadBuiltInCatalogue(), problems: [] };
   const base = builtInData();

@@ -1,77 +1,77 @@
 import type { Catalogue } from '../catalogue/catalogue';
+import { findMeetingRefs, type MeetingRefAt } from '../document/meetingRefs';
 import type { DocumentNumberRef, Item, MeetingLevel, OutcomeDocument } from '../document/model';
-import { entryMentionSpans, footerLines } from '../topics';
+import { entryMentionSpans } from '../topics';
 import { lineRange, type Range } from '../text/range';
-import { findMeetingRefsInText, type MeetingRefAt } from './meetingRef';
-import { EntryUnpacker, readField, packHeadingFields, packMeeting, packMeetingRefs, packMentions, packOutline, packReferences, StringTable, type PackedEntry } from './packedEntry';
+import { EntryUnpacker, packHeadingFields, packMeeting, packMeetingRefs, packMentions, packOutline, packReferences, StringTable, type PackedEntry } from './packedEntry';
 
 /**
  * What the workspace index keeps of one outcome document: enough to answer every cross-document
- * question without the text or the tree, in a form that serialises compactly (10,000 of these
- * stay in memory and in the snapshot).
+ * question without the text or the tree. Plain read-only data: packed only where it leaves the
+ * process or the thread (the saved index, an indexing worker's answer: packedEntry.ts).
  */
 
 /** [line, startCharacter, endCharacter]: everything the index locates sits on one line. */
-export type Span = [number, number, number];
+export type Span = readonly [number, number, number];
 
 export interface HeadingEntry {
   /** "4", "a" */
-  label: string;
+  readonly label: string;
   /** "PNR issues" */
-  title: string;
+  readonly title: string;
   /** The heading line without markup: "Session 4: PNR issues". */
-  text: string;
-  span: Span;
+  readonly text: string;
+  readonly span: Span;
   /** Last line of the section or item. */
-  endLine: number;
+  readonly endLine: number;
 }
 
 export interface SectionEntry extends HeadingEntry {
-  items: HeadingEntry[];
+  readonly items: readonly HeadingEntry[];
 }
 
 export interface MeetingEntry {
-  series?: string;
-  level?: MeetingLevel;
-  informal: boolean;
-  place?: string;
+  readonly series?: string;
+  readonly level?: MeetingLevel;
+  readonly informal: boolean;
+  readonly place?: string;
   /** ISO dates. */
-  start?: string;
-  end?: string;
+  readonly start?: string;
+  readonly end?: string;
 }
 
 export interface NumberRefEntry {
-  series: DocumentNumberRef['series'];
+  readonly series: DocumentNumberRef['series'];
   /** As written: "13228/1/11 REV 1". */
-  text: string;
+  readonly text: string;
   /** "13228/11"; for CM/WK/SN prefixed: "CM 1405/08". */
-  base: string;
-  span: Span;
+  readonly base: string;
+  readonly span: Span;
   /** A value of the "No. prev. doc." line. */
-  previous?: true;
+  readonly previous?: true;
 }
 
 /** A meeting reference as the index keeps it. */
-export type MeetingRefEntry = MeetingRefAt;
+export type MeetingRefEntry = Readonly<MeetingRefAt>;
 
-/** Mentions of one catalogue entry: `spans` holds [line, start, end] triples one after another. */
+/** Mentions of one catalogue entry, in text order: `spans` holds their [line, start, end] one after another (see `mentionSpansOf`). */
 export interface MentionGroup {
-  id: string;
-  spans: number[];
+  readonly id: string;
+  readonly spans: readonly number[];
 }
 
 export interface DocumentEntry {
-  uri: string;
-  number?: { text: string; base: string; span: Span };
+  readonly uri: string;
+  readonly number?: { readonly text: string; readonly base: string; readonly span: Span };
   /** Document date, ISO. */
-  date?: string;
-  meeting?: MeetingEntry;
+  readonly date?: string;
+  readonly meeting?: MeetingEntry;
   /** Where "go to this document" lands: the subject line, else the title, else the number. */
-  target: Span;
-  sections: SectionEntry[];
-  mentions: MentionGroup[];
-  references: NumberRefEntry[];
-  meetingRefs: MeetingRefEntry[];
+  readonly target: Span;
+  readonly sections: readonly SectionEntry[];
+  readonly mentions: readonly MentionGroup[];
+  readonly references: readonly NumberRefEntry[];
+  readonly meetingRefs: readonly MeetingRefEntry[];
 }
 
 export function spanRange([line, start, end]: readonly number[]): Range {
@@ -127,23 +127,9 @@ function numberRefs(doc: OutcomeDocument): NumberRefEntry[] {
   for (const r of doc.references) {
     if (r.range.start.line === own) continue;
     const ref: NumberRefEntry = { series: r.series, text: r.text, base: r.base, span: spanOf(r.range) };
-    if (isPrevious(r.range)) ref.previous = true;
-    out.push(ref);
+    out.push(isPrevious(r.range) ? { ...ref, previous: true } : ref);
   }
   return out;
-}
-
-/**
- * Meeting references in the summary and the body (the subject names the document's own meeting).
- * `nouns`: where the mention scan found the nouns, used when it read from where these start (after
- * the title); else the text is searched again.
- */
-function findMeetingRefs(doc: OutcomeDocument, nouns: number[]): MeetingRefAt[] {
-  // Page footers and the addressing fields (but the summary) are left out.
-  const skipped = footerLines(doc);
-  for (const f of doc.addressing) if (f.label !== 'summary') for (let l = f.range.start.line; l <= f.range.end.line; l++) skipped.add(l);
-  const skip = (l: number) => skipped.has(l);
-  return findMeetingRefsInText(doc.cleanText, doc.lines, doc.lineStarts, doc.title ? doc.title.range.end.line + 1 : 0, skip, doc.title ? nouns : undefined);
 }
 
 /** The date a meeting is ordered by: its first day, else the document's date; undated ones last. */
@@ -158,8 +144,76 @@ export function byMeetingDate(a: DocumentEntry, b: DocumentEntry): number {
   return da < db ? -1 : da > db ? 1 : a.uri.localeCompare(b.uri);
 }
 
+// ------------------------------------------------------------------ what one entry answers alone
+
 /** The section holding a line, and the item within it. */
 export function headingsAt(e: DocumentEntry, line: number): { section?: SectionEntry; item?: HeadingEntry } {
-  const section = readField(e, 'sections').find((s) => s.span[0] <= line && line <= s.endLine);
+  const section = e.sections.find((s) => s.span[0] <= line && line <= s.endLine);
   return { section, item: section?.items.find((i) => i.span[0] <= line && line <= i.endLine) };
+}
+
+/** The section or item whose heading stands on a line. */
+export function headingOnLine(e: DocumentEntry, line: number): HeadingEntry | undefined {
+  for (const s of e.sections) {
+    if (s.span[0] === line) return s;
+    const item = s.items.find((i) => i.span[0] === line);
+    if (item) return item;
+  }
+  return undefined;
+}
+
+/** Every section and item heading, in text order. */
+export function headingsOf(e: DocumentEntry): HeadingEntry[] {
+  return e.sections.flatMap((s) => [s, ...s.items]);
+}
+
+/** The catalogue entry mentioned at a position. */
+export function mentionAt(e: DocumentEntry, line: number, character: number): string | undefined {
+  for (const g of e.mentions) {
+    for (const [l, start, end] of spansOf(g)) if (l === line && start <= character && character <= end) return g.id;
+  }
+  return undefined;
+}
+
+/** The entries mentioned within a span (a heading's), each once. */
+export function mentionsWithin(e: DocumentEntry, [line, start, end]: Span): string[] {
+  return e.mentions.filter((g) => spansOf(g).some(([l, s, t]) => l === line && s >= start && t <= end)).map((g) => g.id);
+}
+
+/** A group's mentions, in text order. */
+export function spansOf(g: MentionGroup): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < g.spans.length; i += 3) out.push([g.spans[i], g.spans[i + 1], g.spans[i + 2]]);
+  return out;
+}
+
+/** The document's mentions of any of the entries, in text order. */
+export function mentionSpansOf(e: DocumentEntry, ids: ReadonlySet<string>): Span[] {
+  return spansOf({ id: '', spans: mentionTriplesOf(e, ids) });
+}
+
+/** As `mentionSpansOf`, as [line, start, end] one after another (for lists of many thousands). */
+export function mentionTriplesOf(e: DocumentEntry, ids: ReadonlySet<string>): readonly number[] {
+  let out: readonly number[] = [];
+  // Each group is in text order already: merge them.
+  for (const g of e.mentions) if (ids.has(g.id)) out = out.length === 0 ? g.spans : mergeTriples(out, g.spans);
+  return out;
+}
+
+function mergeTriples(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j] || (a[i] === b[j] && a[i + 1] <= b[j + 1])) {
+      out.push(a[i], a[i + 1], a[i + 2]);
+      i += 3;
+    } else {
+      out.push(b[j], b[j + 1], b[j + 2]);
+      j += 3;
+    }
+  }
+  for (; i < a.length; i++) out.push(a[i]);
+  for (; j < b.length; j++) out.push(b[j]);
+  return out;
 }

@@ -1,3 +1,4 @@
+import type { Lookup } from './lookups';
 import type { DocumentEntry } from './documentEntry';
 
 /**
@@ -5,7 +6,7 @@ import type { DocumentEntry } from './documentEntry';
  * title), built on first use from every document and kept current after that: a warm start
  * does not pay for lookups it may not need yet.
  */
-export class DocumentLookup<V> {
+export class DocumentLookup<V> implements Lookup {
   private map: Map<string, Set<V>> | undefined;
 
   constructor(

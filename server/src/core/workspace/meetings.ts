@@ -1,5 +1,5 @@
 import { meetingDate, type DocumentEntry } from './documentEntry';
-import type { MeetingDescription } from './meetingRef';
+import type { MeetingDescription } from '../document/meetingRefs';
 
 /** "EU-US JHA" and "EU-US" are one series: a reference in the text often leaves out "JHA". */
 export function seriesKey(series: string): string {

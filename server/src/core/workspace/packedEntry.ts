@@ -1,6 +1,6 @@
+import type { MeetingDescription } from '../document/meetingRefs';
 import type { MeetingLevel } from '../document/model';
 import type { DocumentEntry, HeadingEntry, MeetingEntry, MentionGroup, MeetingRefEntry, NumberRefEntry, SectionEntry, Span } from './documentEntry';
-import type { MeetingDescription } from './meetingRef';
 
 /**
  * An index entry as the snapshot stores it: numbers in flat arrays, strings as indices into the
@@ -48,20 +48,20 @@ export class StringTable {
   }
 }
 
-/**
- * Writes `e` packed, for the saved index (a document's tree is packed by `packDocument`). A
- * field of a lazily unpacked entry that was never read is copied from its packed form, its
- * strings moved to `table`: saving the index does not build every heading and mention first.
- */
+/** Writes `e` packed, for the saved index (a document's tree is packed by `packDocument`). */
 export function packEntry(e: Omit<DocumentEntry, 'uri'>, table: StringTable): PackedEntry {
-  const lazy = (e as Partial<LazyEntry>)[PACKED];
-  const sections = lazy?.sections ? lazy.unpacker.repack('sections', lazy.sections, table) : packSections(e.sections, table);
-  const mentions = lazy?.mentions ? lazy.unpacker.repack('mentions', lazy.mentions, table) : packMentions(e.mentions.map((g) => [g.id, g.spans] as const), table);
-  const references = lazy?.references ? lazy.unpacker.repack('references', lazy.references, table) : packReferences(e.references, table);
-  const meetingRefs = lazy?.meetingRefs ? lazy.unpacker.repack('meetingRefs', lazy.meetingRefs, table) : packMeetingRefs(e.meetingRefs, table);
   const n = e.number;
   const number: number[] | 0 = n ? [table.of(n.text), table.of(n.base), n.span[0], n.span[1], n.span[2]] : 0;
-  return [[e.target[0], e.target[1], e.target[2]], sections, mentions, references, meetingRefs, number, e.date === undefined ? -1 : table.of(e.date), e.meeting ? packMeeting(e.meeting, table) : 0];
+  return [
+    [e.target[0], e.target[1], e.target[2]],
+    packSections(e.sections, table),
+    packMentions(e.mentions.map((g) => [g.id, g.spans] as const), table),
+    packReferences(e.references, table),
+    packMeetingRefs(e.meetingRefs, table),
+    number,
+    e.date === undefined ? -1 : table.of(e.date),
+    e.meeting ? packMeeting(e.meeting, table) : 0,
+  ];
 }
 
 /**
@@ -139,124 +139,72 @@ export function packHeadingFields(label: string, title: string, text: string, sp
   out.push(table.of(label), table.of(title), packedText, span[0], span[1], span[2], endLine);
 }
 
-/** The fields unpacked on first read: a warm start touches none of them (see `EntryUnpacker.unpack`). */
-export type LazyField = 'sections' | 'mentions' | 'references' | 'meetingRefs';
+/** A packed entry that does not have the shape `PackedEntry` describes: the saved index holding it is not to be trusted. */
+export class MalformedEntry extends Error {}
 
-/** Where a lazily unpacked entry keeps its packed form (not enumerable: invisible to comparisons and JSON). */
-const PACKED = Symbol('packed');
-
-/** The packed fields not read yet: each is dropped once unpacked. */
-type Packed = { unpacker: EntryUnpacker } & Partial<Record<LazyField, number[]>>;
-
-type LazyEntry = DocumentEntry & { [PACKED]: Packed };
+const DIRECTIONS: ReadonlySet<string> = new Set(['next', 'previous', 'named']);
 
 /**
- * A large field of `e`, unpacked for this read only when it was never read before. Passes over
- * every document (building the lookups, gathering a topic's references, earlier meetings for a
- * code lens) read through here: read through the entry, they left every heading and mention
- * group of the workspace built and kept (measured on 10,000 documents: about 60 MB of the
- * server's heap). Requests about one document read the entry itself, which keeps what it built.
+ * Reads packed entries back as plain entries, checking every field's shape on the way: a
+ * string index that is no index of the table, a position that is no whole number, a count
+ * that runs past its array throws `MalformedEntry` (never a TypeError further on, never an
+ * entry that points nowhere). Descriptions kept as JSON are parsed once per distinct string.
  */
-export function readField<K extends LazyField>(e: DocumentEntry, key: K): DocumentEntry[K] {
-  const packed = packedWith(e, key);
-  return packed ? (packed.unpacker.field(key, packed[key]!) as DocumentEntry[K]) : e[key];
-}
-
-/** The ids of the catalogue entries `e` mentions (read from its packed form while that is unread). */
-export function mentionIdsOf(e: DocumentEntry): string[] {
-  const packed = packedWith(e, 'mentions');
-  return packed ? packed.unpacker.mentionIds(packed.mentions!) : e.mentions.map((g) => g.id);
-}
-
-/** The [line, start, end] triples of `e`'s mentions of each of `ids`, a list per entry mentioned (read as `mentionIdsOf` reads). */
-export function mentionSpansOf(e: DocumentEntry, ids: ReadonlySet<string>): (readonly number[])[] {
-  const packed = packedWith(e, 'mentions');
-  return packed ? packed.unpacker.mentionSpans(packed.mentions!, ids) : e.mentions.filter((g) => ids.has(g.id)).map((g) => g.spans);
-}
-
-/** What `e` keeps packed, while its field `key` was never read through the entry. */
-function packedWith(e: DocumentEntry, key: LazyField): Packed | undefined {
-  const packed = (e as Partial<LazyEntry>)[PACKED];
-  return packed?.[key] === undefined ? undefined : packed;
-}
-
-/** Reads packed entries back; descriptions kept as JSON are parsed once per distinct string. */
 export class EntryUnpacker {
-  private readonly parsed = new Map<number, object>();
+  private readonly parsed = new Map<number, Omit<MeetingRefEntry, 'span'>>();
 
-  constructor(private readonly strings: readonly string[]) {}
+  constructor(private readonly strings: readonly unknown[]) {}
 
-  /**
-   * The entry, with its four large fields unpacked on first read: building every heading and
-   * mention group of 10,000 documents would take longer than reading the snapshot. The
-   * accessors are shared by every entry (one object shape) and replaced by the plain value
-   * once read.
-   */
-  unpack(uri: string, p: PackedEntry): DocumentEntry {
-    const [target, sections, mentions, references, meetingRefs, number, date, meeting] = p;
-    const e = { uri, target } as LazyEntry;
-    const packed: Packed = { unpacker: this, sections, mentions, references, meetingRefs };
-    Object.defineProperty(e, PACKED, { value: packed });
-    Object.defineProperties(e, LAZY_FIELDS);
-    if (number !== 0) e.number = { text: this.strings[number[0]], base: this.strings[number[1]], span: [number[2], number[3], number[4]] };
-    if (date >= 0) e.date = this.strings[date];
-    if (meeting !== 0) e.meeting = this.meeting(meeting);
+  unpack(uri: string, p: unknown): DocumentEntry {
+    if (!Array.isArray(p) || p.length !== 8) throw new MalformedEntry(`${uri}: not an entry`);
+    const [target, sections, mentions, references, meetingRefs, number, date, meeting] = p as unknown[];
+    const e: { -readonly [K in keyof DocumentEntry]: DocumentEntry[K] } = {
+      uri,
+      target: this.span(target, 0),
+      sections: this.sections(this.numbers(sections)),
+      mentions: this.mentions(this.numbers(mentions)),
+      references: this.references(this.numbers(references)),
+      meetingRefs: this.meetingRefs(this.numbers(meetingRefs)),
+    };
+    if (number !== 0) {
+      const a = this.numbers(number);
+      if (a.length !== 5) throw new MalformedEntry('a number of the wrong length');
+      e.number = { text: this.string(a[0]), base: this.string(a[1]), span: this.span(a, 2) };
+    }
+    if (date !== -1) e.date = this.string(date);
+    if (meeting !== 0) e.meeting = this.meeting(this.numbers(meeting));
     return e;
   }
 
-  /** A large field still packed, its strings moved from this unpacker's table to `table` (the layouts are `PackedEntry`'s). */
-  repack(key: LazyField, a: readonly number[], table: StringTable): number[] {
-    const out = a.slice();
-    const move = (i: number) => (out[i] = table.of(this.strings[a[i]]));
-    switch (key) {
-      case 'sections':
-        for (let i = 0; i < a.length; ) {
-          const items = a[i + 7];
-          for (let h = 0; h <= items; h++) {
-            // In `packHeading`'s order (a snapshot saved again is the same text): the text (the
-            // index of its prefix, or ~ that of the whole text), then label and title.
-            out[i + 2] = a[i + 2] >= 0 ? table.of(this.strings[a[i + 2]]) : ~table.of(this.strings[~a[i + 2]]);
-            move(i);
-            move(i + 1);
-            i += h === 0 ? 8 : 7;
-          }
-        }
-        break;
-      case 'mentions':
-        for (let i = 0; i < a.length; i += 2 + a[i + 1] * 3) move(i);
-        break;
-      case 'references':
-        for (let i = 0; i < a.length; i += 7) for (let k = 0; k < 3; k++) move(i + k);
-        break;
-      case 'meetingRefs':
-        for (let i = 0; i < a.length; i += 4) move(i);
-        break;
-    }
-    return out;
+  private string(i: unknown): string {
+    const s = typeof i === 'number' ? this.strings[i] : undefined;
+    if (typeof s !== 'string') throw new MalformedEntry(`no string ${String(i)}`);
+    return s;
   }
 
-  /** One large field of a packed entry, as `DocumentEntry` holds it. */
-  field(key: LazyField, a: number[]): DocumentEntry[LazyField] {
-    switch (key) {
-      case 'sections':
-        return this.sections(a);
-      case 'mentions':
-        return this.mentions(a);
-      case 'references':
-        return this.references(a);
-      case 'meetingRefs':
-        return this.meetingRefs(a);
-    }
+  /** Every element a whole number (positions, counts, string indices; a heading's text may be ~index). */
+  private numbers(a: unknown): number[] {
+    if (!Array.isArray(a) || !a.every((n) => Number.isInteger(n))) throw new MalformedEntry('not a list of whole numbers');
+    return a as number[];
+  }
+
+  /** [line, start, end] at `i`: whole, not negative, start at most end. */
+  private span(a: unknown, i: number): Span {
+    const n = this.numbers(a);
+    const [line, start, end] = [n[i], n[i + 1], n[i + 2]];
+    if (!(line >= 0 && start >= 0 && end >= start)) throw new MalformedEntry('not a [line, start, end] span');
+    return [line, start, end];
   }
 
   private meeting(a: number[]): MeetingEntry {
+    if (a.length !== 6) throw new MalformedEntry('a meeting of the wrong length');
     const [informal, series, level, place, start, end] = a;
-    const m: MeetingEntry = { informal: informal === 1 };
-    if (series >= 0) m.series = this.strings[series];
-    if (level >= 0) m.level = this.strings[level] as MeetingLevel;
-    if (place >= 0) m.place = this.strings[place];
-    if (start >= 0) m.start = this.strings[start];
-    if (end >= 0) m.end = this.strings[end];
+    const m: { -readonly [K in keyof MeetingEntry]: MeetingEntry[K] } = { informal: informal === 1 };
+    if (series >= 0) m.series = this.string(series);
+    if (level >= 0) m.level = this.string(level) as MeetingLevel;
+    if (place >= 0) m.place = this.string(place);
+    if (start >= 0) m.start = this.string(start);
+    if (end >= 0) m.end = this.string(end);
     return m;
   }
 
@@ -264,93 +212,68 @@ export class EntryUnpacker {
     const out: SectionEntry[] = [];
     let i = 0;
     while (i < a.length) {
-      const section: SectionEntry = { ...this.heading(a, i), items: [] };
+      if (i + 8 > a.length) throw new MalformedEntry('a section cut short');
+      const heading = this.heading(a, i);
       const count = a[i + 7];
       i += 8;
-      for (let k = 0; k < count; k++, i += 7) section.items.push(this.heading(a, i));
-      out.push(section);
+      if (count < 0 || i + count * 7 > a.length) throw new MalformedEntry('items past the end of the sections');
+      const items: HeadingEntry[] = [];
+      for (let k = 0; k < count; k++, i += 7) items.push(this.heading(a, i));
+      out.push({ ...heading, items });
     }
     return out;
   }
 
   private heading(a: number[], i: number): HeadingEntry {
-    const title = this.strings[a[i + 1]];
-    const text = a[i + 2] >= 0 ? this.strings[a[i + 2]] + title : this.strings[~a[i + 2]];
-    return { label: this.strings[a[i]], title, text, span: [a[i + 3], a[i + 4], a[i + 5]], endLine: a[i + 6] };
-  }
-
-  /** The entry ids of packed mentions. */
-  mentionIds(a: readonly number[]): string[] {
-    const out: string[] = [];
-    for (let i = 0; i < a.length; i += 2 + a[i + 1] * 3) out.push(this.strings[a[i]]);
-    return out;
-  }
-
-  /** The spans of packed mentions of each of `ids`, without the groups of the others. */
-  mentionSpans(a: readonly number[], ids: ReadonlySet<string>): number[][] {
-    const out: number[][] = [];
-    for (let i = 0; i < a.length; ) {
-      const end = i + 2 + a[i + 1] * 3;
-      if (ids.has(this.strings[a[i]])) out.push(a.slice(i + 2, end));
-      i = end;
-    }
-    return out;
+    const title = this.string(a[i + 1]);
+    const text = a[i + 2] >= 0 ? this.string(a[i + 2]) + title : this.string(~a[i + 2]);
+    const span = this.span(a, i + 3);
+    if (a[i + 6] < span[0]) throw new MalformedEntry('a heading ending before it starts');
+    return { label: this.string(a[i]), title, text, span, endLine: a[i + 6] };
   }
 
   private mentions(a: number[]): MentionGroup[] {
     const out: MentionGroup[] = [];
     for (let i = 0; i < a.length; ) {
-      const end = i + 2 + a[i + 1] * 3;
-      out.push({ id: this.strings[a[i]], spans: a.slice(i + 2, end) });
+      const count = a[i + 1];
+      const end = i + 2 + count * 3;
+      if (!(count > 0) || end > a.length) throw new MalformedEntry('mentions past the end of their list');
+      for (let k = i + 2; k < end; k += 3) this.span(a, k);
+      out.push({ id: this.string(a[i]), spans: a.slice(i + 2, end) });
       i = end;
     }
     return out;
   }
 
   private references(a: number[]): NumberRefEntry[] {
+    if (a.length % 7 !== 0) throw new MalformedEntry('references of the wrong length');
     const out: NumberRefEntry[] = [];
     for (let i = 0; i < a.length; i += 7) {
-      const r: NumberRefEntry = { series: this.strings[a[i]] as NumberRefEntry['series'], text: this.strings[a[i + 1]], base: this.strings[a[i + 2]], span: [a[i + 3], a[i + 4], a[i + 5]] };
-      if (a[i + 6]) r.previous = true;
-      out.push(r);
+      const r = { series: this.string(a[i]) as NumberRefEntry['series'], text: this.string(a[i + 1]), base: this.string(a[i + 2]), span: this.span(a, i + 3) };
+      out.push(a[i + 6] ? { ...r, previous: true } : r);
     }
     return out;
   }
 
   private meetingRefs(a: number[]): MeetingRefEntry[] {
+    if (a.length % 4 !== 0) throw new MalformedEntry('meeting references of the wrong length');
     const out: MeetingRefEntry[] = [];
-    for (let i = 0; i < a.length; i += 4) out.push({ ...(this.json(a[i]) as Omit<MeetingRefEntry, 'span'>), span: [a[i + 1], a[i + 2], a[i + 3]] });
+    for (let i = 0; i < a.length; i += 4) out.push({ ...this.description(a[i]), span: this.span(a, i + 1) });
     return out;
   }
 
-  private json(i: number): object {
+  private description(i: number): Omit<MeetingRefEntry, 'span'> {
     let v = this.parsed.get(i);
-    if (!v) this.parsed.set(i, (v = JSON.parse(this.strings[i]) as object));
+    if (!v) {
+      let d: unknown;
+      try {
+        d = JSON.parse(this.string(i));
+      } catch {
+        throw new MalformedEntry('a meeting reference that is not JSON');
+      }
+      if (typeof d !== 'object' || d === null || !DIRECTIONS.has((d as { direction?: string }).direction ?? '')) throw new MalformedEntry('not a meeting reference');
+      this.parsed.set(i, (v = d as Omit<MeetingRefEntry, 'span'>));
+    }
     return v;
   }
 }
-
-function lazyField(key: LazyField): PropertyDescriptor {
-  const settle = (e: LazyEntry, value: unknown) => Object.defineProperty(e, key, { value, writable: true, enumerable: true, configurable: true });
-  return {
-    enumerable: true,
-    configurable: true,
-    get(this: LazyEntry) {
-      const packed = this[PACKED];
-      const value = packed.unpacker.field(key, packed[key] ?? []);
-      packed[key] = undefined;
-      settle(this, value);
-      return value;
-    },
-    set(this: LazyEntry, value: unknown) {
-      settle(this, value);
-    },
-  };
-}
-
-const LAZY_FIELDS: Record<LazyField, PropertyDescriptor> = {
-  sections: lazyField('sections'),
-  mentions: lazyField('mentions'),
-  references: lazyField('references'),
-  meetingRefs: lazyField('meetingRefs'),
-};

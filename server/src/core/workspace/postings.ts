@@ -1,12 +1,12 @@
 import { byMeetingDate, type DocumentEntry } from './documentEntry';
-import { mentionIdsOf } from './packedEntry';
+import type { Lookup } from './lookups';
 
 /**
  * Catalogue entry -> the documents mentioning it, oldest meeting first. Sorted once when first
  * needed (after indexing), then kept sorted as documents come and go (binary search), so that
  * the first query of a topic costs no more than the next.
  */
-export class SortedPostings {
+export class SortedPostings implements Lookup {
   private map: Map<string, DocumentEntry[]> | undefined;
 
   constructor(private readonly everyDocument: () => Iterable<DocumentEntry>) {}
@@ -26,7 +26,7 @@ export class SortedPostings {
 
   add(e: DocumentEntry): void {
     if (!this.map) return;
-    for (const id of mentionIdsOf(e)) {
+    for (const id of e.mentions.map((g) => g.id)) {
       const list = this.map.get(id);
       if (!list) this.map.set(id, [e]);
       else list.splice(position(list, e), 0, e);
@@ -35,7 +35,7 @@ export class SortedPostings {
 
   delete(e: DocumentEntry): void {
     if (!this.map) return;
-    for (const id of mentionIdsOf(e)) {
+    for (const id of e.mentions.map((g) => g.id)) {
       const list = this.map.get(id);
       if (!list) continue;
       const at = position(list, e);
@@ -58,7 +58,7 @@ export class SortedPostings {
     if (!this.map) {
       const map = new Map<string, DocumentEntry[]>();
       for (const e of this.everyDocument()) {
-        for (const id of mentionIdsOf(e)) {
+        for (const id of e.mentions.map((g) => g.id)) {
           const list = map.get(id);
           if (list) list.push(e);
           else map.set(id, [e]);

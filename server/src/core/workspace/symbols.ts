@@ -1,13 +1,13 @@
 import type { DocumentEntry, HeadingEntry, SectionEntry, Span } from './documentEntry';
 import { meetingLabel } from './meetingLabel';
-import { readField } from './packedEntry';
+import type { Lookup } from './lookups';
 
 /** A section or item heading as a workspace symbol: "Session 4: PNR issues — 13228/11, Cracow, July 2011". */
 export interface HeadingSymbol {
   name: string;
   kind: 'section' | 'item';
   uri: string;
-  span: Span;
+  readonly span: Span;
   /** The section an item belongs to. */
   container?: string;
 }
@@ -38,7 +38,7 @@ const BLOCK_DOCUMENTS = 256;
  * name ("pnr cracow"); a single word no name holds, by its letters in order ("pnrupd"). A
  * block's joined names are kept until one of its documents changes (checked on the next query).
  */
-export class SymbolTable {
+export class SymbolTable implements Lookup {
   private blocks: Block[] = [];
   private stale = true;
   /** Counts the changes: blocks built across a change may hold a document that is gone. */
@@ -46,10 +46,14 @@ export class SymbolTable {
 
   constructor(private readonly blockDocuments = BLOCK_DOCUMENTS) {}
 
-  /** A document came, changed or went: the blocks are checked on the next query. */
-  invalidate(): void {
+  /** A document came or went: the blocks are checked on the next query. */
+  add(): void {
     this.stale = true;
     this.changes++;
+  }
+
+  delete(): void {
+    this.add();
   }
 
   search(entries: Iterable<DocumentEntry>, query: string, limit: number): HeadingSymbol[] {
@@ -144,7 +148,7 @@ export class SymbolTable {
         parts.push(name, '\n');
         length += name.length + 1;
       };
-      for (const section of readField(e, 'sections')) {
+      for (const section of e.sections) {
         add(section);
         for (const item of section.items) add(item);
       }
@@ -171,7 +175,7 @@ class Found {
     if (e !== this.lastDoc) {
       this.lastDoc = e;
       this.lastHeadings = [];
-      for (const section of readField(e, 'sections')) {
+      for (const section of e.sections) {
         this.lastHeadings.push({ heading: section });
         for (const item of section.items) this.lastHeadings.push({ heading: item, section });
       }

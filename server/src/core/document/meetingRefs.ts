@@ -1,7 +1,7 @@
 import { SPACE, WORD } from '../catalogue/automaton';
-import type { MeetingLevel } from '../document/model';
-import { monthNumber, MONTHS } from '../document/dates';
-import { seriesName } from '../document/meeting';
+import { monthNumber, MONTHS } from './dates';
+import { seriesName } from './meeting';
+import type { MeetingLevel, OutcomeDocument } from './model';
 
 /** What a phrase says about the meeting it names. */
 export interface MeetingDescription {
@@ -19,12 +19,20 @@ export interface MeetingDescription {
 }
 
 /**
+ * The words a meeting reference ends on ("meeting", "Ministerial", "Senior Officials", "SOM"),
+ * as they begin: the catalogue's mention scan notes wherever a word begins with one (one inside
+ * a word, "premeeting", ends none), so that these references need no pass of their own. Every
+ * alternative of `LEVEL_PART` below begins with one of them.
+ */
+export const MEETING_NOUNS = ['meeting', 'ministerial', 'senior', 'SOM'];
+
+/**
  * A phrase in running text that names another meeting of the series: "the next EU-US JHA
  * Ministerial meeting", "the previous SOM", "previous meetings", "the Ministerial meeting in
  * Washington", "the next ministerial meeting (November 2011, Washington)". Located as the
  * workspace index keeps it: [line, start, end] (a reference never runs over a line break).
  */
-export type MeetingRefAt = MeetingDescription & { span: [number, number, number] };
+export type MeetingRefAt = MeetingDescription & { span: readonly [number, number, number] };
 
 const DIRECTION_WORDS: Record<string, 'next' | 'previous'> = {
   next: 'next',
@@ -96,6 +104,19 @@ function wordBefore(line: string, at: number): string {
   let start = end;
   while (start > 0 && !SPACE[line.charCodeAt(start - 1)]) start--;
   return line.slice(start, end);
+}
+
+/**
+ * The document's meeting references in the summary and the body (the subject names the
+ * document's own meeting; page footers and the other addressing fields are left out).
+ * `nounStarts`: where the catalogue's mention scan found the `MEETING_NOUNS` in the text after
+ * the title, if it ran; else the text is searched here.
+ */
+export function findMeetingRefs(doc: OutcomeDocument, nounStarts?: number[]): MeetingRefAt[] {
+  const skipped = new Set(doc.footers.map((r) => r.start.line));
+  for (const f of doc.addressing) if (f.label !== 'summary') for (let l = f.range.start.line; l <= f.range.end.line; l++) skipped.add(l);
+  const from = doc.title ? doc.title.range.end.line + 1 : 0;
+  return findMeetingRefsInText(doc.cleanText, doc.lines, doc.lineStarts, from, (l) => skipped.has(l), doc.title ? nounStarts : undefined);
 }
 
 /**

@@ -1,0 +1,178 @@
+import { byMeetingDate, mentionTriplesOf, type DocumentEntry } from './documentEntry';
+import { DocumentLookup } from './documentLookup';
+import { meetingKey, seriesKey } from './meetings';
+import { MentionList } from './mentionList';
+import { SortedPostings } from './postings';
+import { SymbolTable } from './symbols';
+
+/**
+ * A lookup built from the indexed documents. The documents' set (documents.ts) tells every
+ * lookup of each entry that comes and each that goes, and nothing else changes a lookup: an
+ * entry never changes in place (a changed file is one entry going and another coming).
+ */
+export interface Lookup {
+  add(e: DocumentEntry): void;
+  delete(e: DocumentEntry): void;
+}
+
+/**
+ * Every lookup the queries read, each with its one job. Those not needed to answer at once
+ * (all but the numbers and the series) are built on first use or by `prepare` after indexing.
+ */
+export class Lookups {
+  /** Base number ("13228/11") -> the documents carrying it, REVs and ADDs included. */
+  readonly numbers = new NumberTable();
+  /** Base number -> URIs of the documents that refer to it. */
+  readonly referrers: DocumentLookup<string>;
+  /** Catalogue entry -> documents mentioning it, oldest meeting first. */
+  readonly postings: SortedPostings;
+  /** Normalised heading title -> documents with a section or item so titled. */
+  readonly titles: DocumentLookup<DocumentEntry>;
+  /** Series -> one document per meeting, oldest first. */
+  readonly series = new MeetingSeries();
+  /** A topic's documents and every mention in them, oldest meeting first. */
+  readonly topics: TopicMentions;
+  /** Section and item headings, searched by words. */
+  readonly symbols = new SymbolTable();
+
+  constructor(everyDocument: () => Iterable<DocumentEntry>) {
+    this.referrers = new DocumentLookup((e) => e.references.filter((r) => r.series === 'ST').map((r) => r.base), (e) => e.uri, everyDocument);
+    this.postings = new SortedPostings(everyDocument);
+    this.titles = new DocumentLookup((e) => new Set(e.sections.flatMap((s) => [s, ...s.items]).map((h) => normaliseTitle(h.title))), (e) => e, everyDocument);
+    this.topics = new TopicMentions(this.postings);
+  }
+
+  /** All of them, in the order the documents' set tells them. */
+  all(): Lookup[] {
+    return [this.numbers, this.referrers, this.postings, this.titles, this.series, this.topics, this.symbols];
+  }
+}
+
+/** Heading titles as compared: case and punctuation aside. */
+export function normaliseTitle(title: string): string {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Documents by the base of their own number, in the order they came. */
+export class NumberTable implements Lookup {
+  private readonly byBase = new Map<string, DocumentEntry[]>();
+
+  get(base: string): readonly DocumentEntry[] {
+    return this.byBase.get(base) ?? [];
+  }
+
+  add(e: DocumentEntry): void {
+    if (!e.number) return;
+    const list = this.byBase.get(e.number.base);
+    if (list) list.push(e);
+    else this.byBase.set(e.number.base, [e]);
+  }
+
+  delete(e: DocumentEntry): void {
+    if (!e.number) return;
+    const list = this.byBase.get(e.number.base)?.filter((d) => d !== e);
+    if (list?.length) this.byBase.set(e.number.base, list);
+    else this.byBase.delete(e.number.base);
+  }
+}
+
+/** The documents of each meeting series; one per meeting, oldest first, sorted when first asked for after a change. */
+export class MeetingSeries implements Lookup {
+  private readonly members = new Map<string, Set<DocumentEntry>>();
+  private readonly sorted = new Map<string, DocumentEntry[]>();
+
+  /** One document per meeting of the series, oldest first (the original rather than its REV or ADD). */
+  meetingsOf(series: string): readonly DocumentEntry[] {
+    const key = seriesKey(series);
+    let list = this.sorted.get(key);
+    if (!list) {
+      const byMeeting = new Map<string, DocumentEntry>();
+      for (const e of this.members.get(key) ?? []) {
+        const k = meetingKey(e);
+        const seen = byMeeting.get(k);
+        if (!seen || isOriginal(e) > isOriginal(seen) || (isOriginal(e) === isOriginal(seen) && e.uri < seen.uri)) byMeeting.set(k, e);
+      }
+      list = [...byMeeting.values()].sort(byMeetingDate);
+      this.sorted.set(key, list);
+    }
+    return list;
+  }
+
+  add(e: DocumentEntry): void {
+    if (!e.meeting?.series) return;
+    const key = seriesKey(e.meeting.series);
+    let set = this.members.get(key);
+    if (!set) this.members.set(key, (set = new Set()));
+    set.add(e);
+    this.sorted.delete(key);
+  }
+
+  delete(e: DocumentEntry): void {
+    if (!e.meeting?.series) return;
+    const key = seriesKey(e.meeting.series);
+    const set = this.members.get(key);
+    set?.delete(e);
+    if (set?.size === 0) this.members.delete(key);
+    this.sorted.delete(key);
+  }
+}
+
+function isOriginal(e: DocumentEntry): number {
+  return e.number && e.number.text === e.number.base ? 1 : 0;
+}
+
+/**
+ * The documents mentioning a set of entries (a topic and its instruments), oldest meeting
+ * first, and every mention in them: made when first asked for, and made again after a document
+ * mentioning them comes or goes, from the documents that did not change (`previous`).
+ */
+interface TopicDocuments {
+  ids: ReadonlySet<string>;
+  list?: readonly DocumentEntry[];
+  locations?: MentionList;
+  previous?: MentionList;
+}
+
+export class TopicMentions implements Lookup {
+  private readonly byKey = new Map<string, TopicDocuments>();
+
+  constructor(private readonly postings: SortedPostings) {}
+
+  /** Documents mentioning any of the entries, oldest meeting first. */
+  documents(ids: ReadonlySet<string>): readonly DocumentEntry[] {
+    const cached = this.of(ids);
+    cached.list ??= this.postings.union(ids);
+    return cached.list;
+  }
+
+  /** Every mention of any of the entries, oldest meeting first. */
+  mentions(ids: ReadonlySet<string>): MentionList {
+    const cached = this.of(ids);
+    if (!cached.locations) {
+      cached.locations = MentionList.of(this.documents(ids), (e) => mentionTriplesOf(e, ids), cached.previous);
+      cached.previous = undefined;
+    }
+    return cached.locations;
+  }
+
+  add(e: DocumentEntry): void {
+    for (const topic of this.byKey.values()) {
+      if (!e.mentions.some((g) => topic.ids.has(g.id))) continue;
+      // The last list of mentions stays until the next is made from it.
+      topic.previous = topic.locations ?? topic.previous;
+      topic.list = undefined;
+      topic.locations = undefined;
+    }
+  }
+
+  delete(e: DocumentEntry): void {
+    this.add(e);
+  }
+
+  private of(ids: ReadonlySet<string>): TopicDocuments {
+    const key = [...ids].sort().join(' ');
+    let cached = this.byKey.get(key);
+    if (!cached) this.byKey.set(key, (cached = { ids }));
+    return cached;
+  }
+}

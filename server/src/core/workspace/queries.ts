@@ -1,0 +1,380 @@
+import type { Catalogue } from '../catalogue/catalogue';
+import type { MeetingDescription } from '../document/meetingRefs';
+import { parseForIndex } from '../lint';
+import type { Finding } from '../rules/finding';
+import { splitLines } from '../text/lines';
+import { contains, type Position, type Range } from '../text/range';
+import { findTopicMentions, resolveTopic, sentenceAround, type Topic } from '../topics';
+import {
+  byMeetingDate,
+  headingOnLine,
+  headingsAt,
+  headingsOf,
+  meetingDate,
+  mentionAt,
+  mentionSpansOf,
+  mentionsWithin,
+  spanRange,
+  type DocumentEntry,
+  type HeadingEntry,
+  type Span,
+} from './documentEntry';
+import type { IndexedDocuments } from './documents';
+import { normaliseTitle, type Lookups } from './lookups';
+import { meetingLabel } from './meetingLabel';
+import { meetingKey, resolveMeetingRef } from './meetings';
+import type { MentionList, MentionLocation } from './mentionList';
+import { crossDocumentFindings, type NumberLookup, type Severities } from './references';
+import type { HeadingSymbol } from './symbols';
+import type { Workspace } from './workspace';
+
+/** An answer now, or later from a backend that has to ask elsewhere. */
+export type Answer<T> = T | Promise<T>;
+
+/** A slice of a long list: `limit` items from `offset`. */
+export interface Page {
+  offset?: number;
+  limit?: number;
+}
+
+/** References as answered: a page of them, and how many there are in all. */
+export interface ReferencePage {
+  locations: MentionLocation[];
+  total: number;
+}
+
+/** One mention, with what a drafter reads in a list of them. */
+export interface TopicOccurrence extends MentionLocation {
+  number?: string;
+  /** Document date, ISO. */
+  date?: string;
+  /** Heading of the section it stands in: "Session 4: PNR issues". */
+  section?: string;
+  /** The sentence. */
+  text: string;
+}
+
+/** The mentions of a topic at one meeting. */
+export interface MeetingHistory {
+  uri: string;
+  /** "13228/11, Cracow, 25–26 July 2011" */
+  label: string;
+  occurrences: TopicOccurrence[];
+}
+
+/** Where a topic was last discussed before a document: for the hover. */
+export interface LastDiscussion {
+  entry: DocumentEntry;
+  span: Span;
+  /** "9278/18, Sofia, 22–23 May 2018 (1 a)" */
+  label: string;
+}
+
+/** An earlier meeting that discussed a section's topic, and where. */
+export interface EarlierMeeting {
+  entry: DocumentEntry;
+  spans: Span[];
+}
+
+/** What a section discusses: the catalogue entries its heading names, else its title. */
+export type SectionTopic = { ids: ReadonlySet<string> } | { title: string };
+
+/**
+ * What the editor features ask of the workspace, in the domain's terms: positions are the
+ * core's, answers plain data the features only convert. Narrow on purpose: another backend (a
+ * shared index in a database server, for a team that holds the whole register) implements
+ * these and nothing else.
+ */
+export interface WorkspaceQueries {
+  /** The outcome document indexed for a URI. */
+  document(uri: string): Answer<DocumentEntry | undefined>;
+  /** The ST document numbers `uri` cites whose document is in the workspace (not itself), with that document. */
+  numberLinks(uri: string): Answer<{ span: Span; target: DocumentEntry }[]>;
+  /** Where a meeting reference or document number at a position leads. */
+  definition(uri: string, at: Position): Answer<DocumentEntry[]>;
+  /** A page of the references of the mention or heading at a position, oldest meeting first. */
+  references(uri: string, at: Position, page?: Page): Answer<ReferencePage>;
+  /** The earlier meetings that discussed a section's topic (the section's place in the document). */
+  earlierMeetings(uri: string, section: number): Answer<EarlierMeeting[]>;
+  /** Where the topic mentioned at a position was last discussed before this document's meeting. */
+  lastDiscussion(uri: string, at: Position): Answer<LastDiscussion | undefined>;
+  /** Section and item headings matching the words, at most `limit`. */
+  symbols(query: string, limit: number): Answer<HeadingSymbol[]>;
+  /** The findings of `uri` that depend on other documents. */
+  findings(uri: string, severities?: Severities): Answer<Finding[]>;
+  /** A topic's mentions meeting by meeting (a page of the meetings), oldest first, and how many meetings in all. */
+  history(query: string, page?: Page, isCancelled?: () => boolean): Promise<{ topic: Topic; meetings: MeetingHistory[]; total: number }>;
+}
+
+/**
+ * The queries over the documents held in memory and their lookups. The lower-level questions
+ * (`references(topic)`, `meetingsOf`…) are public too, for the CLI, the bench and the tests.
+ */
+export class IndexQueries implements WorkspaceQueries, NumberLookup {
+  /** `topicOf`, by entry id (the catalogue does not change during the index's life). */
+  private readonly topics = new Map<string, Topic>();
+
+  constructor(
+    private readonly documents: IndexedDocuments,
+    private readonly lookups: Lookups,
+    private readonly catalogue: Catalogue,
+    private readonly workspace: Workspace,
+  ) {}
+
+  // ---------------------------------------------------------------- WorkspaceQueries
+
+  document(uri: string): DocumentEntry | undefined {
+    return this.documents.entry(uri);
+  }
+
+  numberLinks(uri: string): { span: Span; target: DocumentEntry }[] {
+    const e = this.documents.entry(uri);
+    const out: { span: Span; target: DocumentEntry }[] = [];
+    for (const r of e?.references ?? []) {
+      if (r.series !== 'ST') continue;
+      const target = this.documentByNumber(r.text);
+      if (target && target.uri !== uri) out.push({ span: r.span, target });
+    }
+    return out;
+  }
+
+  definition(uri: string, at: Position): DocumentEntry[] {
+    const e = this.documents.entry(uri);
+    if (!e) return [];
+    const ref = e.meetingRefs.find((r) => contains(spanRange(r.span), at));
+    if (ref) return this.resolveMeetingRef(e, ref);
+    const number = e.references.find((r) => r.series === 'ST' && contains(spanRange(r.span), at));
+    const target = number && this.documentByNumber(number.text);
+    return target ? [target] : [];
+  }
+
+  references(uri: string, at: Position, page?: Page): ReferencePage;
+  /** Every mention of a topic across the workspace, oldest meeting first (kept until a document mentioning it comes or goes). */
+  references(topic: Topic): MentionList;
+  references(from: string | Topic, at?: Position, page: Page = {}): ReferencePage | MentionList {
+    if (typeof from !== 'string') return this.lookups.topics.mentions(from.kind === 'entry' ? from.ids : NO_IDS);
+    const e = this.documents.entry(from);
+    if (!e || !at) return { locations: [], total: 0 };
+    const offset = Math.max(0, page.offset ?? 0);
+    const limit = Math.max(0, page.limit ?? Infinity);
+    const mentioned = mentionAt(e, at.line, at.character);
+    const heading = mentioned ? undefined : headingOnLine(e, at.line);
+    const topic = mentioned ? this.topicOf(mentioned) : heading && this.headingTopic(e, heading);
+    if (topic) {
+      const list = this.references(topic);
+      const end = Math.min(list.length, offset + limit);
+      const locations: MentionLocation[] = [];
+      for (let i = offset; i < end; i++) locations.push(list.at(i));
+      return { locations, total: list.length };
+    }
+    if (!heading) return { locations: [], total: 0 };
+    const all = this.headingsTitled(heading.title);
+    return { locations: all.slice(offset, offset + limit), total: all.length };
+  }
+
+  earlierMeetings(uri: string, section: number): EarlierMeeting[] {
+    const e = this.documents.entry(uri);
+    const heading = e?.sections[section];
+    if (!e || !heading) return [];
+    const topic = this.headingTopic(e, heading);
+    return this.earlierMeetingsDiscussing(topic?.kind === 'entry' ? { ids: topic.ids } : { title: heading.title }, e);
+  }
+
+  lastDiscussion(uri: string, at: Position): LastDiscussion | undefined {
+    const e = this.documents.entry(uri);
+    const id = e && mentionAt(e, at.line, at.character);
+    return id ? this.lastDiscussed(this.topicOf(id), e) : undefined;
+  }
+
+  symbols(query: string, limit: number): HeadingSymbol[] {
+    return this.workspaceSymbols(query, limit);
+  }
+
+  findings(uri: string, severities: Severities = {}): Finding[] {
+    return this.crossDocumentFindings(uri, severities);
+  }
+
+  async history(query: string, page: Page = {}, isCancelled?: () => boolean): Promise<{ topic: Topic; meetings: MeetingHistory[]; total: number }> {
+    return this.topicHistory(query, isCancelled, page);
+  }
+
+  // ---------------------------------------------------------------- numbers and meetings
+
+  entry(uri: string): DocumentEntry | undefined {
+    return this.documents.entry(uri);
+  }
+
+  documentsWithBase(base: string): readonly DocumentEntry[] {
+    return this.lookups.numbers.get(base);
+  }
+
+  /** The document a number names: "13228/11" (the original), "13228/1/11 REV 1" (that revision, else the original). */
+  documentByNumber(number: string): DocumentEntry | undefined {
+    const text = number.replace(/\s+/g, ' ').trim();
+    const m = /^(\d{1,5})\/(?:\d{1,2}\/)?(\d{2})\b/.exec(text);
+    if (!m) return undefined;
+    const family = this.documentsWithBase(`${Number(m[1])}/${m[2]}`);
+    return family.find((d) => d.number?.text === text) ?? family.find((d) => d.number?.text === d.number?.base) ?? family[0];
+  }
+
+  /** URIs of the documents referring to this base number: to re-check them when it changes. */
+  referringDocuments(base: string): string[] {
+    return [...this.lookups.referrers.get(base)];
+  }
+
+  /** One document per meeting of the series, oldest first (the original rather than its REV or ADD). */
+  meetingsOf(series: string): readonly DocumentEntry[] {
+    return this.lookups.series.meetingsOf(series);
+  }
+
+  /** The outcome documents of the meetings a phrase in `from` refers to (none when not in the workspace). */
+  resolveMeetingRef(from: DocumentEntry, ref: MeetingDescription): DocumentEntry[] {
+    const series = ref.series ?? from.meeting?.series;
+    return series ? resolveMeetingRef(from, ref, this.meetingsOf(series)) : [];
+  }
+
+  /** The findings of `uri` that depend on other documents. */
+  crossDocumentFindings(uri: string, severities: Severities = {}): Finding[] {
+    const e = this.entry(uri);
+    return e ? crossDocumentFindings(e, this, severities) : [];
+  }
+
+  // ---------------------------------------------------------------- topics
+
+  /**
+   * The topic a catalogue entry stands for: a general topic (PNR) covers the instruments named
+   * after it. Kept per entry: finding the related instruments compiles expressions and reads the
+   * whole catalogue, and every request about a mention starts here.
+   */
+  topicOf(entryId: string): Topic {
+    let topic = this.topics.get(entryId);
+    if (!topic) {
+      const resolved = resolveTopic(this.catalogue, entryId);
+      topic = resolved.kind === 'entry' && resolved.id === entryId ? resolved : { kind: 'entry', id: entryId, name: this.catalogue.entry(entryId)?.name ?? entryId, ids: new Set([entryId]) };
+      this.topics.set(entryId, topic);
+    }
+    return topic;
+  }
+
+  /** The entries a heading names, each with the instruments named after it; undefined when it names none. */
+  headingTopic(e: DocumentEntry, heading: HeadingEntry): Topic | undefined {
+    const ids = new Set<string>();
+    for (const id of mentionsWithin(e, heading.span)) {
+      const topic = this.topicOf(id);
+      if (topic.kind === 'entry') topic.ids.forEach((i) => ids.add(i));
+    }
+    if (ids.size === 0) return undefined;
+    return { kind: 'entry', id: [...ids][0], name: heading.title, ids };
+  }
+
+  /** Every heading with the same title as `title` (case and punctuation aside), oldest meeting first. */
+  headingsTitled(title: string): MentionLocation[] {
+    const wanted = normaliseTitle(title);
+    const out: MentionLocation[] = [];
+    for (const e of [...this.lookups.titles.get(wanted)].sort(byMeetingDate)) {
+      for (const h of headingsOf(e)) if (normaliseTitle(h.title) === wanted) out.push({ uri: e.uri, range: spanRange(h.span) });
+    }
+    return out;
+  }
+
+  /** The last meeting before `before`'s that mentions the entry, with where in it. */
+  lastDiscussed(topic: Topic, before: DocumentEntry): LastDiscussion | undefined {
+    if (topic.kind !== 'entry') return undefined;
+    const docs = this.documentsForTopic(topic);
+    const when = meetingDate(before);
+    const own = meetingKey(before);
+    for (let i = docs.length - 1; i >= 0; i--) {
+      const e = docs[i];
+      if (meetingDate(e) >= when || meetingKey(e) === own) continue;
+      const span = mentionSpansOf(e, topic.ids)[0];
+      const { section, item } = headingsAt(e, span[0]);
+      const where = [section?.label, item?.label].filter(Boolean).join(' ');
+      return { entry: e, span, label: `${meetingLabel(e)}${where ? ` (${where})` : ''}` };
+    }
+    return undefined;
+  }
+
+  /**
+   * Earlier meetings (before `before`'s) that discussed a section's topic, oldest first, one
+   * document per meeting, with where: the mentions of the entries, or the headings of that title.
+   */
+  earlierMeetingsDiscussing(topic: SectionTopic, before: DocumentEntry): EarlierMeeting[] {
+    const when = meetingDate(before);
+    const own = meetingKey(before);
+    const found = new Map<string, EarlierMeeting>();
+    const add = (e: DocumentEntry, span: Span) => {
+      const key = meetingKey(e);
+      const seen = found.get(key);
+      if (!seen) found.set(key, { entry: e, spans: [span] });
+      else if (seen.entry === e) seen.spans.push(span);
+    };
+    if ('ids' in topic) {
+      for (const e of this.lookups.topics.documents(topic.ids)) {
+        if (meetingDate(e) >= when) break;
+        if (meetingKey(e) !== own) for (const span of mentionSpansOf(e, topic.ids)) add(e, span);
+      }
+    } else {
+      const wanted = normaliseTitle(topic.title);
+      for (const e of [...this.lookups.titles.get(wanted)].sort(byMeetingDate)) {
+        if (meetingDate(e) >= when || meetingKey(e) === own) continue;
+        for (const h of headingsOf(e)) if (normaliseTitle(h.title) === wanted) add(e, h.span);
+      }
+    }
+    return [...found.values()].sort((a, b) => byMeetingDate(a.entry, b.entry));
+  }
+
+  /** Section and item headings matching the query, at most `limit`. */
+  workspaceSymbols(query: string, limit = 256): HeadingSymbol[] {
+    return this.lookups.symbols.search(this.documents.entries(), query, limit);
+  }
+
+  /**
+   * Every mention of a topic (a catalogue entry by any name, or free words), meeting by meeting,
+   * oldest first, with its sentence; with a page, the meetings of that page only (and how many
+   * documents may hold one in all). Reads the files concerned: the index keeps no text.
+   */
+  async topicHistory(query: string | Topic, isCancelled?: () => boolean, page: Page = {}): Promise<{ topic: Topic; meetings: MeetingHistory[]; total: number }> {
+    const topic = typeof query === 'string' ? resolveTopic(this.catalogue, query) : query;
+    const meetings: MeetingHistory[] = [];
+    const docs = this.documentsForTopic(topic);
+    const offset = Math.max(0, page.offset ?? 0);
+    const limit = Math.max(0, page.limit ?? Infinity);
+    for (const e of docs.slice(offset, offset + limit)) {
+      if (isCancelled?.()) break;
+      const text = await this.workspace.readFile(e.uri);
+      const occurrences = text === undefined ? [] : this.occurrencesIn(e, topic, text);
+      if (occurrences.length > 0) meetings.push({ uri: e.uri, label: meetingLabel(e), occurrences });
+    }
+    return { topic, meetings, total: docs.length };
+  }
+
+  /** The documents that may mention a topic, oldest meeting first: those the index lists for an entry, every one for free words. */
+  documentsForTopic(topic: Topic): readonly DocumentEntry[] {
+    return topic.kind === 'entry' ? this.lookups.topics.documents(topic.ids) : [...this.documents.entries()].sort(byMeetingDate);
+  }
+
+  /** A topic's mentions in one document, with their sentences, given its text. */
+  occurrencesIn(e: DocumentEntry, topic: Topic, text: string): TopicOccurrence[] {
+    if (topic.kind === 'words') {
+      // Free words are not in the index: the document is parsed again and searched.
+      return findTopicMentions(parseForIndex(text, this.catalogue), this.catalogue, topic).map((m) => occurrence(e, m.range, m.text, m.section));
+    }
+    const lines = splitLines(text).clean;
+    const out: TopicOccurrence[] = [];
+    for (const [line, start, end] of mentionSpansOf(e, topic.ids)) {
+      if (line >= lines.length) continue;
+      out.push(occurrence(e, spanRange([line, start, end]), sentenceAround(lines[line], start, end), headingsAt(e, line).section?.text));
+    }
+    return out;
+  }
+}
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+function occurrence(e: DocumentEntry, range: Range, text: string, section: string | undefined): TopicOccurrence {
+  const o: TopicOccurrence = { uri: e.uri, range, text };
+  if (e.number) o.number = e.number.text;
+  if (e.date) o.date = e.date;
+  if (section) o.section = section;
+  return o;
+}

@@ -1,0 +1,108 @@
+/**
+ * What the client and the server say to each other beyond LSP: the custom requests (method,
+ * parameters, answer), the command the code lenses name, the language id and diagnostic source.
+ * Declared once, here; each side registers or sends a request through its own library by
+ * `method` (`onCustomRequest` in the server, `sendCustomRequest` in the client), so that no
+ * type of one side's protocol library reaches the other.
+ */
+
+/** A custom request: its method name, with its parameters and answer as types. */
+export interface CustomRequest<P, R> {
+  readonly method: string;
+  /** Types only (never set). */
+  readonly types?: { params: P; result: R };
+}
+
+function request<P, R>(method: string): CustomRequest<P, R> {
+  return { method };
+}
+
+/** Sends a custom request through the client's library (anything with `sendRequest(method, params)`). */
+export function sendCustomRequest<P, R>(client: { sendRequest<T>(method: string, params?: unknown): Promise<T> }, request: CustomRequest<P, R>, params: P): Promise<R> {
+  return client.sendRequest<R>(request.method, params);
+}
+
+/** What a server's connection offers to answer a request by method; `token` is the request's cancellation. */
+export interface RequestRegistry<Token> {
+  onRequest(method: string, handler: (params: never, token: Token) => unknown): unknown;
+}
+
+/** Answers a custom request in the server. */
+export function onCustomRequest<P, R, Token>(connection: RequestRegistry<Token>, request: CustomRequest<P, R>, handler: (params: P, token: Token) => R | Promise<R>): void {
+  connection.onRequest(request.method, handler as (params: never, token: Token) => unknown);
+}
+
+export const LANGUAGE_ID = 'council-outcome';
+/** The `source` of the server's diagnostics. */
+export const DIAGNOSTIC_SOURCE = 'outcome';
+/** The client command a code lens names: shows its locations (converted to the editor's types by the client). */
+export const SHOW_REFERENCES_COMMAND = 'outcomeDrafting.showReferences';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+// ------------------------------------------------------------------ outcome/documentInfo
+
+export interface DocumentInfoParams {
+  uri: string;
+}
+
+/** What the status bar shows of a document. */
+export interface DocumentInfo {
+  kind: 'outcome' | 'other';
+  /** The header's document number as written ("13228/1/11 REV 1"). */
+  number?: string;
+  /** The header date, yyyy-mm-dd. */
+  date?: string;
+  errors: number;
+  warnings: number;
+}
+
+/** Answers null for a document the server does not hold. */
+export const DocumentInfoRequest = request<DocumentInfoParams, DocumentInfo | null>('outcome/documentInfo');
+
+// ------------------------------------------------------------------ the Topic History view
+
+export interface TopicChoice {
+  id: string;
+  name: string;
+  /** "topic", "agreement", "body"… */
+  kind: string;
+  /** Its aliases and abbreviations, which the picker matches typed words against. */
+  names: string[];
+}
+
+export interface TopicHistoryParams {
+  /** A catalogue id, name, alias or abbreviation, or free words. */
+  query: string;
+  /** The page of documents to read, oldest meeting first (default: from the first, at most `TOPIC_HISTORY_PAGE`). */
+  offset?: number;
+  limit?: number;
+}
+
+export interface TopicHistory {
+  topic: string;
+  meetings: {
+    uri: string;
+    /** "13228/11, Cracow, 25–26 July 2011" */
+    label: string;
+    mentions: { range: Range; text: string; section?: string }[];
+  }[];
+  /** The documents that may mention the topic, in all: the next page starts at `offset + limit` while below it. */
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+/** Documents read for one page of a topic's history. */
+export const TOPIC_HISTORY_PAGE = 200;
+
+export const TopicsRequest = request<void, TopicChoice[]>('outcome/topics');
+export const TopicHistoryRequest = request<TopicHistoryParams, TopicHistory>('outcome/topicHistory');
