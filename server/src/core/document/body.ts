@@ -166,7 +166,11 @@ export function parseBody(ctx: BodyContext): Body {
       break;
     }
   }
-  const end = annexLine ?? to;
+  // Conclusions transmitted in the annex ("Delegations will find in the annex the Council
+  // conclusions …"): no numbered heading before it, numbered paragraphs in it. Then the annex's
+  // numbered paragraphs are the body, each a section of its own text.
+  const annexBody = annexLine !== undefined && first === undefined && hasNumberedParagraph(clean, annexLine + 1, to) ? annexLine : undefined;
+  const end = annexBody !== undefined ? to : (annexLine ?? to);
   const body: Body = { sections: [], preamble: [], annexLine };
   let section: Section | undefined;
   let item: Item | undefined;
@@ -178,6 +182,23 @@ export function parseBody(ctx: BodyContext): Body {
   const extend = (r: Range): Range => range(r.start.line, r.start.character, lastContent, clean[lastContent].length);
 
   for (let l = from; l < end; l++) {
+    if (l === annexBody) {
+      paragraph = undefined;
+      continue;
+    }
+    const numbered = annexBody !== undefined && l > annexBody ? numberedParagraph(clean[l]) : undefined;
+    if (numbered) {
+      if (item) item.range = extend(item.range);
+      if (section) section.range = extend(section.range);
+      item = undefined;
+      const [s, e] = contentBounds(clean[l]);
+      const heading: Heading = { label: numbered.label, ordinal: Number(numbered.label), style: 'number', title: openingWords(numbered.text), text: singleSpaced(clean[l].slice(s, e)), range: lineRange(l, s, e), labelRange: lineRange(l, s, s + numbered.label.length) };
+      paragraph = { text: numbered.text, range: lineRange(l, numbered.textStart, e) };
+      section = { heading, items: [], paragraphs: [paragraph], range: heading.range };
+      body.sections.push(section);
+      lastContent = l;
+      continue;
+    }
     const found = headingAt(l, end);
     if (found && !opensEnumeration(found.candidate, item)) {
       const { candidate: c, titleLine } = found;
@@ -226,6 +247,29 @@ export function parseBody(ctx: BodyContext): Body {
   if (item) item.range = extend(item.range);
   if (section) section.range = extend(section.range);
   return body;
+}
+
+/** A numbered paragraph of conclusions: "1. The Council RECALLS …", also short ("3. Welcomes the report."). */
+const NUMBERED_PARAGRAPH = /^(\d{1,3})\.[ \t]+(?=\S)/;
+
+function numberedParagraph(line: string): { label: string; text: string; textStart: number } | undefined {
+  const [s, e] = contentBounds(line);
+  const m = NUMBERED_PARAGRAPH.exec(line.slice(s, e));
+  return m ? { label: m[1], text: singleSpaced(line.slice(s + m[0].length, e)), textStart: s + m[0].length } : undefined;
+}
+
+function hasNumberedParagraph(clean: string[], from: number, to: number): boolean {
+  for (let l = from; l < to; l++) if (numberedParagraph(clean[l])) return true;
+  return false;
+}
+
+/** A numbered paragraph's title in an outline: its words up to the first sentence's end, at most about 80 characters. */
+function openingWords(text: string): string {
+  const stop = text.search(/[.;:](?:\s|$)/);
+  const sentence = stop >= 0 ? text.slice(0, stop) : text;
+  if (sentence.length <= 80) return sentence;
+  const cut = sentence.lastIndexOf(' ', 80);
+  return `${sentence.slice(0, cut > 0 ? cut : 80)}…`;
 }
 
 /**

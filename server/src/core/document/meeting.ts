@@ -1,4 +1,4 @@
-import type { AddressingField, CalendarDate, Meeting, MeetingLevel } from './model';
+import type { AddressingField, CalendarDate, Meeting, MeetingLevel, Paragraph } from './model';
 import { compareDates, scanDates } from './dates';
 
 const SERIES = /\bEU\s*[-–—]\s*(U\.?\s?S\.?(?:A\.?)?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[\s,)]|$)/;
@@ -85,4 +85,27 @@ function placeBefore(text: string): string | undefined {
   if (cut < 0) return undefined;
   const place = text.slice(cut + 1).replace(/,\s*$/, '').replace(/\bon\s*$/, '').trim();
   return PLACE_SHAPE.test(place) && place.length <= 40 && !/meeting|session|conference/i.test(place) ? place : undefined;
+}
+
+/** The Council's formula for the meeting that adopted what a document transmits: "at its 3477th meeting held on 20 June 2016". */
+const HELD_ON = /\bat\s+its\s+\d{1,5}(?:st|nd|rd|th)?\s+meeting,?\s+held\s+(?:in\s+(\p{Lu}[\p{L}-]+)\s+)?on\s+/u;
+
+/**
+ * The meeting an outcome transmitting Council conclusions reports on: the one "held on" the
+ * date its opening paragraph gives ("…, as adopted by the Council at its 3477th meeting held on
+ * 20 June 2016."). That date is the meeting's, whatever else the subject says.
+ */
+export function meetingHeldOn(meeting: Meeting | undefined, paragraphs: readonly Paragraph[]): Meeting | undefined {
+  for (const p of paragraphs) {
+    const m = HELD_ON.exec(p.text);
+    if (!m) continue;
+    const after = m.index + m[0].length;
+    const [date] = scanDates(p.text.slice(after, after + 40), undefined);
+    if (!date || date.start !== 0) continue;
+    const held: Meeting = meeting ? { ...meeting } : { level: 'Other', informal: false, range: p.range };
+    held.start = held.end = date.date;
+    if (m[1] && !held.place) held.place = m[1];
+    return held;
+  }
+  return meeting;
 }

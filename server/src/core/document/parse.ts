@@ -6,7 +6,7 @@ import { parseHeader } from './header';
 import { isAddressingLabel, parseAddressing } from './addressing';
 import { headingCandidate, parseBody, type HeadingCandidate } from './body';
 import { findFooters } from './footers';
-import { parseMeeting } from './meeting';
+import { meetingHeldOn, parseMeeting } from './meeting';
 import { scanDates } from './dates';
 import { scanReferences } from './numbers';
 import { scanDeleted, scanPresidencies } from './mentions';
@@ -113,7 +113,7 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
   const body = parseBody({ clean, rawLine, candidateAt, from: addressing.end, to: n, isFooter: (l) => footers.has(l) });
 
   const field = (label: string) => addressing.fields.find((f) => f.label === label);
-  const meeting = parseMeeting(field('subject'), field('on'));
+  const meeting = meetingHeldOn(parseMeeting(field('subject'), field('on')), addressing.summary ? [addressing.summary, ...body.preamble] : body.preamble);
 
   const defaultYear = header.date?.value.year ?? meeting?.end?.year;
   const dates: (Located<CalendarDate> & { text: string })[] = [];
