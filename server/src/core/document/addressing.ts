@@ -46,6 +46,10 @@ export function parseAddressing(clean: string[], from: number, to: number, isHea
   let line = from;
   let last: AddressingField | undefined;
   let lastLine = -1;
+  // Labels standing alone one after another ("From:", "On:", "To:"), and then their values in
+  // the same order, as a table read column by column gives them.
+  let grouped: AddressingField[] = [];
+  let awaiting: AddressingField[] = [];
   while (line < to) {
     const [start, end] = contentBounds(clean[line]);
     if (start === end || isRule(clean[line])) {
@@ -68,10 +72,27 @@ export function parseAddressing(clean: string[], from: number, to: number, isHea
         range: lineRange(line, start, end),
       };
       block.fields.push(last);
+      grouped = m[2] === '' && (grouped.length === 0 || grouped[grouped.length - 1] === block.fields[block.fields.length - 2]) ? [...grouped, last] : m[2] === '' ? [last] : [];
+      awaiting = [];
       lastLine = line;
       line++;
       continue;
     }
+    if (grouped.length >= 2) {
+      awaiting = grouped;
+      grouped = [];
+    }
+    if (awaiting.length > 0) {
+      const field = awaiting.shift()!;
+      field.value = text;
+      field.valueRange = lineRange(line, start, end);
+      field.range = range(field.range.start.line, field.range.start.character, line, end);
+      last = field;
+      lastLine = line;
+      line++;
+      continue;
+    }
+    grouped = [];
     if (SUMMARY_ALONE.test(text)) {
       last = { label: 'summary', labelText: text, labelRange: lineRange(line, start, end), value: '', valueRange: lineRange(line, end, end), range: lineRange(line, start, end) };
       block.fields.push(last);

@@ -10,6 +10,8 @@ const ISSUER_BEFORE = /^council\s+of\s+the\s+european\s+union\s+(?=\S)/i;
 const ISSUER_FIRST = /^council\s+of(?:\s+the)?$/i;
 const ISSUER_SECOND = /^(?:the\s+)?european\s+union$/i;
 const PLACE = /^(Brussels|Luxembourg|Strasbourg)\s*,(.*)$/i;
+const ISSUER_OPENING = /^council\s+of(?:\s+the)?\s+(?=\S)/i;
+const ISSUER_CLOSING = /\s(?:the\s+)?european\s+union$/i;
 const LANGUAGE = /\(OR\.\s*([A-Za-z]{1,3})(?:\s*[,/]\s*[A-Za-z]{1,3})*\s*\)/;
 const INTERINSTITUTIONAL = /^Interinstitutional\s+File\s*:(.*)$/i;
 const PARTIAL_ACCESS_START = /^DOCUMENT\s+PARTIALLY/i;
@@ -173,6 +175,15 @@ function readPart(ctx: HeaderContext, header: OutcomeHeader, line: number, start
       header.issuer = { value: issuer, range: lineRange(line, start, start + issuer.length) };
       const at = start + before[0].length;
       return readPart(ctx, header, line, at, text.slice(before[0].length), lineRange(line, at, here.end.character));
+    }
+    // The header's two columns interleaved: "COUNCIL OF Brussels, 19 May 2005 THE EUROPEAN UNION".
+    const opening = ISSUER_OPENING.exec(text);
+    const closing = opening ? ISSUER_CLOSING.exec(text) : null;
+    if (opening && closing && closing.index > opening[0].length) {
+      header.issuer = { value: `${opening[0].trim()} ${closing[0].trim()}`, range: here };
+      const middle = text.slice(opening[0].length, closing.index);
+      const at = start + opening[0].length;
+      return readPart(ctx, header, line, at, middle, lineRange(line, at, at + middle.length));
     }
     if (ISSUER_FIRST.test(text)) {
       const next = nextContentLine(clean, line + 1, ctx.to);

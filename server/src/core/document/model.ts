@@ -163,6 +163,8 @@ export interface OutcomeDocument {
   annex?: Located;
   /** Page footer lines (layout kept by PDF conversion). */
   footers: Range[];
+  /** Marks the copy carries that are not the document (a reception stamp, a classification marker, a footer run into the text): blanked in `lines`. */
+  stamps: Range[];
   dates: (Located<CalendarDate> & { text: string })[];
   references: DocumentNumberRef[];
   presidencies: PresidencyMention[];

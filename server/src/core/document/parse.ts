@@ -12,6 +12,7 @@ import { scanReferences } from './numbers';
 import { scanDeleted, scanPresidencies } from './mentions';
 import { damagedTitleType, normaliseTitle, seriesType, titleType, type DocumentType } from './documentType';
 import { parseLooseDate } from './dates';
+import { blankStamps } from './stamps';
 import type { OutcomeHeader } from './model';
 
 /**
@@ -49,7 +50,9 @@ export interface ParseOptions {
 
 /** Reads a draft or a released outcome of proceedings into a typed tree. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): OutcomeDocument {
-  const { rawLine, clean, cleanText, lineStarts, eol } = splitLines(text);
+  const source = splitLines(text);
+  const { rawLine, lineStarts, eol } = source;
+  const { clean, cleanText, stamps } = blankStamps(source.cleanText, source.clean, lineStarts);
   const n = clean.length;
   const scanLimit = Math.min(n, HEADER_SCAN_LIMIT);
 
@@ -167,6 +170,7 @@ export function parse(text: string, options: ParseOptions = {}): OutcomeDocument
     sections: body.sections,
     annex: body.annexLine !== undefined ? { value: clean[body.annexLine].trim(), range: lineRange(body.annexLine, ...contentBounds(clean[body.annexLine])) } : undefined,
     footers: footerRanges(footers, clean),
+    stamps,
     dates,
     references,
     presidencies,
