@@ -106,3 +106,40 @@ export const TOPIC_HISTORY_PAGE = 200;
 
 export const TopicsRequest = request<void, TopicChoice[]>('outcome/topics');
 export const TopicHistoryRequest = request<TopicHistoryParams, TopicHistory>('outcome/topicHistory');
+
+// ------------------------------------------------------------------ the preview and the export
+
+/** `outcome/preview`: the preview's blocks for the document's current version (server/src/core/layout/html.ts). */
+export interface PreviewParams {
+  uri: string;
+  /** The footer's initials and directorate, from the client's settings. */
+  initials?: string;
+  directorate?: string;
+}
+
+export interface PreviewResult {
+  version: number;
+  /** False for a document that is no outcome of proceedings: then nothing to show. */
+  outcome: boolean;
+  /** Each with a key that changes only when its HTML does; `annex`: on the annex's page. */
+  blocks: { key: string; html: string; line: number; endLine: number; annex: boolean }[];
+  footer: string;
+  classifiedMarking?: string;
+}
+
+export const PreviewRequest = request<PreviewParams, PreviewResult | null>('outcome/preview');
+
+/** `outcome/export`: the document's current text written as Word (or PDF through LibreOffice) to `target`. */
+export interface ExportParams {
+  uri: string;
+  format: 'docx' | 'pdf';
+  target: string;
+  initials?: string;
+  directorate?: string;
+  /** The soffice program, when the setting gives one. */
+  libreOffice?: string;
+}
+
+export type ExportResult = { ok: true } | { ok: false; reason: string };
+
+export const ExportRequest = request<ExportParams, ExportResult>('outcome/export');

@@ -13,6 +13,8 @@ import { insertSkeleton, treatAsOutcome } from './commands';
 import { DocumentInfo, DocumentInfoRequest, LANGUAGE_ID, sendCustomRequest } from '../../shared/protocol';
 import { RestartBudget } from './restartBudget';
 import { registerTopicHistory, type TopicHistoryView } from './topicHistory';
+import { registerExport } from './export';
+import { PreviewManager, type PreviewRendered } from './preview';
 import { OutcomeStatusBar } from './statusBar';
 
 /** What activate() returns: used by the end-to-end tests, not a public API. */
@@ -20,6 +22,9 @@ export interface OutcomeDraftingApi {
   readonly client: LanguageClient;
   statusBarText(): string;
   readonly onDidChangeStatusBar: vscode.Event<string>;
+  /** What the preview of a document showed after its last update (reported by the webview). */
+  previewRendered(uri: vscode.Uri): PreviewRendered | undefined;
+  readonly onDidRenderPreview: vscode.Event<PreviewRendered>;
   /** True once the server crashed too often and was left stopped (until the restart command). */
   restartsExhausted(): boolean;
   /** The Topic History view: when it shows a topic, and its rows. */
@@ -58,6 +63,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
   client = new LanguageClient('outcomeDrafting', 'Outcome Drafting', serverOptions, clientOptions);
   const languageClient = client;
   const topicHistory = registerTopicHistory(context, languageClient);
+  registerExport(context, languageClient);
+  const previews = new PreviewManager(context, languageClient);
+  context.subscriptions.push(previews);
 
   let documentInfoSupported = true;
   const documentInfo = async (uri: vscode.Uri): Promise<DocumentInfo | undefined> => {
@@ -105,6 +113,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
     statusBarText: () => statusBar.text,
     onDidChangeStatusBar: statusBar.onDidChange,
     restartsExhausted: () => restartsExhausted,
+    previewRendered: (uri) => previews.lastRendered(uri),
+    onDidRenderPreview: previews.onDidRender,
     topicHistory,
   };
 }

@@ -40,7 +40,9 @@ import { definition } from './features/definition';
 import { documentLinks } from './features/links';
 import { references } from './features/references';
 import { topicChoices, topicHistory } from './features/topicHistory';
-import { DocumentInfoRequest, onCustomRequest, TopicHistoryRequest, TopicsRequest } from '../../shared/protocol';
+import { DocumentInfoRequest, ExportRequest, onCustomRequest, type ExportResult, PreviewRequest, TopicHistoryRequest, TopicsRequest } from '../../shared/protocol';
+import { exportDocument } from './features/export';
+import { forgetPreview, preview } from './features/preview';
 import { crossDocumentDiagnostics, storagePathOf, WATCHED_FILES, WorkspaceService } from './features/workspaceIndex';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { fileScope } from './node/fileWorkspace';
@@ -237,8 +239,16 @@ connection.onCodeLensResolve((lens) => resolveCodeLens(lens, workspace));
 connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query));
 onCustomRequest(connection, TopicsRequest, () => topicChoices(catalogue));
 onCustomRequest(connection, TopicHistoryRequest, (params, token: CancellationToken) => topicHistory(workspace, params, () => token.isCancellationRequested));
+onCustomRequest(connection, PreviewRequest, (params) => withAnalysis(params.uri, null, (a) => preview(a, documents.get(params.uri)!.getText(), catalogue, params)));
+onCustomRequest(connection, ExportRequest, async (params) => {
+  const refused: ExportResult = { ok: false, reason: 'this document is not open as an outcome document: nothing exported' };
+  return withAnalysis<Promise<ExportResult>>(params.uri, Promise.resolve(refused), (a) => exportDocument(a, documents.get(params.uri)!.getText(), catalogue, params));
+});
 
-documents.onDidClose((e) => cache.delete(e.document.uri));
+documents.onDidClose((e) => {
+  cache.delete(e.document.uri);
+  forgetPreview(e.document.uri);
+});
 documents.listen(connection);
 connection.listen();
 

@@ -8,6 +8,7 @@ import { parseWith } from '../../server/src/core/lint';
 import { layoutOfDraft } from '../../server/src/node/export/exportDraft';
 import { convertWithLibreOffice, findLibreOffice } from '../../server/src/node/export/libreOffice';
 import { wordDocument } from '../../server/src/node/export/wordDocument';
+import { readPdf } from '../../server/src/readers/pdf';
 import { CORPUS, OUTCOME_FILES } from './corpus';
 import { documentFacts } from './documentFacts';
 
@@ -62,6 +63,22 @@ describe('export: the Word files as LibreOffice opens them', function () {
       const { codes: originalCodes, ...originalRest } = original;
       assert.deepEqual(rest, originalRest, path.basename(draft));
       assert.ok(codes.length === originalCodes.length && texts.get(draft)!.includes(originalCodes.map((c) => c.replace(' ', '\n')).join('\n')), `${path.basename(draft)}: the subject codes table`);
+    }
+  });
+
+  it('through PDF, read back by the project\'s PDF reader: the same header facts, codes, addressing, numbers; titles as far as their first printed line', async () => {
+    for (const draft of DRAFTS) {
+      const read = await readPdf(new Uint8Array(pdfs.get(draft)!));
+      assert.ok(read.ok, !read.ok ? read.reason : '');
+      const { sections, mentions: _mentions, ...facts } = documentFacts(parseWith(fs.readFileSync(draft, 'utf8'), catalogue), catalogue);
+      const { sections: backSections, mentions: _backMentions, ...backFacts } = documentFacts(parseWith(read.text, catalogue), catalogue);
+      assert.deepEqual(backFacts, facts, path.basename(draft));
+      // A title printed over two lines comes back as its first line (the PDF reader keeps printed
+      // lines), and so do names broken across lines in the mentions: those are not compared.
+      const headings = (list: typeof sections) => list.flatMap((s) => [s.heading, ...s.items]);
+      const back = headings(backSections);
+      assert.equal(back.length, headings(sections).length, path.basename(draft));
+      headings(sections).forEach((h, i) => assert.ok(back[i] === h || (h.startsWith(back[i]) && back[i].length >= 40), `${path.basename(draft)}: "${back[i]}" for "${h}"`));
     }
   });
 

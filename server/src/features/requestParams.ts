@@ -53,6 +53,15 @@ const PARAMS: Record<string, z.ZodType> = {
   'workspace/symbol': z.object({ query: z.string() }),
   'outcome/documentInfo': z.object({ uri }),
   'outcome/topicHistory': z.object({ query: z.string(), offset: uinteger.optional(), limit: uinteger.optional() }),
+  'outcome/preview': z.object({ uri, initials: z.string().optional(), directorate: z.string().optional() }),
+  'outcome/export': z.object({
+    uri,
+    format: z.enum(['docx', 'pdf']),
+    target: z.string().min(1),
+    initials: z.string().optional(),
+    directorate: z.string().optional(),
+    libreOffice: z.string().optional(),
+  }),
 };
 
 /** What is wrong with `params` for `method`, in a few words; undefined when they will do. */

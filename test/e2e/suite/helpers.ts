@@ -14,6 +14,8 @@ export interface OutcomeDraftingApi {
   statusBarText(): string;
   readonly onDidChangeStatusBar: vscode.Event<string>;
   restartsExhausted(): boolean;
+  previewRendered(uri: vscode.Uri): PreviewRendered | undefined;
+  readonly onDidRenderPreview: vscode.Event<PreviewRendered>;
   readonly topicHistory: {
     readonly onDidShow: vscode.Event<{ topic: string }>;
     rows(): { meeting: string; rows: string[] }[];
@@ -22,6 +24,17 @@ export interface OutcomeDraftingApi {
     readonly state: ClientState;
     readonly onDidChangeState: vscode.Event<{ oldState: ClientState; newState: ClientState }>;
   };
+}
+
+/** What the preview's page showed after an update (client/src/preview.ts). */
+export interface PreviewRendered {
+  uri: string;
+  version: number;
+  header: string;
+  headings: string[];
+  created: number;
+  blocks: number;
+  marks: number;
 }
 
 /** vscode-languageclient's State. */

@@ -7,7 +7,7 @@ import type { Run } from './model';
  * to spaces, so the document's columns are the source's columns and a range of the document
  * cuts the source lines at the same places.
  */
-const TOKEN = /<(\/?)(b|strong|i|em|u|br|span|p|sup|sub)\b[^>\n]*>|\*{1,3}|\\([\\`*_{}[\]()#+\-.!>])|[ \t]+/giy;
+const TOKEN = /<(\/?)(b|strong|i|em|u|br|span|p|sup|sub)\b[^>\n]*>|\*{1,3}|\\([\\`*_{}[\]()#+\-.!>])|[ \t]+/gi;
 const LINE_MARKS = /^[ \t]*(?:[#>]+[ \t]*)*(?:\*[ \t]+)?/;
 
 interface Style {
@@ -41,10 +41,11 @@ function scanLine(raw: string, from: number, to: number, style: Style, out: RunB
   while (i < raw.length && i < to) {
     TOKEN.lastIndex = i;
     const m = TOKEN.exec(raw);
-    if (!m) {
-      i++;
-      continue;
+    if (!m || m.index >= to) {
+      i = raw.length;
+      break;
     }
+    i = m.index;
     flush(i);
     const inside = i >= from;
     const token = m[0];

@@ -1,0 +1,86 @@
+/**
+ * Bench section "export": the Word export (layout model + .docx) of the largest real document,
+ * a generated document of about 20 pages and a 1 MB draft; the preview's update after an edit
+ * on the server side (parse and checks, layout, the HTML of the changed blocks).
+ */
+import { loadBuiltInCatalogue } from '../server/src/core/catalogue/load';
+import { buildLayout } from '../server/src/core/layout';
+import { PreviewRenderer } from '../server/src/core/layout/html';
+import { lintText, parseWith } from '../server/src/core/lint';
+import { wordDocument } from '../server/src/node/export/wordDocument';
+import { registerSection, type BenchContext } from './sections';
+
+/** A draft of about `bytes` made of a real document's sections repeated and numbered on. */
+function longDraft(text: string, bytes: number): string {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => /^1\. /.test(l));
+  const annex = lines.findIndex((l) => /^Joint EU-U\.S\. statement/.test(l));
+  const head = lines.slice(0, first).join('\n');
+  const body = lines.slice(first, annex > 0 ? annex : lines.length);
+  const out = [head];
+  let size = head.length;
+  let n = 0;
+  while (size < bytes) {
+    for (const l of body) {
+      const line = l.replace(/^\d+\. /, () => `${++n}. `);
+      out.push(line);
+      size += line.length + 1;
+    }
+  }
+  return out.join('\n');
+}
+
+registerSection('export', async (ctx: BenchContext) => {
+  const catalogue = loadBuiltInCatalogue();
+  const real = ctx.realDocuments();
+  const largest = real.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  const base = real.find((d) => d.name.startsWith('9278-18'))!.text;
+  const twentyPages = longDraft(base, 60_000);
+  const megabyte = longDraft(base, 1024 * 1024);
+  const footer = { initials: 'PC/pf', directorate: 'JAI.1' };
+
+  const exportTime = async (text: string, runs: number) => {
+    const doc = parseWith(text, catalogue);
+    const samples: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const t = process.hrtime.bigint();
+      await wordDocument(buildLayout(doc, text, catalogue), footer);
+      if (i >= 2) samples.push(Number(process.hrtime.bigint() - t));
+    }
+    return ctx.stats(samples);
+  };
+  for (const [label, key, text, runs] of [
+    [`largest real document (${largest.name}, ${(largest.text.length / 1024).toFixed(0)} KB)`, 'largest', largest.text, 20],
+    [`~20 pages (${(twentyPages.length / 1024).toFixed(0)} KB)`, 'twentyPages', twentyPages, 20],
+    [`1 MB draft`, 'megabyte', megabyte, 3],
+  ] as const) {
+    const s = await exportTime(text, runs);
+    ctx.row(`export to .docx, ${label}`, `median ${ctx.fmtMs(s.medianMs)}, max ${ctx.fmtMs(s.maxMs)}`);
+    ctx.record(`export.docx.${key}.medianMs`, s.medianMs);
+  }
+
+  // The preview after one edit: the server re-checks the text (as for diagnostics), lays it out
+  // and renders only the blocks whose content changed.
+  for (const [label, key, text] of [
+    [largest.name, 'largest', largest.text],
+    ['1 MB draft', 'megabyte', megabyte],
+  ] as const) {
+    const renderer = new PreviewRenderer();
+    const paragraph = text.indexOf('\n', text.indexOf('\n1. ') + 4) + 1;
+    let current = text;
+    renderer.render(buildLayout(parseWith(current, catalogue), current, catalogue), footer);
+    const samples: number[] = [];
+    let changed = 0;
+    for (let i = 0; i < 12; i++) {
+      current = current.slice(0, paragraph) + 'x' + current.slice(paragraph);
+      const t = process.hrtime.bigint();
+      const doc = lintText(current, catalogue).document;
+      const page = renderer.render(buildLayout(doc, current, catalogue), footer);
+      if (i >= 2) samples.push(Number(process.hrtime.bigint() - t));
+      changed = page.blocks.length;
+    }
+    const s = ctx.stats(samples);
+    ctx.row(`preview update after an edit, ${label} (${changed} blocks)`, `median ${ctx.fmtMs(s.medianMs)}, max ${ctx.fmtMs(s.maxMs)}`);
+    ctx.record(`export.preview.${key}.medianMs`, s.medianMs);
+  }
+});

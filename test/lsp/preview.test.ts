@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readDocx } from '../../server/src/readers/docx';
+import { ExportRequest, PreviewRequest, type PreviewResult } from '../../shared/protocol';
+import { corpusText, positionOf, Session, uriOf } from './session';
+
+describe('LSP: preview and export requests', () => {
+  let session: Session;
+  let tmp: string;
+  const uri = uriOf('9278-18.md');
+  const text = corpusText('9278-18.md');
+  before(async () => {
+    ({ session } = await Session.start());
+    await session.open(uri, text);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-export-'));
+  });
+  after(async () => {
+    await session.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  const preview = async () => (await session.connection.sendRequest(PreviewRequest.method, { uri, initials: 'PC/pf' })) as PreviewResult;
+
+  it('answers the blocks of the page; after an edit only the edited block has a new key', async () => {
+    const first = await preview();
+    assert.equal(first.outcome, true);
+    assert.equal(first.version, 1);
+    assert.match(first.blocks[0].html, /^<div class="header-columns"><div class="issuer"><div>Council of the<\/div><div>European Union<\/div><\/div>/);
+    const heading = first.blocks.find((b) => b.line === 40)!;
+    assert.equal(heading.html, '<p class="heading section"><span class="number">1.</span><span class="heading-title">Counterterrorism</span></p>');
+    assert.match(first.footer, /<span class="left">9278\/18<\/span><span class="centre">PC\/pf<\/span>/);
+    assert.deepEqual(first.blocks.filter((b) => b.annex).map((b) => b.line)[0], 98);
+
+    const at = positionOf(text, 'Both delegations concurred');
+    await session.change(uri, 2, [{ range: { start: at, end: at }, text: 'Indeed, ' }]);
+    const second = await preview();
+    assert.equal(second.version, 2);
+    const changed = second.blocks.filter((b) => !first.blocks.some((f) => f.key === b.key));
+    assert.deepEqual(changed.map((b) => b.line), [at.line]);
+    assert.match(changed[0].html, /^<p>Indeed, Both delegations concurred/);
+  });
+
+  it('exports the open text (with its unsaved edit) to Word; refuses a target it cannot write', async () => {
+    const target = path.join(tmp, '9278-18.docx');
+    assert.deepEqual(await session.connection.sendRequest(ExportRequest.method, { uri, format: 'docx', target, initials: 'PC/pf', directorate: 'JAI.1' }), { ok: true });
+    const read = readDocx(fs.readFileSync(target));
+    assert.ok(read.ok && read.text.includes('Indeed, Both delegations concurred'), 'the edited text, not the file');
+    const nowhere = path.join(tmp, 'missing', 'x.docx');
+    assert.deepEqual(await session.connection.sendRequest(ExportRequest.method, { uri, format: 'docx', target: nowhere }), { ok: false, reason: `cannot write ${nowhere}: the folder ${path.dirname(nowhere)} does not exist` });
+    await assert.rejects(session.connection.sendRequest(ExportRequest.method, { uri, format: 'odt', target }), /outcome\/export: format/);
+  });
+});
