@@ -151,7 +151,10 @@ class DocumentReader implements XmlHandler {
         return;
       case 'cellDel':
         this.trackedChanges = true;
-        if (this.inCellProperties && this.tables.length > 0) this.tables[this.tables.length - 1].cell!.deleted = true;
+        {
+          const cell = this.tables[this.tables.length - 1]?.cell;
+          if (cell && this.inCellProperties) cell.deleted = true;
+        }
         return;
       case 'pStyle':
         if (paragraph && this.inParagraphProperties && !this.inRunProperties) paragraph.style = this.attr(attributes, 'val');

@@ -32,6 +32,9 @@ export function formatNumber(value: number, format: string): string {
   }
 }
 
+/** The last value written in letters (ZZZZZZZZZZZZZZZZZZZZ). */
+const MAX_LETTERS = 26 * 20;
+
 const ROMAN: [number, string][] = [
   [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
   [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
@@ -52,7 +55,8 @@ function roman(value: number): string {
 
 /** Word's letters: A…Z, then AA…ZZ, then AAA…: the letter repeated, not a base-26 number. */
 function letters(value: number): string {
-  if (value <= 0) return String(value);
+  // Word stops its lists at 32767; past a few hundred, letters are no label anyone reads.
+  if (value <= 0 || value > MAX_LETTERS) return String(value);
   const letter = String.fromCharCode(65 + ((value - 1) % 26));
   return letter.repeat(Math.floor((value - 1) / 26) + 1);
 }

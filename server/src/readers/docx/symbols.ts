@@ -20,6 +20,7 @@ export function symbolCharacter(code: number, font: string | undefined): string 
     return '•';
   }
   if (code >= 0xf000 && code <= 0xf0ff) return SYMBOL_FONT[low] ?? WINGDINGS[low] ?? '•';
+  if (code < 0x20 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return '•';
   return String.fromCodePoint(code);
 }
 

@@ -13,6 +13,8 @@ export interface TableCell {
 
 /** Width of a character in twentieths of a point: about a 12-point Times New Roman letter. */
 const TWIPS_PER_CHARACTER = 110;
+/** Further right than a landscape page is wide: a grid that says so is broken. */
+const MAX_COLUMN_START = 160;
 /** The least room between two columns' text: a header line is cut into cells at three spaces. */
 const COLUMN_GAP = 3;
 
@@ -50,7 +52,7 @@ function columnStarts(cells: TableCell[], grid: number[]): number[] {
   let twips = 0;
   let textEnd = 0;
   for (const c of cells) {
-    const onGrid = column + c.span <= grid.length ? Math.round(twips / TWIPS_PER_CHARACTER) : 0;
+    const onGrid = column + c.span <= grid.length ? Math.min(Math.round(twips / TWIPS_PER_CHARACTER), MAX_COLUMN_START) : 0;
     const start = Math.max(onGrid, textEnd === 0 ? 0 : textEnd + COLUMN_GAP);
     starts.push(start);
     for (let k = 0; k < c.span; k++) twips += grid[column + k] ?? 0;

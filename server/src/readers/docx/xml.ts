@@ -72,13 +72,11 @@ export function readXml(bytes: Uint8Array, part: string, handler: (attribute: Wo
   parser.on('closetag', (tag) => inner!.close((tag as NamedTag).local ?? nameOf(tag.name)));
   parser.on('text', (text) => inner?.text(text));
   parser.on('cdata', (text) => inner?.text(text));
-  try {
-    parser.write(decode(bytes)).close();
-  } catch (e) {
-    if (e instanceof ReadFailure) throw e;
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new ReadFailure(`malformed XML in ${part}: ${message}`);
-  }
+  // saxes reports what is not well-formed here; anything else thrown is no fault of the file's XML.
+  parser.on('error', (e) => {
+    throw new ReadFailure(`malformed XML in ${part}: ${e.message.split('\n')[0]}`);
+  });
+  parser.write(decode(bytes)).close();
 }
 
 function decode(bytes: Uint8Array): string {
