@@ -21,12 +21,31 @@ const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibi
 /** Attribute names of the WordprocessingML namespace, as this part spells them. */
 export type WordAttribute = (attributes: Record<string, string>, local: string) => string | undefined;
 
+/** Names as read under the prefixes every producer binds ("w:", "mc:"), kept from one part to the next. */
+const USUAL_PREFIXES = new Map<string, string>();
+const MAX_KEPT_NAMES = 2048;
+
 interface NamedTag {
   local?: string;
 }
 
 export function readXml(bytes: Uint8Array, part: string, handler: (attribute: WordAttribute) => XmlHandler): void {
-  const parser = new SaxesParser({ position: true });
+  const text = decode(bytes);
+  try {
+    parse(text, part, handler, false);
+  } catch (e) {
+    // Read again, counting lines and columns, only to say where the XML breaks.
+    if (e instanceof MalformedXml) parse(text, part, () => IGNORED, true);
+    throw e;
+  }
+}
+
+class MalformedXml extends ReadFailure {}
+
+const IGNORED: XmlHandler = { open() {}, close() {}, text() {} };
+
+function parse(text: string, part: string, handler: (attribute: WordAttribute) => XmlHandler, position: boolean): void {
+  const parser = new SaxesParser({ position });
   let names: Map<string, string> | undefined;
   let wordPrefix = 'w';
   let mcPrefix = 'mc';
@@ -44,7 +63,8 @@ export function readXml(bytes: Uint8Array, part: string, handler: (attribute: Wo
       const prefix = colon < 0 ? '' : qualified.slice(0, colon);
       const local = qualified.slice(colon + 1);
       name = prefix === wordPrefix ? local : prefix === mcPrefix ? `mc:${local}` : colon < 0 ? `:${qualified}` : qualified;
-      names!.set(qualified, name);
+      // Kept across parts, the usual names stay few; a file inventing names does not grow it.
+      if (names !== USUAL_PREFIXES || names.size < MAX_KEPT_NAMES) names!.set(qualified, name);
     }
     return name;
   };
@@ -54,13 +74,13 @@ export function readXml(bytes: Uint8Array, part: string, handler: (attribute: Wo
   parser.on('opentag', (tag) => {
     const attributes = tag.attributes as Record<string, string>;
     if (!names) {
-      names = new Map();
       for (const key in attributes) {
         if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
         const prefix = key === 'xmlns' ? '' : key.slice(6);
         if (WORDPROCESSING.includes(attributes[key])) wordPrefix = prefix;
         else if (attributes[key] === MARKUP_COMPATIBILITY) mcPrefix = prefix;
       }
+      names = wordPrefix === 'w' && mcPrefix === 'mc' ? USUAL_PREFIXES : new Map();
       inner = handler(attribute);
     }
     const name = nameOf(tag.name);
@@ -74,14 +94,16 @@ export function readXml(bytes: Uint8Array, part: string, handler: (attribute: Wo
   parser.on('cdata', (text) => inner?.text(text));
   // saxes reports what is not well-formed here; anything else thrown is no fault of the file's XML.
   parser.on('error', (e) => {
-    throw new ReadFailure(`malformed XML in ${part}: ${e.message.split('\n')[0]}`);
+    throw new MalformedXml(`malformed XML in ${part}: ${e.message.split('\n')[0]}`);
   });
-  parser.write(decode(bytes)).close();
+  parser.write(text).close();
 }
+
+const UTF8 = new TextDecoder('utf-8');
 
 function decode(bytes: Uint8Array): string {
   // A part may be UTF-16 (it then starts with a byte-order mark); TextDecoder drops the mark.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
+  return UTF8.decode(bytes);
 }

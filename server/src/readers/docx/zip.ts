@@ -29,6 +29,8 @@ const SLICE = 16 * 1024;
  */
 const ONE_CALL = 64 * 1024;
 
+/** Entry names are UTF-8 (or plain ASCII, as in every Word package). */
+const NAMES = new TextDecoder();
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -54,7 +56,7 @@ export class ZipArchive {
       const commentLength = view.getUint16(at + 32, true);
       if (at + 46 + nameLength > bytes.length) throw new ReadFailure('corrupt zip: a broken central directory');
       const entry: ZipEntry = {
-        name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+        name: NAMES.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
         flags: view.getUint16(at + 8, true),
         method: view.getUint16(at + 10, true),
         compressedSize: view.getUint32(at + 20, true),
