@@ -15,6 +15,7 @@ import { NO_TEXT_LAYER, PDF_MAX_BYTES, readPdf } from '../../server/src/readers/
 import { joinLines, type TextPiece } from '../../server/src/readers/pdf/lines';
 import { layoutLines, type PageLines } from '../../server/src/readers/pdf/pageLayout';
 import { textOfPages } from '../../server/src/readers/pdf/paragraphs';
+import { withoutStamps } from '../../server/src/readers/pdf/stamps';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/archive');
@@ -154,7 +155,7 @@ describe('PDF reader: register PDFs', () => {
 
 /** A made-up piece of text: its characters 5 points wide at size 10 (half the size, as Times averages). */
 const piece = (text: string, x: number, y: number, size = 10): TextPiece => ({ text, x, y, width: text.length * size * 0.5, size });
-const texts = (pieces: TextPiece[]) => joinLines(pieces).map((l) => l.text);
+const texts = (pieces: readonly TextPiece[]) => joinLines(pieces).map((l) => l.text);
 
 describe('PDF reader: lines from text items', () => {
   it('joins pieces on a baseline from left to right, a space where the gap is a space wide, none inside a word', () => {
@@ -179,6 +180,20 @@ describe('PDF reader: lines from text items', () => {
     assert.deepEqual(texts([piece('From:', 70, 600), piece('General Secretariat', 130, 600)]), ['From:       General Secretariat']);
     // Narrow letters run past the place their cell's column gives the next cell: three spaces still part them.
     assert.deepEqual(texts([{ ...piece('ill.', 70, 600), width: 6 }, piece('1', 92, 600)]), ['ill.   1']);
+  });
+
+  it('reads a line spread to both margins, each word drawn apart, as words a space apart', () => {
+    // "The delegations took note.", each word 20 points from the next.
+    const words = ['The', 'delegations', 'took', 'note.'];
+    let x = 70;
+    const spread = words.map((w) => {
+      const p = piece(w, x, 700);
+      x += p.width + 20;
+      return p;
+    });
+    assert.deepEqual(texts(spread), ['The delegations took note.']);
+    // Cells at gaps that differ stay cells.
+    assert.deepEqual(texts([piece('6401/26', 70, 60), piece('KT/rm', 250, 60), piece('1', 500, 60)]), [`6401/26${' '.repeat(29)}KT/rm${' '.repeat(45)}1`]);
   });
 });
 
@@ -211,6 +226,18 @@ describe('PDF reader: page layout', () => {
     // On a single page nothing repeats: the stamp stays, the page number goes.
     const single = [page([stamp, 70, 800], ['Paragraph.', 70, 700], ['1', 290, 45])];
     assert.deepEqual(body(single[0], layoutLines(single)[0]), [stamp, 'Paragraph.']);
+  });
+
+  it('leaves out a stamp drawn letter by letter over the page, and keeps large headings and small text', () => {
+    const pieces = [
+      piece('OUTCOME OF PROCEEDINGS', 150, 600, 16),
+      piece('EN', 70, 560, 24),
+      piece('The Chair opened the meeting.', 70, 520),
+      piece('The delegations took note of the report.', 70, 500),
+      ...[['PU', 300], ['B', 340], ['LI', 380], ['C', 420]].map(([t, x], k) => piece(t as string, x as number, 480 - 30 * k, 40)),
+      piece('A', 70, 300),
+    ];
+    assert.deepEqual(texts(withoutStamps(pieces)).map((t) => t.trim()), ['OUTCOME OF PROCEEDINGS', 'EN', 'The Chair opened the meeting.', 'The delegations took note of the report.', 'A']);
   });
 });
 

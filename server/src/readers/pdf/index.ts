@@ -8,6 +8,7 @@ import { joinLines, type TextPiece } from './lines';
 import type { PageLines } from './pageLayout';
 import { textOfPages } from './paragraphs';
 import { pdfjs } from './pdfjs';
+import { withoutStamps } from './stamps';
 
 /** Larger files are not read: no Council document comes near it, and pdf.js holds the whole file in memory. */
 export const PDF_MAX_BYTES = 50 * 1024 * 1024;
@@ -67,7 +68,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ArchiveRead> {
         pieces.push({ text: item.str, x: e, y: viewport.height - f, width: item.width, size: Math.abs(d) });
       }
       if (pieces.length === 0) imagePages.push(n);
-      pages.push({ lines: joinLines(pieces), height: viewport.height });
+      pages.push({ lines: joinLines(withoutStamps(pieces)), height: viewport.height });
       page.cleanup();
     }
     if (doc.numPages > PDF_MAX_PAGES) notes.push(`read the first ${PDF_MAX_PAGES} of ${doc.numPages} pages`);

@@ -65,17 +65,23 @@ function overlap(a: TextPiece, b: TextPiece): number {
 function lineOf(group: TextPiece[], left: number): TextLine {
   group.sort((a, b) => a.x - b.x);
   const column = (piece: TextPiece) => Math.max(0, Math.round((piece.x - left) / (COLUMN_WIDTH * piece.size)));
+  const gaps: number[] = [];
+  let reach = group[0].x + group[0].width;
+  for (const piece of group.slice(1)) {
+    gaps.push(piece.x - reach);
+    reach = Math.max(reach, piece.x + piece.width);
+  }
+  const justified = isJustified(gaps, group);
   // Indented as on the page: an item's text under its letter, a cell of the header's right column.
   let text = ' '.repeat(column(group[0])) + group[0].text.trim();
   let { size, y } = group[0];
-  let reach = group[0].x + group[0].width;
-  for (const piece of group.slice(1)) {
+  group.slice(1).forEach((piece, k) => {
     if (piece.size > size) {
       size = piece.size;
       y = piece.y;
     }
-    const gap = piece.x - reach;
-    if (gap > CELL_GAP * piece.size) {
+    const gap = gaps[k];
+    if (gap > CELL_GAP * piece.size && !justified) {
       text = text.trimEnd();
       text += ' '.repeat(Math.max(MIN_CELL_SPACES, column(piece) - text.length)) + piece.text.trimStart();
     } else if (gap > WORD_GAP * piece.size && !/\s$/.test(text) && !/^\s/.test(piece.text)) {
@@ -83,7 +89,22 @@ function lineOf(group: TextPiece[], left: number): TextLine {
     } else {
       text += piece.text;
     }
-    reach = Math.max(reach, piece.x + piece.width);
-  }
+  });
   return { text: text.trimEnd(), x: group[0].x, end: reach, y, size };
+}
+
+/**
+ * A line spread to both margins, each word a piece: its gaps are all wide and all alike. Those
+ * are spaces, not cells; a table's cells stand at gaps that differ, or have words within them.
+ */
+function isJustified(gaps: number[], group: TextPiece[]): boolean {
+  if (gaps.length < 3) return false;
+  let min = Infinity;
+  let max = 0;
+  for (let k = 0; k < gaps.length; k++) {
+    if (gaps[k] <= CELL_GAP * group[k + 1].size) return false;
+    min = Math.min(min, gaps[k]);
+    max = Math.max(max, gaps[k]);
+  }
+  return max <= 1.25 * min;
 }
