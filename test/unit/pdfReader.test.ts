@@ -100,9 +100,9 @@ describe('PDF reader: register PDFs', () => {
 
   it('puts a word broken at a line end together, and keeps the hyphen of a compound and between capitals', async () => {
     const text = await textOf('outcome-hyphens.pdf');
-    assert.ok(text.includes('the report on the implementation\nof the action plan'), text);
-    assert.ok(text.includes('discussed the long-term\npriorities, and agreed that the long-term work'), text);
-    assert.ok(text.includes('reported on the EU-\nUS expert meeting'), text);
+    assert.ok(text.includes('\nThe Presidency presented the report on the implementation of the action plan and the delegations took note of it.\n'), text);
+    assert.ok(text.includes('\nThe Committee discussed the long-term priorities, and agreed that the long-term work would be reviewed in June.\n'), text);
+    assert.ok(text.includes('\nThe Commission reported on the EU-US expert meeting held in Washington in January 2026.\n'), text);
     const { document: doc, findings } = lintText(text, catalogue);
     assert.equal(doc.kind, 'outcome');
     assert.deepEqual(doc.sections.map((s) => s.heading.title), ['Adoption of the agenda', 'State of play of the action plan', 'Transatlantic dialogue']);
@@ -247,7 +247,23 @@ describe('PDF reader: paragraphs and hyphenation', () => {
       page(['1.', 70, 700], ['Opening', 100, 700], ['The Chair opened the meeting and the agenda', 70, 680], ['was adopted as set out in the document.', 70, 668], ['The Chair then recalled the state of play of the work on the', 70, 640]),
       page(['text, and closed the meeting.', 70, 780], ['2.', 70, 750], ['Closing', 100, 750]),
     ]);
-    assert.equal(text, '1.    Opening\n\nThe Chair opened the meeting and the agenda\nwas adopted as set out in the document.\n\nThe Chair then recalled the state of play of the work on the\ntext, and closed the meeting.\n\n2.    Closing\n');
+    assert.equal(text, '1.    Opening\n\nThe Chair opened the meeting and the agenda was adopted as set out in the document.\n\nThe Chair then recalled the state of play of the work on the text, and closed the meeting.\n\n2.    Closing\n');
+  });
+
+  it("joins a value wrapped in its cell to its row, and keeps short lines set flush right apart", () => {
+    const text = textOfPages([
+      page(
+        ['6401/26', 480, 700],
+        ['LIMITE', 485, 686],
+        ['Subject:', 70, 600],
+        ['Summary of the meeting of the Working Party on JHA External', 130, 600],
+        ['Relations held on 12 February 2026', 130, 586],
+        ['JAIEX 17', 70, 560],
+        ['RELEX 142', 200, 560],
+        ['ASIM 21', 70, 546],
+      ),
+    ]);
+    assert.equal(text, `${' '.repeat(82)}6401/26\n${' '.repeat(83)}LIMITE\n\nSubject:    Summary of the meeting of the Working Party on JHA External Relations held on 12 February 2026\n\nJAIEX 17${' '.repeat(18)}RELEX 142\nASIM 21\n`);
   });
 
   it('undoes a break between lower-case parts only, and keeps a compound the text writes with its hyphen', () => {

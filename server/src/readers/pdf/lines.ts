@@ -19,6 +19,8 @@ export interface TextLine {
   end: number;
   y: number;
   size: number;
+  /** Where each of the line's cells starts across the page: one for a line of running text. */
+  cells: number[];
 }
 
 /** A gap wider than this many font sizes parts two cells (a table's columns, a label and its value, a number and its title). */
@@ -75,6 +77,7 @@ function lineOf(group: TextPiece[], left: number): TextLine {
   // Indented as on the page: an item's text under its letter, a cell of the header's right column.
   let text = ' '.repeat(column(group[0])) + group[0].text.trim();
   let { size, y } = group[0];
+  const cells = [group[0].x];
   group.slice(1).forEach((piece, k) => {
     if (piece.size > size) {
       size = piece.size;
@@ -82,6 +85,7 @@ function lineOf(group: TextPiece[], left: number): TextLine {
     }
     const gap = gaps[k];
     if (gap > CELL_GAP * piece.size && !justified) {
+      cells.push(piece.x);
       text = text.trimEnd();
       text += ' '.repeat(Math.max(MIN_CELL_SPACES, column(piece) - text.length)) + piece.text.trimStart();
     } else if (gap > WORD_GAP * piece.size && !/\s$/.test(text) && !/^\s/.test(piece.text)) {
@@ -90,7 +94,7 @@ function lineOf(group: TextPiece[], left: number): TextLine {
       text += piece.text;
     }
   });
-  return { text: text.trimEnd(), x: group[0].x, end: reach, y, size };
+  return { text: text.trimEnd(), x: group[0].x, end: reach, y, size, cells };
 }
 
 /**

@@ -65,7 +65,11 @@ function isTail(text: string): boolean {
   return words.length <= 8 && words.every((w) => TAIL_WORD.test(w));
 }
 
-/** The lines in the band that another page has in the same place, their digits aside (page numbers differ). */
+/**
+ * The lines in the band that half the pages at least (two at least) have in the same place, their
+ * digits aside (page numbers differ). A sentence that two pages of a long document happen to
+ * end at the same height is no running footer.
+ */
 function repeated(pages: readonly PageLines[], inBand: (page: PageLines, line: TextLine) => boolean): Set<string> {
   const seen = new Map<string, { page: number; line: number; y: number }[]>();
   pages.forEach((page, p) =>
@@ -77,9 +81,14 @@ function repeated(pages: readonly PageLines[], inBand: (page: PageLines, line: T
       seen.set(shape, list);
     }),
   );
+  const enough = Math.max(2, Math.ceil(pages.length / 2));
   const out = new Set<string>();
   for (const list of seen.values()) {
-    for (const a of list) if (list.some((b) => b.page !== a.page && Math.abs(b.y - a.y) <= SAME_PLACE)) out.add(key(a.page, a.line));
+    if (list.length < enough) continue;
+    for (const a of list) {
+      const on = new Set(list.filter((b) => Math.abs(b.y - a.y) <= SAME_PLACE).map((b) => b.page));
+      if (on.size >= enough) out.add(key(a.page, a.line));
+    }
   }
   return out;
 }
