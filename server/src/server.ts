@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalogue } from './core/catalogue/catalogue';
 import { loadBuiltInCatalogue } from './core/catalogue/load';
 import { Analysis, AnalysisCache } from './features/analysis';
-import { loadWithExtraFiles } from './features/catalogueFiles';
+import { catalogueNotice, loadWithExtraFiles, type LoadedCatalogue } from './features/catalogueFiles';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
@@ -60,6 +60,8 @@ let catalogue: Catalogue = loadBuiltInCatalogue();
 /** The extra catalogue files (URIs), and those that carry diagnostics of ours. */
 let catalogueFiles = new Set<string>();
 let catalogueDiagnosticUris = new Set<string>();
+/** Counts catalogue loads: a load that ends after a later one started is dropped. */
+let catalogueLoads = 0;
 /** Bumped whenever settings or catalogue change: every cached analysis is then stale. */
 let generation = 0;
 const cache = new AnalysisCache(() => ({ catalogue, severities: settings.rules, generation }));
@@ -120,7 +122,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   if (client.registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'outcomeDrafting' });
   // Without workspace/configuration, initializationOptions are the settings until the client pushes others.
-  settingsLoaded = client.pullConfiguration ? pullSettings(false) : Promise.resolve(applySettings(initializationSection, false));
+  settingsLoaded = client.pullConfiguration ? pullSettings(false) : applySettings(initializationSection, false);
   // Every Markdown or text file may be an outcome document that others refer to.
   if (client.watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
   void settingsLoaded.then(() => workspace.start());
@@ -128,14 +130,13 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { outcomeDrafting?: unknown } | undefined)?.outcomeDrafting;
-  settingsLoaded = client.pullConfiguration ? pullSettings(true) : Promise.resolve(applySettings(pushed ?? initializationSection, true));
+  settingsLoaded = client.pullConfiguration ? pullSettings(true) : applySettings(pushed ?? initializationSection, true);
 });
 
 connection.onDidChangeWatchedFiles((change) => {
   void workspace.onWatchedFiles(change.changes);
   if (change.changes.some((c) => catalogueFiles.has(c.uri))) {
-    reloadCatalogue();
-    refreshDiagnostics();
+    void reloadCatalogue().then(refreshDiagnostics);
   }
 });
 
@@ -147,10 +148,10 @@ async function pullSettings(refresh: boolean): Promise<void> {
     connection.console.error(`Reading the outcomeDrafting settings failed: ${errorText(e)}`);
     section = initializationSection;
   }
-  applySettings(section ?? initializationSection, refresh);
+  await applySettings(section ?? initializationSection, refresh);
 }
 
-function applySettings(section: unknown, refresh: boolean): void {
+async function applySettings(section: unknown, refresh: boolean): Promise<void> {
   const { settings: next, problems } = readSettings(section);
   notice('settings', problems.length ? `Outcome Drafting: invalid settings, using the defaults for them: ${problems.join('; ')}.` : '');
   const cataloguesChanged = JSON.stringify(next.catalogue.extraFiles) !== JSON.stringify(settings.catalogue.extraFiles);
@@ -159,7 +160,7 @@ function applySettings(section: unknown, refresh: boolean): void {
   selection.setInclude(settings.files.include);
   if (filesChanged) workspace.setFileScope(fileScope(settings.files.include, settings.files.followLinksOutside));
   if (cataloguesChanged) {
-    reloadCatalogue();
+    await reloadCatalogue();
     watchCatalogueFiles([...catalogueFiles]);
   }
   generation++;
@@ -167,9 +168,17 @@ function applySettings(section: unknown, refresh: boolean): void {
   if (refresh) refreshDiagnostics();
 }
 
-/** Loads the extra catalogue files: a broken one gets diagnostics on itself and a message; the rest loads. */
-function reloadCatalogue(): void {
-  const loaded = loadWithExtraFiles(settings.catalogue.extraFiles, workspaceRoot);
+/** Loads the extra catalogue files: a broken one gets diagnostics on itself and a message; the rest loads. The latest load wins. */
+async function reloadCatalogue(): Promise<void> {
+  const ticket = ++catalogueLoads;
+  let loaded: LoadedCatalogue;
+  try {
+    loaded = await loadWithExtraFiles(settings.catalogue.extraFiles, workspaceRoot);
+  } catch (e) {
+    connection.console.error(`Outcome Drafting: loading the extra catalogue files failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return;
+  }
+  if (ticket !== catalogueLoads) return;
   catalogue = loaded.catalogue;
   generation++;
   for (const uri of catalogueDiagnosticUris) if (!loaded.diagnostics.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -177,8 +186,7 @@ function reloadCatalogue(): void {
   catalogueDiagnosticUris = new Set(loaded.diagnostics.keys());
   catalogueFiles = new Set(loaded.uris);
   workspace.catalogueChanged();
-  const messages = loaded.problems.map((p) => p.message);
-  notice('catalogue', messages.length ? `Outcome Drafting: problems in the extra catalogue files (everything else is loaded): ${messages.join('; ')}` : '');
+  notice('catalogue', catalogueNotice(loaded.problems));
 }
 
 /** Asks the client to report changes to the extra catalogue files, so that an edit to one takes effect. */

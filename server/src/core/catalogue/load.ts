@@ -1,3 +1,4 @@
+import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { Catalogue } from './catalogue';
 import bodiesJson from './data/bodies.json';
@@ -29,7 +30,12 @@ export interface CatalogueProblem {
   message: string;
   /** Where in the file: "instruments[3].aliases". */
   path?: string;
+  /** The same place as JSON path segments: ["instruments", 3, "aliases"]. */
+  segments?: (string | number)[];
 }
+
+/** Entries validated between two points where a caller may let other work run (`catalogueLoading`). */
+const SLICE_ENTRIES = 200;
 
 let builtIn: CatalogueData | undefined;
 let builtInCatalogue: Catalogue | undefined;
@@ -72,7 +78,24 @@ export function loadCatalogue(
   readFile: (path: string) => string = () => {
     throw new Error('no file reader given');
   },
-): { catalogue: Catalogue; problems: CatalogueProblem[] } {
+): LoadedCatalogueData {
+  const steps = catalogueLoading(extraFiles, readFile);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface LoadedCatalogueData {
+  catalogue: Catalogue;
+  problems: CatalogueProblem[];
+}
+
+/**
+ * `loadCatalogue` a slice at a time: between two steps the caller may let other work run (the
+ * language server validates a large extra file without holding its thread for the whole file).
+ */
+export function* catalogueLoading(extraFiles: string[], readFile: (path: string) => string): Generator<void, LoadedCatalogueData> {
   if (extraFiles.length === 0) return { catalogue: loadBuiltInCatalogue(), problems: [] };
   const base = builtInData();
   const codes = new Map(base.subjectCodes.map((c) => [c.code, c]));
@@ -83,12 +106,12 @@ export function loadCatalogue(
   for (const file of extraFiles) {
     const extra = readExtraFile(file, readFile, problems);
     if (!extra) continue;
-    for (const c of entriesOf(file, 'subjectCodes', extra.subjectCodes, subjectCodeSchema, problems)) codes.set(c.code, c);
-    for (const e of entriesOf(file, 'instruments', extra.instruments, instrumentSchema, problems)) {
+    for (const c of yield* entriesOf(file, 'subjectCodes', extra.subjectCodes, subjectCodeSchema, problems)) codes.set(c.code, c);
+    for (const e of yield* entriesOf(file, 'instruments', extra.instruments, instrumentSchema, problems)) {
       bodies.delete(e.id); // ids are shared by instruments and bodies
       instruments.set(e.id, e);
     }
-    for (const e of entriesOf(file, 'bodies', extra.bodies, bodySchema, problems)) {
+    for (const e of yield* entriesOf(file, 'bodies', extra.bodies, bodySchema, problems)) {
       instruments.delete(e.id);
       bodies.set(e.id, e);
     }
@@ -118,8 +141,9 @@ function readExtraFile(
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    problems.push({ file, message: `${file}: invalid JSON${jsonPosition(text, e)}: ${errorText(e)}` });
+  } catch {
+    // The engine's message quotes the text: the file could be anything (a key, a system file).
+    problems.push({ file, message: `${file}: invalid JSON${syntaxError(text.replace(/^\uFEFF/, ''))}` });
     return undefined;
   }
   const r = extraFileSchema.safeParse(json);
@@ -131,25 +155,37 @@ function readExtraFile(
 }
 
 /** The valid entries of one list; each invalid one becomes a problem. */
-function entriesOf<T extends SubjectCode | Instrument | Body>(
+function* entriesOf<T extends SubjectCode | Instrument | Body>(
   file: string,
   key: string,
   list: unknown[] | undefined,
   schema: z.ZodType<T>,
   problems: CatalogueProblem[],
-): T[] {
+): Generator<void, T[]> {
   const out: T[] = [];
-  (list ?? []).forEach((item, index) => {
-    const r = schema.safeParse(item);
+  const items = list ?? [];
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0 && index % SLICE_ENTRIES === 0) yield;
+    const r = schema.safeParse(items[index]);
     if (r.success) out.push(r.data);
-    else for (const issue of r.error.issues) problems.push(problem(file, [key, index, ...issue.path], issue.message));
-  });
+    else for (const issue of r.error.issues) problems.push(problem(file, [key, index, ...issue.path], issueMessage(issue)));
+  }
   return out;
+}
+
+/** Zod's message, except that unknown keys are named only when they look like field names (they are the file's text). */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const named = issue.keys.filter((k) => /^[A-Za-z][\w-]{0,40}$/.test(k));
+  const others = issue.keys.length - named.length;
+  const list = [...named.map((k) => `"${k}"`), ...(others ? [`${others} other${others > 1 ? 's' : ''}`] : [])];
+  return `unknown field${issue.keys.length > 1 ? 's' : ''} ${list.join(', ')}`;
 }
 
 function problem(file: string, path: readonly PropertyKey[], message: string): CatalogueProblem {
   const where = formatPath(path);
-  return where ? { file, path: where, message: `${file}: ${where}: ${message}` } : { file, message: `${file}: ${message}` };
+  const segments = path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
+  return where ? { file, path: where, segments, message: `${file}: ${where}: ${message}` } : { file, message: `${file}: ${message}` };
 }
 
 /** ["instruments", 3, "aliases"] -> "instruments[3].aliases". */
@@ -159,14 +195,16 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** " at line L, column C" when the JSON error gives a character position. */
-function jsonPosition(text: string, e: unknown): string {
-  const m = /position (\d+)/.exec(errorText(e));
-  if (!m) return '';
-  const before = text.replace(/^\uFEFF/, '').slice(0, Number(m[1]));
+/** " at line L, column C (what was expected)" for the first syntax error, in the parser's words, never quoting the text. */
+function syntaxError(text: string): string {
+  const errors: ParseError[] = [];
+  parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return '';
+  const before = text.slice(0, first.offset);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return ` at line ${line}, column ${column}`;
+  return ` at line ${line}, column ${column} (${printParseErrorCode(first.error)})`;
 }
 
 function errorText(e: unknown): string {
