@@ -1,7 +1,8 @@
 // Bundles the server (and CLI) into dist/ so the .vsix and the bin scripts need no node_modules.
 const esbuild = require('esbuild');
 const { copyPdfjs, pdfjsExternal } = require('./pdfjsFiles');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [pdfjsExternal] };
+// jsonc-parser's main build is UMD, whose lazy requires esbuild cannot follow: its ES module build is bundled instead.
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', plugins: [pdfjsExternal], alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } };
 copyPdfjs('dist');
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
