@@ -120,6 +120,26 @@ describe('Word reader: constructs as LibreOffice writes them', () => {
   });
 });
 
+describe('Word reader: packages as other producers write them', () => {
+  it('reads parts stored without compression, and a main part named by the relationships, in Strict OOXML\'s namespace', () => {
+    const parts = unzipSync(wordPackage({ body: para(run('Stored.')) }));
+    const stored = zipSync(Object.fromEntries(Object.entries(parts).map(([name, data]) => [name, [data, { level: 0 }]])));
+    const read = readDocx(stored);
+    assert.ok(read.ok, read.ok ? '' : read.reason);
+    assert.equal(read.text, 'Stored.');
+
+    const strict = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
+    const renamed = zipSync({
+      '[Content_Types].xml': parts['[Content_Types].xml'],
+      '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" Target="/main/body.xml"/></Relationships>'),
+      'main/body.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="${strict}"><w:body><w:p><w:r><w:t>Strict.</w:t></w:r></w:p></w:body></w:document>`),
+    });
+    const strictRead = readDocx(renamed);
+    assert.ok(strictRead.ok, strictRead.ok ? '' : strictRead.reason);
+    assert.equal(strictRead.text, 'Strict.');
+  });
+});
+
 describe('Word reader: files it cannot read', () => {
   const refused = (bytes: Uint8Array) => {
     const read = readDocx(bytes);
