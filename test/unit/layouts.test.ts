@@ -2,7 +2,9 @@
 // grouped before their values, the header's columns interleaved, HTML renderings' spacing.
 import assert from 'node:assert/strict';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
+import type { OutcomeDocument } from '../../server/src/core/document/model';
 import { lintText, parseWith } from '../../server/src/core/lint';
+import { corpusText, OUTCOME_FILES } from './corpus';
 
 const catalogue = loadBuiltInCatalogue();
 
@@ -104,5 +106,60 @@ describe('layouts: the header', () => {
       ['1. Opening', 45, ['The Chair opened the meeting.']],
       ['2. Closing', 51, ['The meeting closed.']],
     ]);
+  });
+});
+
+describe('layouts: a page run onto one line', () => {
+  /** The document as a web page or a PDF viewer's copy gives it: its markup gone, every line run onto one. */
+  const flattened = (text: string) =>
+    text
+      .replace(/<\/?b>|\*|^[ \t]*#+|^-{3,}[ \t]*$/gm, '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' ');
+  const outline = (doc: OutcomeDocument) => doc.sections.map((s) => [s.heading.label, s.heading.title, s.items.map((i) => i.heading.label)]);
+  const header = (doc: OutcomeDocument) => [doc.header.issuer?.value, doc.header.date?.value.iso, doc.header.language?.value, doc.header.number?.text, doc.header.marking?.value, doc.header.subjectCodes.map((c) => `${c.code} ${c.number}`)];
+
+  for (const file of OUTCOME_FILES) {
+    it(`reads ${file} on one line as it reads it laid out: header, codes, title, addressing, sections, findings`, () => {
+      const original = lintText(corpusText(file), catalogue);
+      const text = flattened(corpusText(file));
+      assert.equal(text.split('\n').length, 1);
+      const flat = lintText(text, catalogue);
+      assert.deepEqual(header(flat.document), header(original.document));
+      assert.deepEqual(flat.document.addressing.filter((f) => f.label !== 'summary').map((f) => [f.label, f.value]), original.document.addressing.filter((f) => f.label !== 'summary').map((f) => [f.label, f.value]));
+      assert.deepEqual(outline(flat.document).map(([label, , items]) => [label, items]), outline(original.document).map(([label, , items]) => [label, items]));
+      assert.deepEqual(flat.findings.map((f) => f.code).sort(), original.findings.map((f) => f.code).sort());
+      const title = text.indexOf('OUTCOME OF PROCEEDINGS');
+      assert.deepEqual(flat.document.title?.range, { start: { line: 0, character: title }, end: { line: 0, character: title + 22 } });
+      assert.equal(flat.document.lines[0].length, text.length, 'the document\'s lines are the source\'s');
+    });
+  }
+
+  it('cuts a line at its parts: the header\'s, the labels grouped before their values, the headings and their titles; a footer\'s number in the middle is blanked', () => {
+    const text = [
+      'Council of the European Union Brussels, 12 April 2016 (OR. en) 7412/16 LIMITE JAI 280 COSI 61 OUTCOME OF PROCEEDINGS',
+      'From: On: To: General Secretariat of the Council 6 April 2016 Terrorism Working Party Subject: Summary of discussions',
+      '1. Opening The Chair opened the meeting and the agenda was adopted. 7412/16 GIP/ab 2 LIMITE EN 2. Foreign fighters The Working Party heard the Presidency.',
+    ].join(' ');
+    const { document: doc, findings } = lintText(text, catalogue);
+    assert.deepEqual(findings.map((f) => f.code), []);
+    const at = (needle: string) => ({ start: { line: 0, character: text.indexOf(needle) }, end: { line: 0, character: text.indexOf(needle) + needle.length } });
+    assert.deepEqual(doc.header.number?.range, at('7412/16'));
+    assert.deepEqual(doc.header.date?.range, at('12 April 2016'));
+    assert.deepEqual(doc.header.subjectCodes.map((c) => c.codeRange), [at('JAI'), at('COSI')]);
+    assert.deepEqual(doc.addressing.map((f) => [f.label, f.value, f.valueRange]), [
+      ['from', 'General Secretariat of the Council', at('General Secretariat of the Council')],
+      ['on', '6 April 2016', at('6 April 2016')],
+      ['to', 'Terrorism Working Party', at('Terrorism Working Party')],
+      ['subject', 'Summary of discussions', at('Summary of discussions')],
+    ]);
+    assert.deepEqual(doc.stamps, [at('7412/16 GIP/ab 2 LIMITE EN')].map((r) => ({ start: { line: 0, character: text.lastIndexOf('7412/16') }, end: { line: 0, character: text.lastIndexOf('7412/16') + r.end.character - r.start.character } })));
+    assert.deepEqual(doc.sections.map((s) => [s.heading.title, s.heading.range, s.paragraphs.map((p) => p.range)]), [
+      ['Opening', at('1. Opening'), [{ start: at('The Chair').start, end: at('adopted.').end }]],
+      ['Foreign fighters', at('2. Foreign fighters'), [{ start: at('The Working Party').start, end: { line: 0, character: text.length } }]],
+    ]);
+    assert.deepEqual(doc.references, [], 'neither the number nor the footer is a reference');
   });
 });

@@ -1,7 +1,7 @@
 import type { OutcomeDocument, DocumentNumberRef, Located, CalendarDate, PresidencyMention } from './model';
 import type { Range } from '../text/range';
 import { lineRange } from '../text/range';
-import { contentBounds, offsetRange, splitLines } from '../text/lines';
+import { contentBounds, offsetRange, splitLines, type SourceLines } from '../text/lines';
 import { parseHeader } from './header';
 import { isAddressingLabel, parseAddressing } from './addressing';
 import { headingCandidate, parseBody, type HeadingCandidate } from './body';
@@ -13,6 +13,7 @@ import { scanDeleted, scanPresidencies } from './mentions';
 import { damagedTitleType, normaliseTitle, seriesType, titleType, type DocumentType } from './documentType';
 import { parseLooseDate } from './dates';
 import { blankStamps } from './stamps';
+import { unflatten, type Unflattened } from './flattened';
 import type { OutcomeHeader } from './model';
 
 /**
@@ -51,8 +52,52 @@ export interface ParseOptions {
 /** Reads a draft or a released outcome of proceedings into a typed tree. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): OutcomeDocument {
   const source = splitLines(text);
-  const { rawLine, lineStarts, eol } = source;
-  const { clean, cleanText, stamps } = blankStamps(source.cleanText, source.clean, lineStarts);
+  const unstamped = blankStamps(source.cleanText, source.clean, source.lineStarts);
+  const flat = unflatten(unstamped.clean);
+  if (!flat) return parseLines({ rawLine: source.rawLine, clean: unstamped.clean, cleanText: unstamped.cleanText, lineStarts: source.lineStarts, eol: source.eol }, unstamped.stamps, options);
+  // A flattened page: its pieces are read as lines, and every range is taken back to the source.
+  const { origin } = flat;
+  const pieceText = flat.lines.join('\n');
+  const pieceStarts = new Array<number>(flat.lines.length);
+  for (let l = 0, at = 0; l < flat.lines.length; l++) {
+    pieceStarts[l] = at;
+    at += flat.lines[l].length + 1;
+  }
+  const rawLine = (l: number) => source.rawLine(origin[l].line).slice(origin[l].offset, origin[l].offset + flat.lines[l].length);
+  const doc = parseLines({ rawLine, clean: flat.lines, cleanText: pieceText, lineStarts: pieceStarts, eol: source.eol }, [], options);
+  toSource(doc, origin);
+  doc.lineCount = unstamped.clean.length;
+  doc.lines = unstamped.clean;
+  doc.cleanText = unstamped.cleanText;
+  doc.lineStarts = source.lineStarts;
+  doc.stamps = unstamped.stamps;
+  return doc;
+}
+
+/** Every position in the tree, read on the pieces of flattened lines, moved to its line and column in the source (each once). */
+function toSource(doc: OutcomeDocument, origin: Unflattened['origin']): void {
+  const seen = new Set<object>();
+  const visit = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    const o = value as Record<string, unknown>;
+    if (typeof o.line === 'number' && typeof o.character === 'number') {
+      const at = origin[o.line] ?? origin[origin.length - 1];
+      o.line = at.line;
+      o.character = at.offset + o.character;
+      return;
+    }
+    for (const key in o) if (key !== 'lines' && key !== 'cleanText' && key !== 'lineStarts') visit(o[key]);
+  };
+  visit(doc);
+}
+
+function parseLines(source: Omit<SourceLines, 'cleanText'> & { cleanText: string }, stamps: Range[], options: ParseOptions): OutcomeDocument {
+  const { rawLine, clean, cleanText, lineStarts, eol } = source;
   const n = clean.length;
   const scanLimit = Math.min(n, HEADER_SCAN_LIMIT);
 
