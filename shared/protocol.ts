@@ -143,3 +143,16 @@ export interface ExportParams {
 export type ExportResult = { ok: true } | { ok: false; reason: string };
 
 export const ExportRequest = request<ExportParams, ExportResult>('outcome/export');
+
+// ------------------------------------------------------------------ Word and PDF files
+
+export interface ArchiveTextParams {
+  /** A Word or PDF file: `file:` or `outcome-archive:` (see server/src/node/fileUris.ts). */
+  uri: string;
+}
+
+/** The text the server reads in a Word or PDF file (what the index, the rules and the ranges it answers refer to), or why it cannot. */
+export type ArchiveText = { text: string; notes?: string } | { reason: string };
+
+/** `outcome/archiveText`: for the client's read-only view of the file (scheme `outcome-archive`). */
+export const ArchiveTextRequest = request<ArchiveTextParams, ArchiveText>('outcome/archiveText');

@@ -30,6 +30,7 @@ import { DocumentSelection } from './features/documentSelection';
 import { foldingRanges } from './features/folding';
 import { exitOnBrokenFraming } from './features/framing';
 import { hover } from './features/hover';
+import { archiveText } from './features/archiveText';
 import { DiagnosticsPublisher } from './features/pushDiagnostics';
 import { guardConnection } from './features/requestGuard';
 import { ruleLinksFromReadme } from './features/ruleLinks';
@@ -40,7 +41,7 @@ import { definition } from './features/definition';
 import { documentLinks } from './features/links';
 import { references } from './features/references';
 import { topicChoices, topicHistory } from './features/topicHistory';
-import { DocumentInfoRequest, ExportRequest, onCustomRequest, type ExportResult, PreviewRequest, TopicHistoryRequest, TopicsRequest } from '../../shared/protocol';
+import { ArchiveTextRequest, DocumentInfoRequest, ExportRequest, onCustomRequest, type ExportResult, PreviewRequest, TopicHistoryRequest, TopicsRequest } from '../../shared/protocol';
 import { exportDocument } from './features/export';
 import { forgetPreview, preview } from './features/preview';
 import { crossDocumentDiagnostics, storagePathOf, WATCHED_FILES, WorkspaceService } from './features/workspaceIndex';
@@ -252,6 +253,7 @@ onCustomRequest(connection, ExportRequest, async (params) => {
   const refused: ExportResult = { ok: false, reason: 'this document is not open as an outcome document: nothing exported' };
   return withAnalysis<Promise<ExportResult>>(params.uri, Promise.resolve(refused), (a) => exportDocument(a, documents.get(params.uri)!.getText(), catalogue, params));
 });
+onCustomRequest(connection, ArchiveTextRequest, (params) => archiveText(workspace.files, params.uri));
 
 documents.onDidClose((e) => {
   cache.delete(e.document.uri);

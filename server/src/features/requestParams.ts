@@ -62,6 +62,7 @@ const PARAMS: Record<string, z.ZodType> = {
     directorate: z.string().optional(),
     libreOffice: z.string().optional(),
   }),
+  'outcome/archiveText': z.object({ uri }),
 };
 
 /** What is wrong with `params` for `method`, in a few words; undefined when they will do. */

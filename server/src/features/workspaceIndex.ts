@@ -7,6 +7,7 @@ import type { Catalogue } from '../core/catalogue/catalogue';
 import type { FileStat, Workspace } from '../core/workspace/workspace';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import type { WorkspaceQueries } from '../core/workspace/queries';
+import { archiveFileUri } from '../node/fileUris';
 import { FileWorkspace, type FileScope } from '../node/fileWorkspace';
 import { startParallelIndex } from '../node/parallelIndex';
 import { loadSnapshot, saveSnapshot } from '../node/snapshotFile';
@@ -43,6 +44,8 @@ export interface WorkspaceServiceOptions {
  * ("c%3A" vs "c:"), so every URI entering or leaving the index goes through here.
  */
 export function canonicalUri(uri: string): string {
+  // A Word or PDF file's read-only view stands for the file.
+  uri = archiveFileUri(uri);
   if (!uri.startsWith('file:')) return uri;
   try {
     return pathToFileURL(fileURLToPath(uri)).href;
@@ -115,6 +118,11 @@ export class WorkspaceService {
   /** Which open documents are outcome documents may have changed (the include setting): each is taken again. */
   openDocumentsChanged(): void {
     for (const d of this.options.documents.all()) this.sync(d);
+  }
+
+  /** The folders on disk, as read by the index. */
+  get files(): FileWorkspace {
+    return this.workspace.files;
   }
 
   /** Which files are read (include globs for Word and PDF files, links outside the folders): a change relists the folders. */

@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ArchiveRead } from '../readers/archive';
+import { readDocx } from '../readers/docx';
+import { PDF_MAX_BYTES, readPdf } from '../readers/pdf';
 
 /**
  * Reading the files the user points at: every one a regular file (a FIFO would block the read, a
@@ -11,7 +14,7 @@ export type DocumentFormat = 'text' | 'docx' | 'pdf';
  * Larger files are not read. Outcome documents as text are tens of KB; a Word file of the
  * register a few hundred KB, a PDF a few MB (scans with images more).
  */
-export const MAX_BYTES: Readonly<Record<DocumentFormat, number>> = { text: 16 * 1024 * 1024, docx: 32 * 1024 * 1024, pdf: 50 * 1024 * 1024 };
+export const MAX_BYTES: Readonly<Record<DocumentFormat, number>> = { text: 16 * 1024 * 1024, docx: 32 * 1024 * 1024, pdf: PDF_MAX_BYTES };
 /** The bound for text documents (also what the server takes from an open buffer). */
 export const MAX_DOCUMENT_BYTES = MAX_BYTES.text;
 const OUTCOME_NAME = /\.outcome\.(?:md|txt)$/i;
@@ -101,13 +104,13 @@ export function readDocumentFile(file: string): FileRead {
 }
 
 /** A file's bytes, when it is a regular file within the format's bound; valid until the next call. */
-export function readFileBytes(file: string, format: DocumentFormat): { ok: true; bytes: Uint8Array; stat: { size: number; mtime: number } } | { ok: false; reason: string; stat?: { size: number; mtime: number } } {
+export function readFileBytes(file: string, format: DocumentFormat, own = false): { ok: true; bytes: Uint8Array; stat: { size: number; mtime: number } } | { ok: false; reason: string; stat?: { size: number; mtime: number } } {
   const opened = openRegular(file);
   if ('reason' in opened) return { ok: false, reason: opened.reason };
   const { fd, stat: s } = opened;
   try {
     if (s.size > MAX_BYTES[format]) return { ok: false, reason: tooLarge(s.size, format), stat: { size: s.size, mtime: s.mtimeMs } };
-    const bytes = readAll(fd, s.size);
+    const bytes = readAll(fd, s.size, own);
     // The size of what was read: a file that changed while being read differs next time and is read again.
     return { ok: true, bytes, stat: { size: bytes.length, mtime: s.mtimeMs } };
   } catch (e) {
@@ -115,6 +118,29 @@ export function readFileBytes(file: string, format: DocumentFormat): { ok: true;
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Reads a document of any format: text as it is, Word and PDF files through their readers (the
+ * text they read, their notes as the warning). The one place that tells formats apart: the CLI,
+ * the indexing workers and the server's reader worker all read through here. A file that cannot
+ * be read keeps its size and time, so that an unchanged one is not tried again.
+ */
+export async function readDocument(file: string): Promise<FileRead & { format: DocumentFormat }> {
+  const format = formatOf(file);
+  if (format === 'text') return { ...readDocumentFile(file), format };
+  // Bytes of their own: the PDF reader works on them across awaits, while other files are read.
+  const bytes = readFileBytes(file, format, true);
+  if (!bytes.ok) return { ...bytes, format };
+  let read: ArchiveRead;
+  try {
+    read = format === 'docx' ? readDocx(bytes.bytes) : await readPdf(bytes.bytes);
+  } catch (e) {
+    // The readers say why in their result; anything they let through is still one line.
+    read = { ok: false, format, reason: `could not be read: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+  }
+  if (!read.ok) return { ok: false, reason: read.reason, stat: bytes.stat, format };
+  return read.notes.length > 0 ? { ok: true, text: read.text, warning: read.notes.join('; '), stat: bytes.stat, format } : { ok: true, text: read.text, stat: bytes.stat, format };
 }
 
 /** `readDocumentFile` without blocking this thread on the disk (for the server's own reads). */
@@ -154,17 +180,26 @@ export async function readDocumentFileAsync(file: string): Promise<FileRead> {
 let readBuffer = Buffer.allocUnsafe(64 * 1024);
 const READ_BUFFER_MAX = 1024 * 1024;
 
-/** The file's first `size` bytes (its size when opened): what it held then, in as few reads as the system allows. Valid until the next call. */
-function readAll(fd: number, size: number): Buffer {
+/** The file's first `size` bytes (its size when opened): what it held then, in as few reads as the system allows. Valid until the next call, unless `own`. */
+function readAll(fd: number, size: number, own = false): Uint8Array {
+  if (own) {
+    // A plain Uint8Array: pdf.js refuses a Buffer (whose slice() is no copy).
+    const bytes = new Uint8Array(size);
+    return bytes.subarray(0, fill(fd, bytes, size));
+  }
   if (size > readBuffer.length && size <= READ_BUFFER_MAX) readBuffer = Buffer.allocUnsafe(Math.min(READ_BUFFER_MAX, Math.max(size, 2 * readBuffer.length)));
   const buffer = size <= readBuffer.length ? readBuffer : Buffer.allocUnsafe(size);
+  return buffer.subarray(0, fill(fd, buffer, size));
+}
+
+function fill(fd: number, buffer: Uint8Array, size: number): number {
   let length = 0;
   while (length < size) {
     const n = fs.readSync(fd, buffer, length, size - length, null);
     if (n === 0) break;
     length += n;
   }
-  return buffer.subarray(0, length);
+  return length;
 }
 
 /**

@@ -18,3 +18,16 @@ export function fileUri(file: string): string {
 export function uriPath(uri: string): string {
   return POSIX && PLAIN_URI.test(uri) && !uri.includes('/.') && !uri.slice(8).includes('//') ? uri.slice(7) : fileURLToPath(uri);
 }
+
+/**
+ * The scheme under which the VS Code client shows a Word or PDF file as the text the server read
+ * (read-only): `outcome-archive:/path/x.pdf` stands for `file:///path/x.pdf`.
+ */
+export const ARCHIVE_SCHEME = 'outcome-archive';
+
+/** The `file:` URI an `outcome-archive:` one stands for; any other URI as it is. */
+export function archiveFileUri(uri: string): string {
+  if (!uri.startsWith(`${ARCHIVE_SCHEME}:`)) return uri;
+  const rest = uri.slice(ARCHIVE_SCHEME.length + 1);
+  return `file:${rest.startsWith('//') ? rest : `//${rest}`}`;
+}

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileStat, Workspace } from '../core/workspace/workspace';
-import { isArchiveFile, readDocumentFileAsync } from './documentFiles';
+import { ArchiveReader } from './archiveReader';
+import { isArchiveFile, readDocumentFileAsync, type FileRead } from './documentFiles';
 import { fileUri, uriPath } from './fileUris';
 import { compileInclude, DEFAULT_INCLUDE, type PathMatcher } from './includeGlobs';
 
@@ -35,6 +36,8 @@ export class FileWorkspace implements Workspace {
   constructor(
     folders: readonly string[],
     private scope: FileScope = fileScope(),
+    /** Word and PDF files are read by it, off this thread. */
+    private readonly archives = new ArchiveReader(),
   ) {
     // Folders may repeat or nest (a root URI and its workspace folder, multi-root workspaces).
     const resolved = [...new Set(folders.map((f) => path.resolve(f)))];
@@ -144,8 +147,13 @@ export class FileWorkspace implements Workspace {
   async readFile(uri: string): Promise<string | undefined> {
     const file = uriPath(uri);
     if (!(await this.contains(file))) return undefined;
-    const read = await readDocumentFileAsync(file);
+    const read = await this.read(file);
     return read.ok ? read.text : undefined;
+  }
+
+  /** Any document file as its format is read (Word and PDF on the reader's thread), wherever it lies: for a file the user opens. */
+  read(file: string): Promise<FileRead> {
+    return isArchiveFile(file) ? this.archives.read(file) : readDocumentFileAsync(file);
   }
 }
 

@@ -8,7 +8,7 @@ import { Catalogue } from '../core/catalogue/catalogue';
 import { parseForIndex } from '../core/lint';
 import { packDocument } from '../core/workspace/documentEntry';
 import { StringTable } from '../core/workspace/packedEntry';
-import { readDocumentFile } from './documentFiles';
+import { isArchiveFile, readDocument, readDocumentFile } from './documentFiles';
 import { uriPath } from './fileUris';
 import type { IndexRequest, IndexResponse, PackedBatch, PackedFile } from './parallelIndex';
 
@@ -17,23 +17,32 @@ const catalogue = new Catalogue(data, matcher);
 /** Strings a batch shares (see `StringTable`): entry ids, labels, numbers, series and places are shorter. */
 const SHARED_STRING_LENGTH = 24;
 
-/** One file, its entry packed against the batch's strings; null when it cannot be opened. */
-function readFile(uri: string, strings: StringTable): PackedFile | null {
+/** One file, its entry packed against the batch's strings; null when it cannot be opened. Word and PDF files are read by their readers, here in the worker. */
+async function readFile(uri: string, strings: StringTable): Promise<PackedFile | null> {
   if (!uri.startsWith('file:')) return null;
-  const read = readDocumentFile(uriPath(uri));
+  const file = uriPath(uri);
+  const read = isArchiveFile(file) ? await readDocument(file) : readDocumentFile(file);
   if (!read.stat) return null;
   const entry = read.ok ? packDocument(parseForIndex(read.text, catalogue), catalogue, strings) : undefined;
   return { size: read.stat.size, mtime: read.stat.mtime, entry: entry ?? 0 };
 }
 
-parentPort?.on('message', ({ id, uris }: IndexRequest) => {
+/** Batches are answered in the order they came (parallelIndex.ts counts on it), one at a time, though a PDF is read across awaits. */
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on('message', (request: IndexRequest) => {
+  queue = queue.then(() => answer(request));
+});
+
+async function answer({ id, uris }: IndexRequest): Promise<void> {
   let response: IndexResponse;
   try {
     const strings = new StringTable(SHARED_STRING_LENGTH);
-    const files = uris.map((uri) => readFile(uri, strings));
+    // One file after another: a PDF's reads interleaved with the next file's would only hold more in memory.
+    const files: (PackedFile | null)[] = [];
+    for (const uri of uris) files.push(await readFile(uri, strings));
     response = { id, batch: JSON.stringify({ strings: strings.strings, files } satisfies PackedBatch) };
   } catch (e) {
     response = { id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
   parentPort!.postMessage(response);
-});
+}
