@@ -9,6 +9,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { archiveMiddleware, registerArchiveView } from './archiveView';
 import { insertSkeleton, treatAsOutcome } from './commands';
 import { DocumentInfo, DocumentInfoRequest, LANGUAGE_ID, sendCustomRequest } from '../../shared/protocol';
 import { RestartBudget } from './restartBudget';
@@ -46,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
   let restartsExhausted = false;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
+    // Locations in Word and PDF files open their text view.
+    middleware: archiveMiddleware,
     synchronize: {
       configurationSection: 'outcomeDrafting',
       // Other outcome files on disk matter to the workspace index (references, duplicate numbers).
@@ -66,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
   registerExport(context, languageClient);
   const previews = new PreviewManager(context, languageClient);
   context.subscriptions.push(previews);
+  registerArchiveView(context, languageClient);
 
   let documentInfoSupported = true;
   const documentInfo = async (uri: vscode.Uri): Promise<DocumentInfo | undefined> => {

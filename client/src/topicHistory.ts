@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, Location } from 'vscode-languageclient/node';
 import { SHOW_REFERENCES_COMMAND, sendCustomRequest, TopicHistoryRequest, TopicsRequest, type TopicHistory } from '../../shared/protocol';
+import { viewUri } from './archiveView';
 
 const VIEW_ID = 'outcomeDrafting.topicHistory';
 /** Reads the next page of the topic shown (the view's last node). */
@@ -62,7 +63,7 @@ class TopicHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
       const n = node.meeting.mentions.length;
       const item = new vscode.TreeItem(node.meeting.label, vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${n} mention${n === 1 ? '' : 's'}`;
-      item.resourceUri = vscode.Uri.parse(node.meeting.uri);
+      item.resourceUri = viewUri(vscode.Uri.parse(node.meeting.uri));
       item.iconPath = vscode.ThemeIcon.File;
       return item;
     }
@@ -72,7 +73,7 @@ class TopicHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
     item.tooltip = new vscode.MarkdownString().appendText(mention.text);
     const r = mention.range;
     const selection = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-    item.command = { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(node.meeting.uri), { selection } satisfies vscode.TextDocumentShowOptions] };
+    item.command = { title: 'Open', command: 'vscode.open', arguments: [viewUri(vscode.Uri.parse(node.meeting.uri)), { selection } satisfies vscode.TextDocumentShowOptions] };
     return item;
   }
 }
@@ -118,7 +119,10 @@ export function registerTopicHistory(context: vscode.ExtensionContext, client: L
         'editor.action.showReferences',
         vscode.Uri.parse(uri),
         client.protocol2CodeConverter.asPosition(position),
-        locations.map((l) => client.protocol2CodeConverter.asLocation(l)),
+        locations.map((l) => {
+          const location = client.protocol2CodeConverter.asLocation(l);
+          return new vscode.Location(viewUri(location.uri), location.range);
+        }),
       ),
     ),
   );
