@@ -15,4 +15,13 @@ export type ArchiveRead =
       /** What a reader wants the drafter to know about this file (one line each). */
       notes: string[];
     }
-  | { ok: false; format: ArchiveFormat; reason: string };
+  | {
+      ok: false;
+      format: ArchiveFormat;
+      /**
+       * Why the file gives no text, one line to show as it is: damaged, encrypted, too large; a PDF
+       * without any text layer (a scan) says "no text layer: this PDF is an image". A PDF with some
+       * pages that are images is read, with a note naming those pages.
+       */
+      reason: string;
+    };
