@@ -17,6 +17,8 @@
   let footerHtml = '';
   let classified = '';
   let version = -1;
+  /** The first line of the block the editor's scroll last brought to the top. */
+  let scrolledTo = -1;
 
   window.addEventListener('message', (event) => {
     const m = event.data;
@@ -87,6 +89,7 @@
       created,
       blocks: blocks().length,
       marks,
+      scrolledTo,
     });
   }
 
@@ -142,6 +145,8 @@
     const rect = el.getBoundingClientRect();
     programmaticScroll = true;
     window.scrollTo({ top: window.scrollY + rect.top + rect.height * fraction - 8 });
+    scrolledTo = start;
+    report(0);
   }
 
   let scrollPending = false;

@@ -15,6 +15,8 @@ export interface PreviewRendered {
   created: number;
   blocks: number;
   marks: number;
+  /** The first line of the block the editor's scroll last brought to the top of the preview (-1 before any). */
+  scrolledTo: number;
 }
 
 const UPDATE_DELAY_MS = 120;

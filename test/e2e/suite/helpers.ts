@@ -35,6 +35,8 @@ export interface PreviewRendered {
   created: number;
   blocks: number;
   marks: number;
+  /** The first line of the block the editor's scroll last brought to the top of the preview (-1 before any). */
+  scrolledTo: number;
 }
 
 /** vscode-languageclient's State. */

@@ -5,10 +5,16 @@ import { activateExtension, openInEditor, screenshot, waitFor, waitForDiagnostic
 
 describe('preview and export', () => {
   afterEach(async () => {
+    // A test that failed half-way leaves its edit: put the file back before closing.
+    for (const document of vscode.workspace.textDocuments) if (document.isDirty) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('opens beside the draft, shows the header and the sections, follows typing and marks diagnostics', async () => {
+  it('opens beside the draft, shows the header and the sections, follows typing and marks diagnostics', async function () {
+    this.timeout(60000);
     const api = await activateExtension();
     const editor = await openInEditor('12001-22.outcome.md');
     const uri = editor.document.uri;
@@ -17,7 +23,7 @@ describe('preview and export', () => {
       waitFor(api.onDidRenderPreview, () => {
         const r = api.previewRendered(uri);
         return r && accept(r) ? r : undefined;
-      }, 20000, () => `${what} (last: ${JSON.stringify(api.previewRendered(uri))})`);
+      }, 12000, () => `${what} (last: ${JSON.stringify(api.previewRendered(uri))})`);
 
     const shown = rendered((r) => r.headings.length > 0, 'the preview of 12001/22');
     await vscode.commands.executeCommand('outcomeDrafting.showPreviewToSide');
@@ -30,12 +36,23 @@ describe('preview and export', () => {
     // blocks anew, and marks the numbering error in the margin.
     const typed = rendered((r) => r.headings.includes('5. Next meeting') && r.marks > 0, 'the typed section and its diagnostic');
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-    await editor.edit((e) => e.insert(end, '\n\n5. Next meeting\n\nThe Presidency will announce the date.'));
+    const typedText = '\n\n5. Next meeting\n\nThe Presidency will announce the date.';
+    await editor.edit((e) => e.insert(end, typedText));
     const after = await typed;
     assert.strictEqual(after.headings[5], '5. Next meeting');
     assert.strictEqual(after.blocks, first.blocks + 2);
+
+    // Scrolled in step: the editor brought to the new section scrolls the preview to its block.
+    const line = editor.document.lineCount - 3;
+    assert.strictEqual(editor.document.lineAt(line).text, '5. Next meeting');
+    // The preview goes to the block of the editor's top line (the block starts on it or on the line above: one-line paragraphs, blank lines between).
+    const top = () => editor.visibleRanges[0]?.start.line ?? 0;
+    const scrolled = rendered((r) => r.scrolledTo > 30 && r.scrolledTo <= top() && top() - r.scrolledTo <= 1, `the preview scrolled to the editor's top line`);
+    editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+    await scrolled;
     await screenshot('preview');
-    await vscode.commands.executeCommand('workbench.action.files.revert', uri);
+    await editor.edit((e) => e.delete(new vscode.Range(end, editor.document.positionAt(editor.document.offsetAt(end) + typedText.length))));
+    if (editor.document.isDirty) await editor.document.save();
   });
 
   it('"Export to Word (.docx)" writes the draft beside it with the footer settings', async () => {
