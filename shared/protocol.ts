@@ -93,7 +93,8 @@ export interface TopicHistory {
     uri: string;
     /** "13228/11, Cracow, 25–26 July 2011" */
     label: string;
-    mentions: { range: Range; text: string; section?: string }[];
+    /** Each mention with its sentence (`at`: where it stands in `text`). */
+    mentions: { range: Range; text: string; at: [number, number]; section?: string }[];
   }[];
   /** The documents that may mention the topic, in all: the next page starts at `offset + limit` while below it. */
   total: number;

@@ -12,9 +12,29 @@ function labelText(label: string | vscode.TreeItemLabel | undefined): string {
 }
 
 type Meeting = TopicHistory['meetings'][number];
-type HistoryNode = { meeting: Meeting } | { meeting: Meeting; mention: Meeting['mentions'][number] } | { more: number };
+type Mention = Meeting['mentions'][number];
+/** One sentence of a meeting's document with every mention of the topic in it. */
+interface Row {
+  text: string;
+  section?: string;
+  mentions: Mention[];
+}
+type HistoryNode = { meeting: Meeting } | { meeting: Meeting; row: Row } | { more: number };
 
-/** Meetings that discussed the chosen topic, oldest first; under each, the sentences that mention it. */
+/** A meeting's mentions, one row per sentence (in the order the sentences come), not one per mention. */
+export function rowsOf(meeting: Meeting): Row[] {
+  const rows = new Map<string, Row>();
+  for (const m of meeting.mentions) {
+    // The same words may stand in two places: a sentence is its line as well as its text.
+    const key = `${m.range.start.line}\u0000${m.section ?? ''}\u0000${m.text}`;
+    const row = rows.get(key);
+    if (row) row.mentions.push(m);
+    else rows.set(key, { text: m.text, section: m.section, mentions: [m] });
+  }
+  return [...rows.values()];
+}
+
+/** Meetings that discussed the chosen topic, oldest first; under each, the sentences that mention it, each once. */
 class TopicHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
   private history: TopicHistory | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -50,7 +70,7 @@ class TopicHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
       return next ? [...meetings, { more: next.offset }] : meetings;
     }
     if ('more' in node) return [];
-    return 'mention' in node ? [] : node.meeting.mentions.map((mention) => ({ meeting: node.meeting, mention }));
+    return 'row' in node ? [] : rowsOf(node.meeting).map((row) => ({ meeting: node.meeting, row }));
   }
 
   getTreeItem(node: HistoryNode): vscode.TreeItem {
@@ -59,7 +79,7 @@ class TopicHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
       item.command = { title: 'More', command: MORE_COMMAND };
       return item;
     }
-    if (!('mention' in node)) {
+    if (!('row' in node)) {
       const n = node.meeting.mentions.length;
       const item = new vscode.TreeItem(node.meeting.label, vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${n} mention${n === 1 ? '' : 's'}`;
@@ -67,11 +87,12 @@ class TopicHistoryTree implements vscode.TreeDataProvider<HistoryNode> {
       item.iconPath = vscode.ThemeIcon.File;
       return item;
     }
-    const { mention } = node;
-    const item = new vscode.TreeItem(mention.text, vscode.TreeItemCollapsibleState.None);
-    item.description = mention.section;
-    item.tooltip = new vscode.MarkdownString().appendText(mention.text);
-    const r = mention.range;
+    const { row } = node;
+    const n = row.mentions.length;
+    const item = new vscode.TreeItem({ label: row.text, highlights: row.mentions.map((m) => m.at) }, vscode.TreeItemCollapsibleState.None);
+    item.description = [row.section, n > 1 ? `${n} mentions` : undefined].filter(Boolean).join(' · ');
+    item.tooltip = new vscode.MarkdownString().appendText(row.text);
+    const r = row.mentions[0].range;
     const selection = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
     item.command = { title: 'Open', command: 'vscode.open', arguments: [viewUri(vscode.Uri.parse(node.meeting.uri)), { selection } satisfies vscode.TextDocumentShowOptions] };
     return item;

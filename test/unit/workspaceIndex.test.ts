@@ -161,6 +161,51 @@ describe('workspace index', () => {
       assert.deepEqual(byTitle.map((m) => m.entry.uri), [C10483]);
     });
 
+    it('a section\'s code lens counts what outcome-lint mentions lists for the topic its heading names', async () => {
+      const { index } = await built();
+      // 9278/18 section 2, "Security and judicial cooperation in cyberspace": 10483/17 section 2
+      // ("Cyberspace - …") discussed it, and so did 13228/11 in its text.
+      const section = entry(index, C9278).sections.findIndex((s) => /cyberspace/i.test(s.title));
+      assert.deepEqual(index.queries.sectionTopic(C9278, section), { names: ['Cyberspace'] });
+      const earlier = index.queries.earlierMeetings(C9278, section).map((m) => m.entry.uri);
+      assert.deepEqual(earlier, [C13228, C10483]);
+      const { meetings } = await index.queries.topicHistory('cyberspace');
+      const listedBefore = meetings.map((m) => m.uri).filter((u) => byMeetingDate(entry(index, u), entry(index, C9278)) < 0);
+      assert.deepEqual(listedBefore, earlier);
+      // A heading that names no catalogue topic is counted by its title, and says so.
+      const crime = entry(index, C9278).sections.findIndex((s) => s.title === 'Transnational organised crime');
+      assert.deepEqual(index.queries.sectionTopic(C9278, crime), { title: 'Transnational organised crime' });
+    });
+
+    it('a meeting phrase leads to its meeting\'s outcome, or says why it leads nowhere', async () => {
+      const phrase = (index: WorkspaceIndex, uri: string, file: string, words: string) => {
+        const at = rangeOf(corpusText(file), words);
+        const found = index.queries.meetingPhrases(uri).find((p) => p.span[0] === at.start.line && p.span[1] === at.start.character);
+        assert.ok(found, `a meeting phrase at "${words}"`);
+        return found;
+      };
+      const { index } = await built();
+      assert.deepEqual(phrase(index, C7725, '7725-23.md', 'the next EU-US JHA Ministerial meeting').targets.map((e) => e.uri), [STOCKHOLM]);
+      assert.deepEqual(phrase(index, C13228, '13228-11.md', 'the next EU-US Ministerial meeting in November 2011').targets.map((e) => e.uri), [WASHINGTON]);
+      // Without the later documents, the same phrases say what the workspace holds instead.
+      const corpusOnly = (await built(workspaceFiles().filter(([u]) => u.startsWith('mem:///corpus/')))).index;
+      const latest = phrase(corpusOnly, C7725, '7725-23.md', 'the next EU-US JHA Ministerial meeting');
+      assert.deepEqual(latest.targets, []);
+      assert.equal(latest.reason, 'no later EU-US JHA Ministerial in the workspace; the latest is 9278/18, May 2018');
+      const dated = phrase(corpusOnly, C13228, '13228-11.md', 'the next EU-US Ministerial meeting in November 2011');
+      assert.equal(dated.reason, 'no later EU-US Ministerial (November 2011) in the workspace; the next one there is 10483/17, June 2017');
+    });
+
+    it('each mention knows where it stands in its sentence', async () => {
+      const { index } = await built();
+      const { meetings } = await index.queries.topicHistory('PNR');
+      const all = meetings.flatMap((m) => m.occurrences);
+      assert.ok(all.length > 5);
+      for (const o of all) assert.match(o.text.slice(o.at[0], o.at[1]), /PNR|passenger name record/i, o.text);
+      const words = await index.queries.topicHistory('Cracow');
+      for (const o of words.meetings.flatMap((m) => m.occurrences)) assert.equal(o.text.slice(o.at[0], o.at[1]), 'Cracow');
+    });
+
     it('the topic history reads each sentence, naming the section', async () => {
       const { index } = await built();
       const { topic, meetings } = await index.queries.topicHistory('PNR');

@@ -9,6 +9,8 @@ export interface TopicMention {
   range: Range;
   /** The sentence the mention stands in. */
   text: string;
+  /** Where the mention stands in `text` (start and end offsets). */
+  at: [number, number];
   /** The heading of the section it falls in ("Session 4: PNR issues"), if any. */
   section?: string;
 }
@@ -103,7 +105,7 @@ export function findTopicMentions(doc: OutcomeDocument, catalogue: Catalogue, to
       let m: RegExpExecArray | null;
       while ((m = topic.pattern.exec(line))) spans.push([m.index, m.index + m[0].length]);
     }
-    for (const [s, e] of spans) out.push({ range: lineRange(l, s, e), text: sentenceAround(line, s, e), section: sectionAt(doc.sections, l)?.heading.text });
+    for (const [s, e] of spans) out.push({ range: lineRange(l, s, e), ...sentenceAround(line, s, e), section: sectionAt(doc.sections, l)?.heading.text });
   }
   return out;
 }
@@ -113,10 +115,13 @@ export function sectionAt(sections: Section[], line: number): Section | undefine
 }
 
 /** The sentence holding [start, end): from the previous full stop to the next one. */
-export function sentenceAround(line: string, start: number, end: number): string {
+export function sentenceAround(line: string, start: number, end: number): { text: string; at: [number, number] } {
   let s = start;
   while (s > 0 && !/[.!?]\s/.test(line.slice(s - 2, s))) s--;
   let e = end;
   while (e < line.length && !/[.!?](?:\s|$)/.test(line.slice(e, e + 2))) e++;
-  return line.slice(s, Math.min(line.length, e + 1)).replace(/\s+/g, ' ').trim();
+  const text = line.slice(s, Math.min(line.length, e + 1)).replace(/\s+/g, ' ').trim();
+  // The mention's place in the sentence as written out: runs of spaces before it count as one.
+  const from = line.slice(s, start).replace(/\s+/g, ' ').trimStart().length;
+  return { text, at: [from, Math.min(text.length, from + line.slice(start, end).replace(/\s+/g, ' ').length)] };
 }

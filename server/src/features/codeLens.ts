@@ -23,9 +23,17 @@ export async function codeLenses(analysis: Analysis, workspace: WorkspaceService
 export async function resolveCodeLens(lens: CodeLens, workspace: WorkspaceService): Promise<CodeLens> {
   const { uri, section } = lens.data as LensData;
   const earlier = await workspace.queries.earlierMeetings(canonicalUri(uri), section);
-  if (earlier.length === 0) return { ...lens, command: { title: 'Not discussed at earlier meetings', command: '' } };
+  const tooltip = counted(await workspace.queries.sectionTopic(canonicalUri(uri), section));
+  if (earlier.length === 0) return { ...lens, command: { title: 'Not discussed at earlier meetings', command: '', tooltip } };
   // One place per meeting: where the topic first comes up there.
   const locations = earlier.map((m) => ({ uri: m.entry.uri, range: spanRange(m.spans[0]) }));
   const title = `Discussed at ${earlier.length} earlier meeting${earlier.length === 1 ? '' : 's'}`;
-  return { ...lens, command: { title, command: SHOW_REFERENCES_COMMAND, arguments: [uri, lens.range.start, locations] } };
+  return { ...lens, command: { title, command: SHOW_REFERENCES_COMMAND, tooltip, arguments: [uri, lens.range.start, locations] } };
+}
+
+/** The lens's hover: which topic it counted, so a drafter can check it against the Topic History or `outcome-lint mentions`. */
+function counted(topic: { names: string[] } | { title: string } | undefined): string | undefined {
+  if (!topic) return undefined;
+  if ('title' in topic) return `Counted: earlier meetings with a section titled "${topic.title}" (the heading names no catalogue topic)`;
+  return `Counted: earlier meetings that mention ${topic.names.join(', ')}`;
 }

@@ -4,8 +4,17 @@ import { meetingLabel } from '../core/workspace/meetingLabel';
 import type { Analysis } from './analysis';
 import { canonicalUri, type WorkspaceService } from './workspaceIndex';
 
-/** Every Council (ST) document number in the text whose document is in the workspace, as a link to its file. */
+/**
+ * Every Council (ST) document number in the text whose document is in the workspace, and every
+ * meeting phrase ("the next Ministerial meeting") that leads to a meeting's outcome there, as a
+ * link to its file.
+ */
 export async function documentLinks(analysis: Analysis, workspace: WorkspaceService): Promise<DocumentLink[]> {
-  const links = await workspace.queries.numberLinks(canonicalUri(analysis.uri));
-  return links.map(({ span, target }) => ({ range: analysis.toEditor(spanRange(span)), target: target.uri, tooltip: meetingLabel(target) }));
+  const uri = canonicalUri(analysis.uri);
+  const numbers = await workspace.queries.numberLinks(uri);
+  const phrases = await workspace.queries.meetingPhrases(uri);
+  return [
+    ...numbers.map(({ span, target }) => ({ range: analysis.toEditor(spanRange(span)), target: target.uri, tooltip: meetingLabel(target) })),
+    ...phrases.filter((p) => p.targets.length > 0).map(({ span, targets }) => ({ range: analysis.toEditor(spanRange(span)), target: targets[0].uri, tooltip: targets.map((t) => meetingLabel(t)).join('; ') })),
+  ];
 }

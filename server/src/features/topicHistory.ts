@@ -25,7 +25,7 @@ export async function topicHistory(workspace: WorkspaceService, params: TopicHis
     total,
     offset,
     limit,
-    meetings: meetings.map((m) => ({ uri: m.uri, label: m.label, mentions: m.occurrences.map((o) => ({ range: o.range, text: o.text, ...(o.section ? { section: o.section } : {}) })) })),
+    meetings: meetings.map((m) => ({ uri: m.uri, label: m.label, mentions: m.occurrences.map((o) => ({ range: o.range, text: o.text, at: o.at, ...(o.section ? { section: o.section } : {}) })) })),
   };
 }
 

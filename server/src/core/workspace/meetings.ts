@@ -1,5 +1,6 @@
 import { meetingDate, type DocumentEntry } from './documentEntry';
 import type { MeetingDescription } from '../document/meetingRefs';
+import { meetingLabel, monthYear } from './meetingLabel';
 
 /** "EU-US JHA" and "EU-US" are one series: a reference in the text often leaves out "JHA". */
 export function seriesKey(series: string): string {
@@ -59,3 +60,34 @@ function matchesPlaceAndDate(m: DocumentEntry, ref: MeetingDescription): boolean
   if (ref.month !== undefined && ref.month !== mo) return false;
   return ref.day === undefined || ref.day === d || ref.month === undefined;
 }
+
+/**
+ * Why a reference in `from` leads nowhere, in the drafter's terms: "no later EU-US JHA
+ * Ministerial in the workspace; the latest is 10483/17, June 2017". `series` is the one the
+ * reference was resolved in (undefined when neither it nor the document names one).
+ */
+export function unresolvedReason(from: DocumentEntry, ref: MeetingDescription, series: string | undefined, meetings: readonly DocumentEntry[]): string {
+  if (!series) return 'the meeting series is not known: neither the phrase nor this document\'s subject names one';
+  const kind = `${series} ${ref.level === 'Senior Officials' ? 'Senior Officials Meeting' : ref.level === 'Ministerial' ? 'Ministerial' : 'meeting'}`;
+  const own = meetingKey(from);
+  const when = meetingDate(from);
+  const others = meetings.filter((m) => meetingKey(m) !== own && (!ref.level || m.meeting?.level === ref.level));
+  if (others.length === 0) return `no other ${kind} in the workspace`;
+  const short = (m: DocumentEntry) => `${m.number?.text ?? '(no number)'}, ${monthYear(m.meeting?.start ?? m.date ?? '')}`;
+  const month = ref.month !== undefined ? MONTH_NAMES[ref.month - 1] : undefined;
+  const said = [ref.place, [month, ref.year].filter((x) => x !== undefined).join(' ')].filter(Boolean).join(', ');
+  const which = `${kind}${said ? ` (${said})` : ''}`;
+  if (ref.direction === 'next') {
+    const later = others.filter((m) => meetingDate(m) > when);
+    return later.length === 0 ? `no later ${kind} in the workspace; the latest is ${short(others[others.length - 1])}` : `no later ${which} in the workspace; the next one there is ${short(later[0])}`;
+  }
+  if (ref.direction === 'previous') {
+    const earlier = others.filter((m) => meetingDate(m) < when);
+    return earlier.length === 0 ? `no earlier ${kind} in the workspace; the earliest is ${short(others[0])}` : `no earlier ${which} in the workspace; the last before is ${short(earlier[earlier.length - 1])}`;
+  }
+  const t = Date.parse(when);
+  const nearest = others.reduce((a, b) => (Math.abs(Date.parse(meetingDate(b)) - t) < Math.abs(Date.parse(meetingDate(a)) - t) ? b : a));
+  return `no ${which} in the workspace; the nearest in time is ${meetingLabel(nearest, 'month')}`;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

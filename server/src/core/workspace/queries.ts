@@ -22,7 +22,7 @@ import {
 import type { IndexedDocuments } from './documents';
 import { normaliseTitle, type Lookups } from './lookups';
 import { meetingLabel } from './meetingLabel';
-import { meetingKey, resolveMeetingRef } from './meetings';
+import { meetingKey, resolveMeetingRef, unresolvedReason } from './meetings';
 import type { MentionList, MentionLocation } from './mentionList';
 import { crossDocumentFindings, type NumberLookup, type Severities } from './references';
 import type { HeadingSymbol } from './symbols';
@@ -52,6 +52,8 @@ export interface TopicOccurrence extends MentionLocation {
   section?: string;
   /** The sentence. */
   text: string;
+  /** Where the mention stands in `text` (start and end offsets). */
+  at: [number, number];
 }
 
 /** The mentions of a topic at one meeting. */
@@ -76,6 +78,13 @@ export interface EarlierMeeting {
   spans: Span[];
 }
 
+/** A meeting reference in the text and the meeting's outcome it leads to (`targets` empty: `reason` says why). */
+export interface MeetingPhrase {
+  span: Span;
+  targets: DocumentEntry[];
+  reason?: string;
+}
+
 /** What a section discusses: the catalogue entries its heading names, else its title. */
 export type SectionTopic = { ids: ReadonlySet<string> } | { title: string };
 
@@ -96,6 +105,10 @@ export interface WorkspaceQueries {
   references(uri: string, at: Position, page?: Page): Answer<ReferencePage>;
   /** The earlier meetings that discussed a section's topic (the section's place in the document). */
   earlierMeetings(uri: string, section: number): Answer<EarlierMeeting[]>;
+  /** Each meeting reference in a document ("the next Ministerial meeting") with where it leads, or why it leads nowhere. */
+  meetingPhrases(uri: string): Answer<MeetingPhrase[]>;
+  /** What `earlierMeetings` counts for a section: the names of the entries its heading names, else its title. */
+  sectionTopic(uri: string, section: number): Answer<{ names: string[] } | { title: string } | undefined>;
   /** Where the topic mentioned at a position was last discussed before this document's meeting. */
   lastDiscussion(uri: string, at: Position): Answer<LastDiscussion | undefined>;
   /** Section and item headings matching the words, at most `limit`. */
@@ -178,6 +191,25 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
     if (!e || !heading) return [];
     const topic = this.headingTopic(e, heading);
     return this.earlierMeetingsDiscussing(topic?.kind === 'entry' ? { ids: topic.ids } : { title: heading.title }, e);
+  }
+
+  meetingPhrases(uri: string): MeetingPhrase[] {
+    const e = this.documents.entry(uri);
+    if (!e) return [];
+    return e.meetingRefs.map((ref) => {
+      const targets = this.resolveMeetingRef(e, ref);
+      if (targets.length > 0) return { span: ref.span as Span, targets };
+      const series = ref.series ?? e.meeting?.series;
+      return { span: ref.span as Span, targets, reason: unresolvedReason(e, ref, series, series ? this.meetingsOf(series) : []) };
+    });
+  }
+
+  sectionTopic(uri: string, section: number): { names: string[] } | { title: string } | undefined {
+    const e = this.documents.entry(uri);
+    const heading = e?.sections[section];
+    if (!e || !heading) return undefined;
+    const names = [...new Set(mentionsWithin(e, heading.span).map((id) => this.catalogue.entry(id)?.name ?? id))];
+    return names.length > 0 ? { names } : { title: heading.title };
   }
 
   lastDiscussion(uri: string, at: Position): LastDiscussion | undefined {
@@ -357,7 +389,7 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
   occurrencesIn(e: DocumentEntry, topic: Topic, text: string): TopicOccurrence[] {
     if (topic.kind === 'words') {
       // Free words are not in the index: the document is parsed again and searched.
-      return findTopicMentions(parseForIndex(text, this.catalogue), this.catalogue, topic).map((m) => occurrence(e, m.range, m.text, m.section));
+      return findTopicMentions(parseForIndex(text, this.catalogue), this.catalogue, topic).map((m) => occurrence(e, m.range, m, m.section));
     }
     const lines = splitLines(text).clean;
     const out: TopicOccurrence[] = [];
@@ -371,8 +403,8 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
 
 const NO_IDS: ReadonlySet<string> = new Set();
 
-function occurrence(e: DocumentEntry, range: Range, text: string, section: string | undefined): TopicOccurrence {
-  const o: TopicOccurrence = { uri: e.uri, range, text };
+function occurrence(e: DocumentEntry, range: Range, { text, at }: { text: string; at: [number, number] }, section: string | undefined): TopicOccurrence {
+  const o: TopicOccurrence = { uri: e.uri, range, text, at };
   if (e.number) o.number = e.number.text;
   if (e.date) o.date = e.date;
   if (section) o.section = section;
