@@ -23,6 +23,9 @@ const BAD_REQUESTS: [string, unknown][] = [
   ['textDocument/diagnostic', { textDocument: 7 }],
   ['outcome/documentInfo', { uri: 3 }],
   ['outcome/topicHistory', { query: null }],
+  ['outcome/preview', { uri: ['untitled:a'] }],
+  ['outcome/export', { uri, format: 'odt', target: '/tmp/x.odt' }],
+  ['outcome/archiveText', {}],
 ];
 
 describe('LSP: malformed requests', () => {
