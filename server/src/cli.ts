@@ -4,16 +4,18 @@ import { loadCatalogue } from './core/catalogue/load';
 import type { Catalogue } from './core/catalogue/catalogue';
 import type { Heading, OutcomeDocument } from './core/document/model';
 import type { Range } from './core/text/range';
-import { lintText, parseWith } from './core/lint';
+import { lintText, parseForIndex } from './core/lint';
 import type { Finding } from './core/rules/finding';
-import { resolveTopic } from './core/topics';
+import { resolveTopic, type Topic } from './core/topics';
 import { MemoryWorkspace } from './core/workspace/workspace';
+import type { TopicOccurrence } from './core/workspace/queries';
 import { WorkspaceIndex } from './core/workspace/workspaceIndex';
-import { findDocumentFiles, readDocumentFile } from './node/documentFiles';
+import { findDocumentFiles, readDocument } from './node/documentFiles';
 import { EXPORT_USAGE, exportMain } from './cliExport';
 
 const USAGE = `usage: outcome-lint [--format text|json] [--workspace DIR] [--catalogue FILE]... [--allow-empty] PATH...
        outcome-lint mentions [--format text|json] TOPIC PATH...
+       outcome-lint text FILE
        ${EXPORT_USAGE}`;
 
 class UsageError extends Error {}
@@ -54,18 +56,18 @@ function parseArgs(args: string[]): Options {
   return options;
 }
 
-interface Loaded {
+/** A file to read: named on the command line (a failure to read it fails the run), or found in a folder. */
+interface Candidate {
   path: string;
-  text: string;
-  document: OutcomeDocument;
+  named: boolean;
 }
 
 /**
- * Expands PATH arguments into documents; unreadable ones are reported and make the exit status 2,
- * and so does a folder holding no outcome document unless `allowEmpty`.
+ * Expands PATH arguments into the files to read, without reading them: a missing path is a
+ * failure, and so is a folder holding no outcome document unless `allowEmpty`.
  */
-function collect(paths: string[], catalogue: Catalogue, failures: string[], allowEmpty = true): Loaded[] {
-  const files: string[] = [];
+function collect(paths: string[], failures: string[], allowEmpty = true): Candidate[] {
+  const files: Candidate[] = [];
   for (const p of paths) {
     let stat: fs.Stats | undefined;
     try {
@@ -74,75 +76,118 @@ function collect(paths: string[], catalogue: Catalogue, failures: string[], allo
       failures.push(`${p}: no such file or directory`);
       continue;
     }
-    if (!stat.isDirectory()) files.push(p);
+    if (!stat.isDirectory()) files.push({ path: p, named: true });
     else {
       const found = findDocumentFiles(p);
       if (found.length === 0 && !allowEmpty) failures.push(`no outcome documents under ${p} (--allow-empty accepts that)`);
-      files.push(...found);
+      files.push(...found.map((f) => ({ path: f, named: false })));
     }
   }
-  const loaded: Loaded[] = [];
-  for (const file of files) {
-    const read = readDocumentFile(file);
-    if (!read.ok) {
-      failures.push(`${file}: ${read.reason}`);
-      continue;
-    }
-    if (read.warning) process.stderr.write(`outcome-lint: ${file}: ${read.warning}\n`);
-    loaded.push({ path: file, text: read.text, document: parseWith(read.text, catalogue) });
+  return files;
+}
+
+/**
+ * One file's text, or undefined (said on stderr). A named file that cannot be read fails the
+ * run; a Word or PDF file found in a folder is skipped with its reason, and so is one whose first
+ * page does not say it is an outcome (as a `.md` found there must).
+ */
+async function readCandidate(file: Candidate, failures: string[], prefilter?: (text: string) => boolean): Promise<string | undefined> {
+  const read = await readDocument(file.path);
+  if (!read.ok) {
+    if (file.named) failures.push(`${file.path}: ${read.reason}`);
+    else process.stderr.write(`outcome-lint: ${file.path}: skipped: ${read.reason}\n`);
+    return undefined;
   }
-  return loaded;
+  if (!file.named && read.format !== 'text' && !TITLE_IN_HEAD.test(read.text.slice(0, 4096))) return undefined;
+  if (prefilter && !prefilter(read.text)) return undefined;
+  if (read.warning) process.stderr.write(`outcome-lint: ${file.path}: ${read.warning}\n`);
+  return read.text;
 }
 
-function severityCounts(findings: Finding[]): string {
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('information') + count('hint')} information`;
+const TITLE_IN_HEAD = /OUTCOME\s+OF\s+(?:THE\s+)?PROCEEDINGS/i;
+
+/** One file's result as --format json prints it. */
+function fileJson(path: string, document: OutcomeDocument, findings: Finding[]) {
+  return {
+    path,
+    kind: document.kind,
+    number: document.header.number?.text ?? null,
+    date: document.header.date?.value.valid ? document.header.date.value.iso : null,
+    ...documentFields(document),
+    diagnostics: findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: f.range })),
+  };
 }
 
-/** The workspace index over documents already read and parsed (keyed by absolute path): the server's index, fed by the CLI. */
-function indexOf(docs: Loaded[], catalogue: Catalogue): WorkspaceIndex {
-  const index = new WorkspaceIndex(new MemoryWorkspace(), catalogue);
-  for (const d of docs) index.setDocument(path.resolve(d.path), d.document);
-  return index;
+/**
+ * Writes `{"files": [...]}` a file at a time, as JSON.stringify(…, null, 2) would lay it out:
+ * nothing of a file is kept once it is written.
+ */
+class JsonFiles {
+  private count = 0;
+
+  add(file: unknown): void {
+    process.stdout.write(`${this.count++ === 0 ? '{\n  "files": [\n' : ',\n'}${JSON.stringify(file, null, 2).replace(/^/gm, '    ')}`);
+  }
+
+  end(): void {
+    process.stdout.write(this.count === 0 ? '{\n  "files": []\n}\n' : '\n  ]\n}\n');
+  }
 }
 
-function lint(options: Options, catalogue: Catalogue): number {
+/**
+ * Checks the files one at a time: each is read, parsed once and checked, and only its findings
+ * kept (printed at once without --workspace). With --workspace, the index holds each
+ * document's compact entry, and the cross-document findings are added at the end.
+ */
+async function lint(options: Options, catalogue: Catalogue): Promise<number> {
   if (options.positionals.length === 0) throw new UsageError('no PATH given');
   const failures: string[] = [];
-  const docs = collect(options.positionals, catalogue, failures, options.allowEmpty);
+  const files = collect(options.positionals, failures, options.allowEmpty);
   let index: WorkspaceIndex | undefined;
   if (options.workspace) {
     if (!fs.existsSync(options.workspace) || !fs.statSync(options.workspace).isDirectory()) throw new UsageError(`--workspace ${options.workspace} is not a directory`);
-    index = indexOf([...collect([options.workspace], catalogue, []), ...docs], catalogue);
-  }
-  const results = docs.map((d) => {
-    const findings = lintText(d.text, catalogue).findings;
-    if (index) findings.push(...index.queries.crossDocumentFindings(path.resolve(d.path)));
-    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { ...d, findings };
-  });
-  for (const f of failures) process.stderr.write(`outcome-lint: ${f}\n`);
-  if (options.format === 'json') {
-    const files = results.map((r) => ({
-      path: r.path,
-      kind: r.document.kind,
-      number: r.document.header.number?.text ?? null,
-      date: r.document.header.date?.value.valid ? r.document.header.date.value.iso : null,
-      ...documentFields(r.document),
-      diagnostics: r.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: f.range })),
-    }));
-    process.stdout.write(JSON.stringify({ files }, null, 2) + '\n');
-  } else {
-    for (const r of results) {
-      for (const f of r.findings) process.stdout.write(`${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code}: ${f.message}\n`);
+    index = new WorkspaceIndex(new MemoryWorkspace(), catalogue);
+    const checked = new Set(files.map((f) => path.resolve(f.path)));
+    for (const file of collect([options.workspace], [])) {
+      if (checked.has(path.resolve(file.path))) continue;
+      const text = await readCandidate(file, []);
+      if (text !== undefined) index.setDocument(path.resolve(file.path), parseForIndex(text, catalogue));
     }
-    const all = results.flatMap((r) => r.findings);
-    const other = results.filter((r) => r.document.kind === 'other').length;
-    process.stdout.write(`${results.length} file${results.length === 1 ? '' : 's'} checked${other ? ` (${other} not an outcome document)` : ''}: ${severityCounts(all)}\n`);
+  }
+  const json = options.format === 'json' ? new JsonFiles() : undefined;
+  const counts = { files: 0, other: 0, error: 0, warning: 0, information: 0 };
+  const report = (file: string, document: OutcomeDocument, findings: Finding[]) => {
+    counts.files++;
+    if (document.kind === 'other') counts.other++;
+    for (const f of findings) counts[f.severity === 'hint' ? 'information' : f.severity]++;
+    if (json) json.add(fileJson(file, document, findings));
+    else for (const f of findings) process.stdout.write(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code}: ${f.message}\n`);
+  };
+  const held: { path: string; document: OutcomeDocument; findings: Finding[] }[] = [];
+  for (const file of files) {
+    const text = await readCandidate(file, failures);
+    if (text === undefined) continue;
+    const { document, findings } = lintText(text, catalogue);
+    if (!index) report(file.path, document, findings);
+    else {
+      // Its tree is needed for the JSON fields: kept without its text until the index is complete.
+      index.setDocument(path.resolve(file.path), document);
+      held.push({ path: file.path, document, findings });
+    }
+  }
+  for (const h of held) {
+    const findings = [...h.findings, ...index!.queries.crossDocumentFindings(path.resolve(h.path))];
+    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    report(h.path, h.document, findings);
+  }
+  for (const f of failures) process.stderr.write(`outcome-lint: ${f}\n`);
+  if (json) json.end();
+  else {
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    process.stdout.write(`${plural(counts.files, 'file')} checked${counts.other ? ` (${counts.other} not an outcome document)` : ''}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information\n`);
   }
   if (failures.length > 0) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return counts.error > 0 ? 1 : 0;
 }
 
 /** What a script builds on beside the checks: the type as titled, the subject, the meeting and the outline. */
@@ -164,17 +209,54 @@ function documentFields(doc: OutcomeDocument) {
   };
 }
 
-function mentions(options: Options, catalogue: Catalogue): number {
+/**
+ * A cheap test of a text before it is parsed: could it mention the topic at all? Any of the
+ * names of the topic's entries, without regard to case (the exact match, on word boundaries, is
+ * the parser's); for free words, their own expression.
+ */
+function mentionPrefilter(catalogue: Catalogue, topic: Topic): (text: string) => boolean {
+  if (topic.kind === 'words') {
+    const words = new RegExp(topic.pattern.source, topic.pattern.flags.replace('g', ''));
+    return (text) => words.test(text);
+  }
+  const names = [...topic.ids].flatMap((id) => {
+    const e = catalogue.entry(id);
+    return e ? [e.name, ...e.aliases, ...e.abbreviations] : [];
+  });
+  const any = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'i');
+  return (text) => any.test(text);
+}
+
+/** Every mention of a topic, oldest meeting first: only the files that may mention it are parsed, and of each only its entry and its mentions are kept. */
+async function mentions(options: Options, catalogue: Catalogue): Promise<number> {
   const [query, ...paths] = options.positionals;
   if (!query || paths.length === 0) throw new UsageError('mentions needs a TOPIC and at least one PATH');
   const failures: string[] = [];
-  const docs = collect(paths, catalogue, failures, options.allowEmpty).filter((d) => d.document.kind === 'outcome');
-  const byPath = new Map(docs.map((d) => [path.resolve(d.path), d]));
-  const index = indexOf(docs, catalogue);
   const topic = resolveTopic(catalogue, query);
+  const mayMention = mentionPrefilter(catalogue, topic);
+  const index = new WorkspaceIndex(new MemoryWorkspace(), catalogue);
+  const found = new Map<string, { path: string; occurrences: TopicOccurrence[] }>();
+  let documents = 0;
+  for (const file of collect(paths, failures, options.allowEmpty)) {
+    const text = await readCandidate(file, failures);
+    if (text === undefined) continue;
+    if (!mayMention(text)) {
+      // Not parsed: an outcome or not, it has no mention to list. Counted when it says it is an outcome.
+      if (TITLE_IN_HEAD.test(text)) documents++;
+      continue;
+    }
+    const document = parseForIndex(text, catalogue);
+    if (document.kind !== 'outcome') continue;
+    documents++;
+    const uri = path.resolve(file.path);
+    index.setDocument(uri, document);
+    const e = index.queries.entry(uri);
+    const occurrences = e ? index.queries.occurrencesIn(e, topic, text) : [];
+    if (occurrences.length > 0) found.set(uri, { path: file.path, occurrences });
+  }
   const list = index.queries.documentsForTopic(topic).flatMap((e) => {
-    const d = byPath.get(e.uri)!;
-    return index.queries.occurrencesIn(e, topic, d.text).map((m) => ({ path: d.path, number: m.number ?? null, date: m.date ?? null, section: m.section ?? null, range: m.range, text: m.text }));
+    const d = found.get(e.uri);
+    return d ? d.occurrences.map((m) => ({ path: d.path, number: m.number ?? null, date: m.date ?? null, section: m.section ?? null, range: m.range, text: m.text })) : [];
   });
   for (const f of failures) process.stderr.write(`outcome-lint: ${f}\n`);
   if (options.format === 'json') {
@@ -183,15 +265,29 @@ function mentions(options: Options, catalogue: Catalogue): number {
     for (const m of list) {
       process.stdout.write(`${m.path}:${m.range.start.line + 1}:${m.range.start.character + 1}: ${m.number ?? '(no number)'} ${m.date ?? ''}${m.section ? ` [${m.section}]` : ''}: ${m.text}\n`);
     }
-    process.stdout.write(`${list.length} mention${list.length === 1 ? '' : 's'} of ${topic.name} in ${new Set(list.map((m) => m.path)).size} of ${docs.length} documents\n`);
+    process.stdout.write(`${list.length} mention${list.length === 1 ? '' : 's'} of ${topic.name} in ${new Set(list.map((m) => m.path)).size} of ${documents} documents\n`);
   }
   return failures.length > 0 ? 2 : 0;
 }
 
+/** `outcome-lint text FILE`: the text as read (what the rules and the index see), its notes on stderr. */
+async function text(args: string[]): Promise<number> {
+  if (args.length !== 1 || args[0].startsWith('-')) throw new UsageError('text needs one FILE');
+  const read = await readDocument(args[0]);
+  if (!read.ok) {
+    process.stderr.write(`outcome-lint: ${args[0]}: ${read.reason}\n`);
+    return 2;
+  }
+  if (read.warning) process.stderr.write(`outcome-lint: ${args[0]}: ${read.warning}\n`);
+  process.stdout.write(read.text.endsWith('\n') || read.text === '' ? read.text : `${read.text}\n`);
+  return 0;
+}
+
 /** The exit status; a promise of it for `export`, which renders and writes asynchronously. */
-export function main(argv: string[]): number | Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'export') return exportMain(argv.slice(1));
   try {
+    if (argv[0] === 'text') return await text(argv.slice(1));
     if (argv.includes('--help') || argv.includes('-h')) {
       process.stdout.write(USAGE + '\n');
       return 0;
@@ -202,7 +298,7 @@ export function main(argv: string[]): number | Promise<number> {
     // Each problem's message names its file already.
     for (const p of problems) process.stderr.write(`outcome-lint: ${p.message}\n`);
     if (problems.length > 0) return 2;
-    return isMentions ? mentions(options, catalogue) : lint(options, catalogue);
+    return await (isMentions ? mentions(options, catalogue) : lint(options, catalogue));
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`outcome-lint: ${e.message}\n${USAGE}\n`);

@@ -145,3 +145,84 @@ describe('outcome-lint (as a process)', () => {
     assert.ok(tftp.mentions.every((m) => !/\bTFTS\b/.test(m.text) || /\bTFTP\b/.test(m.text)));
   });
 });
+
+describe('outcome-lint on Word and PDF files', () => {
+  const ARCHIVE = path.join(ROOT, 'test', 'fixtures', 'archive');
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-archive-'));
+    fs.mkdirSync(path.join(tmp, 'register', 'scans'), { recursive: true });
+    fs.copyFileSync(path.join(ARCHIVE, 'outcome-libreoffice.docx'), path.join(tmp, 'register', '15990-25.docx'));
+    fs.copyFileSync(path.join(ARCHIVE, 'outcome-pages.pdf'), path.join(tmp, 'register', '6401-26.pdf'));
+    fs.copyFileSync(path.join(ARCHIVE, 'scanned.pdf'), path.join(tmp, 'register', 'scans', 'scan.pdf'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('checks named Word and PDF files and finds them in folders; a scan found there is skipped with its reason', () => {
+    const r = run('--format', 'json', path.join(tmp, 'register'));
+    assert.equal(r.status, 0, r.stderr);
+    const files = (JSON.parse(r.stdout) as { files: { path: string; kind: string; number: string | null }[] }).files;
+    assert.deepEqual(files.map((f) => [path.relative(tmp, f.path), f.kind, f.number]), [
+      [path.join('register', '15990-25.docx'), 'outcome', '15990/25'],
+      [path.join('register', '6401-26.pdf'), 'outcome', '6401/26'],
+    ]);
+    assert.equal(r.stderr, `outcome-lint: ${path.join(tmp, 'register', 'scans', 'scan.pdf')}: skipped: no text layer: this PDF is an image\n`);
+  });
+
+  it('a named file that cannot be read fails with one line: encrypted PDF, a .docx that is not Word, a FIFO', () => {
+    const notWord = path.join(tmp, 'notes.docx');
+    fs.writeFileSync(notWord, 'plain text, not a zip');
+    const fifo = path.join(tmp, 'pipe.pdf');
+    spawnSync('mkfifo', [fifo]);
+    for (const [file, reason] of [
+      [path.join(ARCHIVE, 'encrypted.pdf'), /encrypted/],
+      [notWord, /./],
+      [fifo, /^a named pipe \(FIFO\), not a file$/],
+    ] as const) {
+      const r = run(file);
+      assert.equal(r.status, 2, file);
+      const lines = r.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, 1, r.stderr);
+      assert.ok(lines[0].startsWith(`outcome-lint: ${file}: `), lines[0]);
+      assert.match(lines[0].slice(`outcome-lint: ${file}: `.length), reason);
+    }
+  });
+
+  it('text FILE prints the text as read', () => {
+    const r = run('text', path.join(tmp, 'register', '15990-25.docx'));
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.ok(lines.includes('OUTCOME OF PROCEEDINGS'), r.stdout);
+    assert.ok(lines.includes('2.\tCounter-terrorism'), r.stdout);
+    const scan = run('text', path.join(tmp, 'register', 'scans', 'scan.pdf'));
+    assert.equal(scan.status, 2);
+    assert.match(scan.stderr, /scan\.pdf: no text layer: this PDF is an image\n$/);
+  });
+
+  it('mentions finds a topic in a PDF, at its place in the text as read', () => {
+    const r = run('mentions', '--format', 'json', 'e-evidence', path.join(tmp, 'register'));
+    assert.equal(r.status, 0, r.stderr);
+    const list = (JSON.parse(r.stdout) as { mentions: { path: string; range: { start: { line: number; character: number }; end: { character: number } } }[] }).mentions;
+    const inPdf = list.filter((m) => m.path.endsWith('6401-26.pdf'));
+    assert.ok(inPdf.length > 0, r.stdout);
+    const text = run('text', path.join(tmp, 'register', '6401-26.pdf')).stdout.split('\n');
+    for (const m of inPdf) assert.match(text[m.range.start.line].slice(m.range.start.character, m.range.end.character), /^(?:electronic evidence|e-evidence)$/i);
+  });
+
+  it('streams a folder of many documents: every file reported once, in order, the summary counting them all', () => {
+    const dir = path.join(tmp, 'many');
+    fs.mkdirSync(dir);
+    const text = corpusText('7725-23.md');
+    const names = Array.from({ length: 120 }, (_, i) => `d${String(i).padStart(3, '0')}.outcome.md`);
+    for (const n of names) fs.writeFileSync(path.join(dir, n), text);
+    const json = run('--format', 'json', dir);
+    assert.equal(json.status, 0, json.stderr);
+    assert.deepEqual((JSON.parse(json.stdout) as { files: { path: string }[] }).files.map((f) => path.basename(f.path)), names);
+    const plain = run(dir);
+    assert.match(plain.stdout, /^120 files checked: 0 errors, /m);
+    // With --workspace the cross-document checks see all of them: each number is carried 120 times.
+    const ws = run('--format', 'json', '--workspace', dir, path.join(dir, names[0]));
+    const codes = (JSON.parse(ws.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0].diagnostics.map((d) => d.code);
+    assert.ok(codes.includes('workspace.duplicate-number'), codes.join(' '));
+  });
+});
