@@ -70,6 +70,19 @@ describe('layouts: marks that are not the document', () => {
   });
 });
 
+describe('layouts: footnotes interleaved with the body', () => {
+  it('a footnote between the lines of a paragraph opens no section, and its reference is one', () => {
+    const text = outcome('1. Opening', 'The Chair recalled the roadmap1 and', '1 See doc. 6110/16.', 'asked the delegations to comment.', '2. Closing', 'The meeting closed.');
+    const { document: doc, findings } = lintText(text, catalogue);
+    assert.deepEqual(findings.map((f) => f.code), []);
+    assert.deepEqual(doc.sections.map((s) => [s.heading.label, s.paragraphs.map((p) => p.range)]), [
+      ['1', [{ start: { line: 16, character: 0 }, end: { line: 18, character: 33 } }]],
+      ['2', [{ start: { line: 20, character: 0 }, end: { line: 20, character: 19 } }]],
+    ]);
+    assert.deepEqual(doc.references.map((r) => [r.base, r.range]), [['6110/16', { start: { line: 17, character: 11 }, end: { line: 17, character: 18 } }]]);
+  });
+});
+
 describe('layouts: labels and values', () => {
   it('labels grouped before their values get them in order', () => {
     const text = [...HEADER, 'From:', 'On:', 'To:', 'General Secretariat of the Council', '6 April 2016', 'Terrorism Working Party', 'Subject:', 'Summary of discussions', '', '1. Opening', 'Text.'].join('\n');
