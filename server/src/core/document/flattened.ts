@@ -34,8 +34,8 @@ const HEADER_PART = new RegExp(
   ].join('|'),
   'gi',
 );
-const TITLE_AT = new RegExp(String.raw`(?<![\p{L}"“])(?:${TITLE})(?![\p{L}"”])`, 'gu');
-const LABEL_AT = new RegExp(String.raw`(?<![\p{L}.])${LABEL}(?=[ \t]|$)`, 'giu');
+const TITLE_AT = new RegExp(String.raw`(?<![A-Za-z"“])(?:${TITLE})(?![A-Za-z"”])`, 'g');
+const LABEL_AT = new RegExp(String.raw`(?<![a-z.])${LABEL}(?=[ \t]|$)`, 'gi');
 /**
  * A numbered heading: "Session 2", or a number or letter before a capital, standing after a
  * sentence's end ("… partnership. 2. Security"), or anywhere when it opens a run ("1.", "a)")
@@ -99,12 +99,15 @@ function cutsOf(line: string): number[] | undefined {
   let parts = 0;
   const titleAt: number[] = [];
   const labels: { start: number; end: number }[] = [];
+  // Most long lines are paragraphs: without a colon nor a title's capitals, no part can start there.
+  const hasColon = line.indexOf(':') >= 0;
+  if (!hasColon && !/[A-Z]{4}/.test(line)) return undefined;
   for (const m of line.matchAll(TITLE_AT)) {
     titleAt.push(m.index);
     cuts.add(m.index).add(m.index + m[0].length);
     parts++;
   }
-  for (const m of line.matchAll(LABEL_AT)) {
+  for (const m of hasColon ? line.matchAll(LABEL_AT) : []) {
     // Labels stand before the body: "to:" in a sentence of the body is none.
     if (m[0].charCodeAt(0) > 96 && m.index > (titleAt[0] ?? 0) + 2000) break;
     labels.push({ start: m.index, end: m.index + m[0].length });

@@ -23,7 +23,7 @@ const CLASSIFICATION = /\[(?:RESTREINT|CONFIDENTIEL|SECRET)[ \t]+UE\/EU[ \t]+(?:
  * number tell it from a reference.
  */
 const FOOTER_IN_TEXT =
-  /(?<![\d/])\d{0,5}\/(?:\d{1,2}\/)?\d{2}(?:[ \t]+(?:REV|ADD|COR)[ \t]\d{1,2})*[ \t]+[A-Z]{2,4}(?:\/[A-Z]{2,4})*\/[a-z]{2,3}[ \t]+\d{1,3}(?:[ \t]+[A-Z0-9][A-Z0-9.]{0,7}){0,4}[ \t]+[A-Z]{2}\b/g;
+  /\d{0,5}\/(?:\d{1,2}\/)?\d{2}(?:[ \t]+(?:REV|ADD|COR)[ \t]\d{1,2})*[ \t]+[A-Z]{2,4}(?:\/[A-Z]{2,4})*\/[a-z]{2,3}[ \t]+\d{1,3}(?:[ \t]+[A-Z0-9][A-Z0-9.]{0,7}){0,4}[ \t]+[A-Z]{2}\b/y;
 /** The register's own word at the foot of its pages. */
 const REGISTER_WORD = /\bConseil[ \t]+UE\b/g;
 /** Words a declassification or release stamp spells down the margin. */
@@ -53,7 +53,7 @@ export function blankStamps(cleanText: string, clean: string[], lineStarts: numb
   if (cleanText.indexOf('UE/EU') >= 0) add(CLASSIFICATION);
   if (cleanText.indexOf('Conseil') >= 0) add(REGISTER_WORD);
   // A footer alone on its line is read as a footer (the page's layout); within text it is blanked.
-  add(FOOTER_IN_TEXT, (m) => !startsShortLine(cleanText, m.index));
+  footersInText(cleanText, spans);
   stampLetters(clean, lineStarts, spans);
   if (spans.length === 0) return { cleanText, clean, stamps: [] };
   spans.sort((a, b) => a[0] - b[0]);
@@ -70,6 +70,26 @@ export function blankStamps(cleanText: string, clean: string[], lineStarts: numb
   parts.push(cleanText.slice(copied));
   const text = parts.join('');
   return { cleanText: text, clean: text.split('\n'), stamps };
+}
+
+/** Footers within text, found from the slashes (text without one costs one indexOf). */
+function footersInText(text: string, spans: [number, number][]): void {
+  let resume = 0;
+  for (let slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+    let start = slash;
+    while (start > 0 && slash - start < 5 && isDigit(text.charCodeAt(start - 1))) start--;
+    if (start < resume || (start > 0 && (isDigit(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 47))) continue;
+    FOOTER_IN_TEXT.lastIndex = start;
+    const m = FOOTER_IN_TEXT.exec(text);
+    if (!m || startsShortLine(text, start)) continue;
+    spans.push([start, start + m[0].length]);
+    resume = start + m[0].length;
+    slash = resume - 1;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** A footer that opens a line of a footer's length is the page's footer line, read as such (see footers.ts). */
