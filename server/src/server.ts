@@ -22,7 +22,7 @@ import type { Catalogue } from './core/catalogue/catalogue';
 import { loadBuiltInCatalogue } from './core/catalogue/load';
 import { Analysis, AnalysisCache } from './features/analysis';
 import { catalogueNotice, loadWithExtraFiles, type LoadedCatalogue } from './features/catalogueFiles';
-import { codeActions } from './features/codeActions';
+import { codeActions, resolveCodeAction, resolveUri } from './features/codeActions';
 import { completion } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
 import { documentInfo } from './features/documentInfo';
@@ -68,7 +68,7 @@ let generation = 0;
 const cache = new AnalysisCache(() => ({ catalogue, severities: settings.rules, generation }));
 selection.setInclude(settings.files.include);
 
-const client = { pullConfiguration: false, registerConfiguration: false, watchFiles: false, refreshDiagnostics: false, versionedEdits: false };
+const client = { pullConfiguration: false, registerConfiguration: false, watchFiles: false, refreshDiagnostics: false, versionedEdits: false, resolveEdits: false };
 let workspaceRoot: string | undefined;
 let initializationSection: unknown;
 /** Requests wait for the first settings so that the first diagnostics already honour them. */
@@ -86,6 +86,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   client.refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
   client.versionedEdits = caps.workspace?.workspaceEdit?.documentChanges === true;
+  client.resolveEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   if (!caps.textDocument?.diagnostic) publisher = new DiagnosticsPublisher({ connection, documents, diagnosticsOf: documentDiagnostics, log: (m) => connection.console.error(m) });
   const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []);
   const roots = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -109,7 +110,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       documentSymbolProvider: { label: 'Outcome' },
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
       documentLinkProvider: { resolveProvider: false },
       definitionProvider: true,
       referencesProvider: true,
@@ -237,7 +238,11 @@ connection.onCompletion((params) => withAnalysis(params.textDocument.uri, null, 
 connection.onHover((params) => withAnalysis(params.textDocument.uri, null, (a) => hover(a, catalogue, params.position, workspace)));
 connection.onDocumentSymbol((params) => withAnalysis(params.textDocument.uri, [], documentSymbols));
 connection.onFoldingRanges((params) => withAnalysis(params.textDocument.uri, [], foldingRanges));
-connection.onCodeAction((params) => withAnalysis(params.textDocument.uri, [], (a) => codeActions(a, params, client.versionedEdits)));
+connection.onCodeAction((params) => withAnalysis(params.textDocument.uri, [], (a) => codeActions(a, params, client)));
+connection.onCodeActionResolve((action) => {
+  const uri = resolveUri(action);
+  return uri ? withAnalysis(uri, action, (a) => resolveCodeAction(a, action, client.versionedEdits)) : action;
+});
 onCustomRequest(connection, DocumentInfoRequest, (params) => withAnalysis(params.uri, documents.get(params.uri) ? { kind: 'other' as const, errors: 0, warnings: 0 } : null, documentInfo));
 
 connection.onDocumentLinks((params) => withAnalysis(params.textDocument.uri, [], (a) => documentLinks(a, workspace)));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import { completionsAt } from '../../server/src/core/editing/completion';
 import { lintText } from '../../server/src/core/lint';
+import { fixEdits } from '../../server/src/core/rules/finding';
 import { corpusText } from './corpus';
 
 /** Items lettered "a.", "b." instead of "a)", "b)": another way drafters and converters write them. */
@@ -24,7 +25,7 @@ describe('items lettered with a full stop', () => {
     const skipped = dotted.replace(/^b\. Prevention/m, 'c. Prevention');
     const finding = lintText(skipped, catalogue).findings.find((f) => f.code === 'body.item-numbering')!;
     assert.equal(finding.message, 'Item c. follows item a. in section 1: the numbering skips; expected b.');
-    const edits = finding.fixes![0].edits;
+    const edits = fixEdits(finding.fixes![0]);
     assert.deepEqual(edits.map((e) => e.newText), ['b']);
     assert.ok(edits.every((e) => e.range.end.character - e.range.start.character === 1));
   });

@@ -5,6 +5,7 @@ import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import { romanValue, toRoman } from '../../server/src/core/document/romanNumerals';
 import { completionsAt } from '../../server/src/core/editing/completion';
 import { lintText } from '../../server/src/core/lint';
+import { fixEdits } from '../../server/src/core/rules/finding';
 
 const catalogue = loadBuiltInCatalogue();
 
@@ -71,7 +72,7 @@ describe('documents in parts (Roman numerals)', () => {
     const numbering = findings.filter((f) => f.code === 'body.section-numbering');
     assert.equal(numbering.length, 1);
     assert.match(numbering[0].message, /expected II\b/);
-    assert.deepEqual(numbering[0].fixes?.[0].edits.map((e) => e.newText), ['II']);
+    assert.deepEqual(fixEdits(numbering[0].fixes![0]).map((e) => e.newText), ['II']);
   });
 
   it('numbers letters afresh under each numbered item, and says where one skips', () => {

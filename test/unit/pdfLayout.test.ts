@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import type { OutcomeDocument } from '../../server/src/core/document/model';
 import { lintText, parseWith } from '../../server/src/core/lint';
+import { fixEdits } from '../../server/src/core/rules/finding';
 import { corpusText, OUTCOME_FILES } from './corpus';
 
 const catalogue = loadBuiltInCatalogue();
@@ -199,7 +200,7 @@ describe('parse: a header laid out as on the printed page', () => {
     const text = 'Council of the European Union\nBrussels, 29 June 2017 (OR. en)\n10483/17\nJAIEX 45, USA 37, JAIEX 46; CYBER 99\nUSA 12\n\nOUTCOME OF PROCEEDINGS\n';
     const fixed = (code: string, line: number) => {
       const finding = lintText(text, catalogue).findings.find((f) => f.code === 'codes.duplicate' && f.range.start.line === line && text.split('\n')[line].startsWith(code, f.range.start.character))!;
-      const [edit] = finding.fixes![0].edits;
+      const [edit] = fixEdits(finding.fixes![0]);
       const lines = text.split('\n');
       const l = lines[edit.range.start.line];
       return edit.range.end.line > edit.range.start.line ? lines.filter((_, k) => k !== edit.range.start.line).join('\n') : [...lines.slice(0, edit.range.start.line), l.slice(0, edit.range.start.character) + edit.newText + l.slice(edit.range.end.character), ...lines.slice(edit.range.start.line + 1)].join('\n');

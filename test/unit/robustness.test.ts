@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import { lintText } from '../../server/src/core/lint';
+import { fixEdits } from '../../server/src/core/rules/finding';
 import { corpusText, OUTCOME_FILES } from './corpus';
 
 const catalogue = loadBuiltInCatalogue();
@@ -56,7 +57,7 @@ describe('robustness (property-based)', () => {
       fc.property(mutated, (text) => {
         const { document, findings } = lintText(text, catalogue);
         assertRangesInside(text, findings.map((f) => f.range));
-        assertRangesInside(text, findings.flatMap((f) => f.fixes ?? []).flatMap((x) => x.edits.map((e) => e.range)));
+        assertRangesInside(text, findings.flatMap((f) => f.fixes ?? []).flatMap((x) => fixEdits(x).map((e) => e.range)));
         assertRangesInside(text, document.sections.map((s) => s.range));
       }),
       { numRuns: 200 },

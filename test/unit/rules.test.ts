@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import { lintText } from '../../server/src/core/lint';
+import { fixEdits } from '../../server/src/core/rules/finding';
 import { RULE_CODES, type RuleCode } from '../../server/src/core/rules/codes';
 import { entryFromDocument } from '../../server/src/core/workspace/documentEntry';
 import { crossDocumentFindings } from '../../server/src/core/workspace/references';
@@ -164,7 +165,7 @@ describe('messages speak the drafter\'s terms', () => {
     const text = edit(corpusText(S9278), 'RELEX 448', 'RELXE 448');
     const f = lintText(text, catalogue).findings.find((x) => x.code === 'codes.unknown')!;
     assert.match(f.message, /^RELXE is not a Council subject code — did you mean RELEX\?$/);
-    assert.equal(f.fixes?.[0].edits[0].newText, 'RELEX');
+    assert.equal(fixEdits(f.fixes![0])[0].newText, 'RELEX');
   });
   it('a header date in another form is offered in the Council\'s form, when it is a real date', () => {
     const finding = (date: string) => lintText(edit(corpusText(S9278), 'Brussels, 31 May 2018', `Brussels, ${date}`), catalogue).findings.find((x) => x.code === 'header.date-invalid')!;
@@ -175,7 +176,7 @@ describe('messages speak the drafter\'s terms', () => {
         continue;
       }
       assert.equal(f.message, `"${written}" is not a date in the Council's form: write "31 May 2018" (day, month name and year; no ordinals, no figures for the month).`);
-      assert.deepEqual(f.fixes?.map((x) => [x.title, x.edits[0].newText, x.edits[0].range]), [['Write "31 May 2018"', '31 May 2018', f.range]]);
+      assert.deepEqual(f.fixes?.map((x) => [x.title, fixEdits(x)[0].newText, fixEdits(x)[0].range]), [['Write "31 May 2018"', '31 May 2018', f.range]]);
     }
     assert.equal(finding('31/06/2018').fixes, undefined, '31 June does not exist: no date to offer');
   });

@@ -1,14 +1,18 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { Severity } from '../core/rules/codes';
-import type { Finding } from '../core/rules/finding';
+import type { Finding, Fix, TextReplacement } from '../core/rules/finding';
 import type { Analysis } from './analysis';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 import type { RuleLinks } from './ruleLinks';
 
-/** A quick fix carried by its diagnostic, in editor positions of the version it was computed on. */
+/**
+ * A quick fix carried by its diagnostic, in editor positions of the version it was computed on.
+ * A fix that may edit much of the document carries only its title: its edits are made when it
+ * is chosen (`codeAction/resolve`).
+ */
 export interface DiagnosticFix {
   title: string;
-  edits: TextEdit[];
+  edits?: TextEdit[];
 }
 
 /** `Diagnostic.data`: what the code actions need, so they never re-run the rules. */
@@ -41,11 +45,19 @@ function toDiagnostic(analysis: Analysis, finding: Finding, links: RuleLinks): D
   if (finding.fixes?.length) {
     const data: DiagnosticData = {
       version: analysis.version,
-      fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ range: analysis.toEditor(e.range), newText: e.newText })) })),
+      fixes: finding.fixes.map((fix) => diagnosticFix(analysis, fix)),
     };
     diagnostic.data = data;
   }
   return diagnostic;
+}
+
+export function diagnosticFix(analysis: Analysis, fix: Fix): DiagnosticFix {
+  return fix.edits ? { title: fix.title, edits: fix.edits.map((e) => editorEdit(analysis, e)) } : { title: fix.title };
+}
+
+export function editorEdit(analysis: Analysis, e: TextReplacement): TextEdit {
+  return { range: analysis.toEditor(e.range), newText: e.newText };
 }
 
 export function isDiagnosticData(data: unknown): data is DiagnosticData {

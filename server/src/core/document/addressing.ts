@@ -139,6 +139,9 @@ function readPreviousDocuments(clean: string[], field: AddressingField, block: A
     const from = l === start.line ? start.character : 0;
     const to = l === end.line ? end.character : clean[l].length;
     const segment = clean[l].slice(from, to);
+    // The line's references, read once: each value is the one that starts where it does.
+    const refAt = new Map<number, DocumentNumber>();
+    for (const r of scanReferences(clean[l], (s, e) => lineRange(l, s, e))) if (r.series === 'ST' && !refAt.has(r.range.start.character)) refAt.set(r.range.start.character, r);
     // Values are comma- or semicolon-separated; each may carry its own subject codes.
     let offset = 0;
     for (const part of segment.split(/[,;]/)) {
@@ -146,8 +149,8 @@ function readPreviousDocuments(clean: string[], field: AddressingField, block: A
       offset += part.length + 1;
       const trimmed = part.trim();
       if (!trimmed) continue;
-      const refs = scanReferences(clean[l].slice(0, partStart) + trimmed, (s, e) => lineRange(l, s, e)).filter((r) => r.range.start.character >= partStart && r.series === 'ST');
-      if (refs.length > 0 && refs[0].range.start.character === partStart) block.previousDocuments.push(refs[0]);
+      const ref = refAt.get(partStart);
+      if (ref && ref.range.end.character <= partStart + trimmed.length) block.previousDocuments.push(ref);
       else if (!/^(?:[A-Z][A-Z0-9]+\s+\d+\s*)+$/.test(trimmed) && !/^COM\s*\(/.test(trimmed)) {
         block.invalidPreviousDocuments.push({ value: trimmed, range: lineRange(l, partStart, partStart + trimmed.length) });
       }

@@ -1,7 +1,7 @@
 import type { AddressingField, AddressingLabel, OutcomeDocument } from '../document/model';
 import { compareDates, formatDate } from '../document/dates';
 import type { RuleGroup } from './context';
-import { contentLineRange, insertLineAfter, insertLineBefore } from './anchors';
+import { contentLineRange, insertLineAfter, insertLineBefore, quoted } from './anchors';
 import type { TextReplacement } from './finding';
 
 function field(doc: OutcomeDocument, ...labels: AddressingLabel[]): AddressingField | undefined {
@@ -26,7 +26,15 @@ export const addressingRules: RuleGroup = (doc, _catalogue, report) => {
       code: 'addressing.from-missing',
       message: 'The addressing block has no "From:" (or "Of:") line: expected e.g. "From: General Secretariat of the Council".',
       range: anchor,
-      fixes: [{ title: 'Insert "From: General Secretariat of the Council"', edits: [insertField(doc, 'From:\tGeneral Secretariat of the Council', [], ['to', 'prev-doc', 'cion-doc', 'subject', 'summary'])] }],
+      // Without a "To:" line either, the two are inserted together: "From:" alone would be reported as lacking it.
+      fixes: [
+        field(doc, 'to')
+          ? { title: 'Insert "From: General Secretariat of the Council"', edits: [insertField(doc, 'From:\tGeneral Secretariat of the Council', [], ['to', 'prev-doc', 'cion-doc', 'subject', 'summary'])] }
+          : {
+              title: 'Insert "From: General Secretariat of the Council" and "To: Delegations"',
+              edits: [insertField(doc, `From:\tGeneral Secretariat of the Council${doc.eol}To:\tDelegations`, [], ['prev-doc', 'cion-doc', 'subject', 'summary'])],
+            },
+      ],
     });
   }
   // The older Of:/On: form names the body that met and has no addressee.
@@ -48,7 +56,7 @@ export const addressingRules: RuleGroup = (doc, _catalogue, report) => {
     });
   }
   for (const invalid of doc.invalidPreviousDocuments) {
-    report({ code: 'addressing.prev-doc-invalid', message: `"${invalid.value}" is not a Council document number: expected e.g. 10084/17 or 7226/3/13 REV 3.`, range: invalid.range });
+    report({ code: 'addressing.prev-doc-invalid', message: `"${quoted(invalid.value)}" is not a Council document number: expected e.g. 10084/17 or 7226/3/13 REV 3.`, range: invalid.range });
   }
   const meeting = doc.meeting;
   if (subject && !meeting?.start) {

@@ -22,3 +22,11 @@ export function insertLineAfter(doc: OutcomeDocument, line: number, text: string
   const end = doc.lines[line]?.length ?? 0;
   return { range: lineRange(line, end, end), newText: doc.eol + text };
 }
+
+/** Longest piece of the document a message quotes whole. */
+const QUOTE_MAX = 80;
+
+/** Document text as a message quotes it: a long value (a pasted paragraph) cut to its start. */
+export function quoted(text: string): string {
+  return text.length <= QUOTE_MAX ? text : `${text.slice(0, QUOTE_MAX - 1)}…`;
+}

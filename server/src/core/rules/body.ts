@@ -1,6 +1,6 @@
 import type { Heading, OutcomeDocument } from '../document/model';
 import type { RuleGroup } from './context';
-import { contentLineRange } from './anchors';
+import { contentLineRange, quoted } from './anchors';
 import type { Fix } from './finding';
 import { letterMark } from '../document/body';
 import { toRoman } from '../document/romanNumerals';
@@ -12,15 +12,21 @@ function labelFor(style: Heading['style'], ordinal: number, like: Heading): stri
   return like.label.includes('.') ? `${like.label.split('.')[0]}.${ordinal}` : String(ordinal);
 }
 
-/** Renumbers `headings` from index `from`, following on from the one before it. */
+/** Renumbers `headings` from index `from`, following on from the one before it (edits made when asked for). */
 function renumber(headings: Heading[], from: number, what: string): Fix {
   const startAt = from === 0 ? 1 : headings[from - 1].ordinal + 1;
-  const edits = [];
-  for (let i = from; i < headings.length; i++) {
-    const expected = labelFor(headings[i].style, startAt + i - from, headings[i]);
-    if (expected !== headings[i].label) edits.push({ range: headings[i].labelRange, newText: expected });
-  }
-  return { title: `Renumber ${what} from here`, edits };
+  const resolveEdits = () => {
+    const edits = [];
+    for (let i = from; i < headings.length; i++) {
+      // Letters end at z, and a heading's number has two digits at most ("100." is read as text):
+      // the headings past the last label keep theirs.
+      if (startAt + i - from > (headings[i].style === 'letter' ? 26 : 99)) break;
+      const expected = labelFor(headings[i].style, startAt + i - from, headings[i]);
+      if (expected !== headings[i].label) edits.push({ range: headings[i].labelRange, newText: expected });
+    }
+    return edits;
+  };
+  return { title: `Renumber ${what} from here`, resolveEdits };
 }
 
 /** "Session 4", "section 4", "item c)", "item 2" as a drafter names them. */
@@ -97,7 +103,7 @@ export const bodyRules: RuleGroup = (doc: OutcomeDocument, _catalogue, report) =
       checkSequence(run.headings, 'item', report, `${under} in section ${section.heading.label}`);
     }
     if (section.items.length === 0 && section.paragraphs.length === 0) {
-      report({ code: 'body.section-empty', message: `Section ${section.heading.label} ("${section.heading.title}") has neither items nor text.`, range: section.heading.range });
+      report({ code: 'body.section-empty', message: `Section ${section.heading.label} ("${quoted(section.heading.title)}") has neither items nor text.`, range: section.heading.range });
     }
   }
 };

@@ -1,12 +1,25 @@
 import type { CalendarDate, OutcomeDocument } from '../document/model';
 import { compareDates, formatDate, MONTHS, daysInMonth, parseLooseDate } from '../document/dates';
-import { lineRange } from '../text/range';
+import { lineRange, type Range } from '../text/range';
+import type { Fix, TextReplacement } from './finding';
 import type { RuleGroup } from './context';
-import { contentLineRange, insertLineAfter } from './anchors';
+import { contentLineRange, insertLineAfter, quoted } from './anchors';
 
 export function dateProblem(d: CalendarDate): string {
   if (d.month < 1 || d.month > 12) return `month ${d.month} does not exist`;
   return `${MONTHS[d.month - 1]} ${d.year} has ${daysInMonth(d.year, d.month)} days`;
+}
+
+/**
+ * The date written in the Council's form; when the number's year would then be wrong (it was
+ * not checked against a date that could not be read), its year is made the date's in the same fix.
+ */
+function dateFix(doc: OutcomeDocument, range: Range, date: CalendarDate): Fix {
+  const edits: TextReplacement[] = [{ range, newText: formatDate(date) }];
+  const n = doc.header.number;
+  const year = n && !numberFits(n, date.year) ? numberYearEdit(doc, date.year) : undefined;
+  if (year) edits.push(year);
+  return { title: year ? `Write "${formatDate(date)}" and the number's year ${year.newText}` : `Write "${formatDate(date)}"`, edits };
 }
 
 export const headerRules: RuleGroup = (doc, catalogue, report) => {
@@ -22,13 +35,13 @@ export const headerRules: RuleGroup = (doc, catalogue, report) => {
     report({
       code: 'header.date-invalid',
       message: meant
-        ? `"${h.malformedDate.value}" is not a date in the Council's form: write "${formatDate(meant)}" (day, month name and year; no ordinals, no figures for the month).`
-        : `"${h.malformedDate.value}" is not a date in the Council's form: write day, month name and year, e.g. "29 July 2011" (no ordinals, no figures for the month).`,
+        ? `"${quoted(h.malformedDate.value)}" is not a date in the Council's form: write "${formatDate(meant)}" (day, month name and year; no ordinals, no figures for the month).`
+        : `"${quoted(h.malformedDate.value)}" is not a date in the Council's form: write day, month name and year, e.g. "29 July 2011" (no ordinals, no figures for the month).`,
       range: h.malformedDate.range,
-      fixes: meant ? [{ title: `Write "${formatDate(meant)}"`, edits: [{ range: h.malformedDate.range, newText: formatDate(meant) }] }] : undefined,
+      fixes: meant ? [dateFix(doc, h.malformedDate.range, meant)] : undefined,
     });
   } else if (!h.date) {
-    report({ code: 'header.date-invalid', message: `"${h.dateLine.value}" gives no date: expected "${h.place?.value ?? 'Brussels'}, <day> <month> <year>".`, range: h.dateLine.range });
+    report({ code: 'header.date-invalid', message: `"${quoted(h.dateLine.value)}" gives no date: expected "${h.place?.value ?? 'Brussels'}, <day> <month> <year>".`, range: h.dateLine.range });
   } else if (!h.date.value.valid) {
     report({ code: 'header.date-invalid', message: `The document date ${h.date.text} does not exist: ${dateProblem(h.date.value)}.`, range: h.date.range });
   }
@@ -43,7 +56,7 @@ export const headerRules: RuleGroup = (doc, catalogue, report) => {
   } else if (!catalogue.language(h.language.value.toLowerCase())) {
     report({
       code: 'header.language-invalid',
-      message: `"${h.language.value}" is not an official EU language code: expected one of bg, es, cs, da, de, et, el, en, fr, ga, hr, it, lv, lt, hu, mt, nl, pl, pt, ro, sk, sl, fi, sv.`,
+      message: `"${quoted(h.language.value)}" is not an official EU language code: expected one of bg, es, cs, da, de, et, el, en, fr, ga, hr, it, lv, lt, hu, mt, nl, pl, pt, ro, sk, sl, fi, sv.`,
       range: h.language.range,
     });
   }
@@ -63,7 +76,7 @@ export const headerRules: RuleGroup = (doc, catalogue, report) => {
   if (h.marking && !catalogue.marking(h.marking.value)) {
     report({
       code: 'header.marking-unknown',
-      message: `"${h.marking.value}" is not a distribution marking: expected ${catalogue.markings.map((m) => m.marking).join(', ')}, or none for a public document.`,
+      message: `"${quoted(h.marking.value)}" is not a distribution marking: expected ${catalogue.markings.map((m) => m.marking).join(', ')}, or none for a public document.`,
       range: h.marking.range,
     });
   }
@@ -74,7 +87,7 @@ function checkNumber(doc: OutcomeDocument, report: Parameters<RuleGroup>[2], top
   if (h.malformedNumber) {
     report({
       code: 'header.number-invalid',
-      message: `"${h.malformedNumber.value}" is not a Council document number: expected serial/yy, e.g. 13228/11, or 13228/1/11 REV 1 (REV, ADD and COR need their index).`,
+      message: `"${quoted(h.malformedNumber.value)}" is not a Council document number: expected serial/yy, e.g. 13228/11, or 13228/1/11 REV 1 (REV, ADD and COR need their index).`,
       range: h.malformedNumber.range,
     });
     return;
@@ -87,14 +100,10 @@ function checkNumber(doc: OutcomeDocument, report: Parameters<RuleGroup>[2], top
   if (!date?.valid) return;
   const n = h.number;
   const revised = n.suffixes.length > 0;
-  const wrong = revised ? n.year > date.year : n.year !== date.year;
-  if (!wrong) return;
-  // The two year digits of the number, on its first line.
-  const line = n.range.start.line;
+  if (numberFits(n, date.year)) return;
   const yy = String(n.year % 100).padStart(2, '0');
-  const m = /\/\d{2}(?![\d/])/.exec(doc.lines[line].slice(n.range.start.character));
-  const col = m ? n.range.start.character + m.index + 1 : n.range.start.character;
-  const range = lineRange(line, col, col + 2);
+  const fix = numberYearEdit(doc, date.year);
+  const range = fix?.range ?? n.range;
   const expected = String(date.year % 100).padStart(2, '0');
   report({
     code: 'header.number-year',
@@ -102,6 +111,22 @@ function checkNumber(doc: OutcomeDocument, report: Parameters<RuleGroup>[2], top
       ? `Document number ${n.text} ends in ${yy}, a year after the document date (${formatDate(date)}): a revision is never numbered in a later year than it is issued.`
       : `Document number ${n.text} ends in ${yy}, but the document is dated ${formatDate(date)}: expected /${expected}.`,
     range,
-    fixes: [{ title: `Change the number's year to ${expected}`, edits: [{ range, newText: expected }] }],
+    fixes: fix ? [{ title: `Change the number's year to ${expected}`, edits: [fix] }] : undefined,
   });
+}
+
+/** The number's two year digits (on its first line) made those of `year`; undefined when they cannot be found. */
+function numberYearEdit(doc: OutcomeDocument, year: number): TextReplacement | undefined {
+  const n = doc.header.number;
+  if (!n) return undefined;
+  const line = n.range.start.line;
+  const m = /\/\d{2}(?![\d/])/.exec(doc.lines[line].slice(n.range.start.character, n.range.start.line === n.range.end.line ? n.range.end.character : undefined));
+  if (!m) return undefined;
+  const col = n.range.start.character + m.index + 1;
+  return { range: lineRange(line, col, col + 2), newText: String(year % 100).padStart(2, '0') };
+}
+
+/** Whether the number's year fits a document dated in `year` (a REV, ADD or COR may be of a later year than its number). */
+function numberFits(n: { year: number; suffixes: unknown[] }, year: number): boolean {
+  return n.suffixes.length > 0 ? n.year <= year : n.year === year;
 }

@@ -12,7 +12,9 @@ export const subjectCodeRules: RuleGroup = (doc, catalogue, report) => {
   const seen = new Map<string, number>();
   for (const entry of codes) {
     if (!catalogue.subjectCode(entry.code)) {
-      const closest = catalogue.closestSubjectCodes(entry.code, 3);
+      // Codes already in the block are no fix: they would then be listed twice.
+      const listed = new Set(codes.map((c) => c.code));
+      const closest = catalogue.closestSubjectCodes(entry.code, 3 + listed.size).filter((c) => !listed.has(c)).slice(0, 3);
       report({
         code: 'codes.unknown',
         message: `${entry.code} is not a Council subject code${closest.length ? ` — did you mean ${closest[0]}?` : '.'}`,
@@ -39,13 +41,19 @@ export const subjectCodeRules: RuleGroup = (doc, catalogue, report) => {
         range: entry.codeRange,
         fixes: [
           alone
-            ? { title: `Remove the second ${entry.code} line`, edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }] }
+            ? { title: `Remove the second ${entry.code} line`, edits: [{ range: wholeLine(doc.lines, line), newText: '' }] }
             : { title: `Remove the second ${entry.code}`, edits: [{ range: codeWithSeparator(doc.lines[line], entry.lineRange), newText: '' }] },
         ],
       });
     } else seen.set(entry.code, entry.lineRange.start.line);
   }
 };
+
+/** A line with its line break (the one before it, when it is the last line). */
+function wholeLine(lines: readonly string[], line: number): Range {
+  if (line + 1 < lines.length) return { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
+  return line > 0 ? { start: { line: line - 1, character: lines[line - 1].length }, end: { line, character: lines[line].length } } : lineRange(line, 0, lines[line].length);
+}
 
 /** A code among others on its line, with the separator after it (before it, when it is the last). */
 function codeWithSeparator(line: string, r: Range): Range {
@@ -67,10 +75,15 @@ export const titleRules: RuleGroup = (doc, _catalogue, report) => {
   const firstField = doc.addressing[0]?.range;
   const range = firstField ?? (lastHeaderLine >= 0 ? lineRange(lastHeaderLine, 0, doc.lines[lastHeaderLine].length) : contentLineRange(doc));
   const insertAt = firstField ? firstField.start.line : lastHeaderLine + 1;
+  // After the document's last line (its last code, with no line break after it): a line break first.
+  const edit =
+    insertAt < doc.lines.length
+      ? { range: lineRange(insertAt, 0, 0), newText: `OUTCOME OF PROCEEDINGS${doc.eol}${doc.eol}` }
+      : { range: lineRange(doc.lines.length - 1, doc.lines[doc.lines.length - 1].length, doc.lines[doc.lines.length - 1].length), newText: `${doc.eol}${doc.eol}OUTCOME OF PROCEEDINGS${doc.eol}` };
   report({
     code: 'title.missing',
     message: 'The document type is missing: expected "OUTCOME OF PROCEEDINGS" on its own line between the subject codes and the From/To/Subject block.',
     range,
-    fixes: [{ title: 'Insert "OUTCOME OF PROCEEDINGS"', edits: [{ range: lineRange(insertAt, 0, 0), newText: `OUTCOME OF PROCEEDINGS${doc.eol}${doc.eol}` }] }],
+    fixes: [{ title: 'Insert "OUTCOME OF PROCEEDINGS"', edits: [edit] }],
   });
 };

@@ -17,12 +17,25 @@ export interface ValidateOptions {
 
 const GROUPS: RuleGroup[] = [headerRules, subjectCodeRules, titleRules, addressingRules, bodyRules, textRules];
 
+/** Findings of one rule kept per document; past them, one finding says how many more there are. */
+export const MAX_FINDINGS_PER_RULE = 100;
+
 /** Checks one document against the template (TEMPLATE.md §5); cross-document rules live in the workspace. */
 export function validate(doc: OutcomeDocument, catalogue: RuleCatalogue, options: ValidateOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  const counts = new Map<RuleCode, number>();
+  const summaries: Finding[] = [];
   const report = (f: RawFinding) => {
     const severity = options.severities?.[f.code] ?? RULES[f.code].severity;
-    if (severity !== 'off') findings.push({ ...f, severity });
+    if (severity === 'off') return;
+    const n = (counts.get(f.code) ?? 0) + 1;
+    counts.set(f.code, n);
+    if (n <= MAX_FINDINGS_PER_RULE) findings.push({ ...f, severity });
+    else if (n === MAX_FINDINGS_PER_RULE + 1) {
+      const summary: Finding = { code: f.code, severity, message: '', range: f.range };
+      summaries.push(summary);
+      findings.push(summary);
+    }
   };
   if (doc.kind === 'other') {
     const title = doc.otherDocumentType;
@@ -39,5 +52,9 @@ export function validate(doc: OutcomeDocument, catalogue: RuleCatalogue, options
     return findings;
   }
   for (const group of GROUPS) group(doc, catalogue, report);
+  for (const s of summaries) {
+    const more = counts.get(s.code)! - MAX_FINDINGS_PER_RULE;
+    s.message = `${more.toLocaleString('en')} more ${s.code} findings in this document are not shown (from here on): fix the ones above first.`;
+  }
   return findings;
 }

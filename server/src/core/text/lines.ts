@@ -18,7 +18,8 @@ export interface SourceLines {
   eol: '\n' | '\r\n';
 }
 
-const TAG = /<\/?(?:[biup]|em|strong|br|span|sup|sub)\b[^>\n]*>/iy;
+/** An inline tag's opening, up to its name; the tag runs to the next ">" on its line. */
+const TAG_NAME = /<\/?(?:[biup]|em|strong|br|span|sup|sub)\b/iy;
 /** Looked for with indexOf: far cheaper than a character class over the whole text. */
 const HARD_SPACE_CHARS = ['\u00a0', '\u2007', '\u2009', '\u202f'];
 const HARD_SPACES = new RegExp(`[${HARD_SPACE_CHARS.join('')}]`, 'g');
@@ -80,14 +81,29 @@ class Blanker {
   }
 }
 
-/** Inline tags, found from each "<" (a global case-insensitive scan for them costs far more). */
+/**
+ * Inline tags, found from each "<" (a global case-insensitive scan for them costs far more).
+ * A tag ends at the first ">" after it on its line; the next tag is looked for after that, so
+ * blanked stretches never overlap ("<b <b>" is one). The next ">" and line break are kept from
+ * one "<" to the next: a line of "<span " with no ">" is read once, not once per "<".
+ */
 function blankTags(text: string): string {
   const out = new Blanker(text);
-  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
-    TAG.lastIndex = i;
-    const m = TAG.exec(text);
-    if (!m) continue;
-    out.blank(i, i + m[0].length);
+  let close = text.indexOf('>');
+  let lineEnd = -1;
+  for (let i = text.indexOf('<'); i >= 0 && close >= 0; i = text.indexOf('<', i + 1)) {
+    TAG_NAME.lastIndex = i;
+    if (!TAG_NAME.test(text)) continue;
+    const from = TAG_NAME.lastIndex;
+    if (close < from && (close = text.indexOf('>', from)) < 0) break;
+    if (lineEnd < from && (lineEnd = text.indexOf('\n', from)) < 0) lineEnd = text.length;
+    if (lineEnd < close) {
+      // No tag closes on this line.
+      i = lineEnd;
+      continue;
+    }
+    out.blank(i, close + 1);
+    i = close;
   }
   return out.result();
 }
@@ -95,7 +111,8 @@ function blankTags(text: string): string {
 /** `#`/`>` runs at the start of a line; found by indexOf, since they are rare. */
 function blankHeadingMarks(text: string): string {
   const out = new Blanker(text);
-  for (let i = nextMark(text, 0); i >= 0; i = nextMark(text, i + 1)) {
+  const nextMark = marks(text);
+  for (let i = nextMark(0); i >= 0; i = nextMark(i + 1)) {
     // At the start of a line, after any indentation ("   ## 1. Data", "**## …" once the stars are blanked).
     let j = i;
     while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9)) j--;
@@ -109,10 +126,19 @@ function blankHeadingMarks(text: string): string {
   return out.result();
 }
 
-function nextMark(text: string, from: number): number {
-  const hash = text.indexOf('#', from);
-  const quote = text.indexOf('>', from);
-  return hash < 0 ? quote : quote < 0 ? hash : Math.min(hash, quote);
+/**
+ * The next "#" or ">" from a position, for positions that only grow: each of the two is looked
+ * for again only once passed (a text with many "#" and no ">" is not searched to its end for
+ * ">" at every "#").
+ */
+function marks(text: string): (from: number) => number {
+  let hash = text.indexOf('#');
+  let quote = text.indexOf('>');
+  return (from) => {
+    if (hash >= 0 && hash < from) hash = text.indexOf('#', from);
+    if (quote >= 0 && quote < from) quote = text.indexOf('>', from);
+    return hash < 0 ? quote : quote < 0 ? hash : Math.min(hash, quote);
+  };
 }
 
 /** Maps offsets in the joined clean text back to line and character. */
