@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, openInEditor, screenshot, waitFor, waitForDiagnostics, workspaceUri, type PreviewRendered } from './helpers';
+import { activateExtension, openInEditor, screenshot, waitFor, waitForDiagnostics, type PreviewRendered } from './helpers';
 
 describe('preview and export', () => {
   afterEach(async () => {
@@ -62,9 +64,15 @@ describe('preview and export', () => {
     const settings = vscode.workspace.getConfiguration('outcomeDrafting.export');
     await settings.update('initials', 'PC/pf', vscode.ConfigurationTarget.Global);
     await settings.update('directorate', 'JAI.1', vscode.ConfigurationTarget.Global);
-    const target = workspaceUri('12001-22.docx').fsPath;
-    const written = await vscode.commands.executeCommand<string | undefined>('outcomeDrafting.exportDocx', editor.document.uri, { target });
-    assert.strictEqual(written, target);
-    assert.strictEqual(fs.readFileSync(target).subarray(0, 2).toString(), 'PK');
+    // Outside the workspace: a Word file there is indexed too, and would carry 12001/22 a second time.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-export-'));
+    try {
+      const target = path.join(dir, '12001-22.docx');
+      const written = await vscode.commands.executeCommand<string | undefined>('outcomeDrafting.exportDocx', editor.document.uri, { target });
+      assert.strictEqual(written, target);
+      assert.strictEqual(fs.readFileSync(target).subarray(0, 2).toString(), 'PK');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
