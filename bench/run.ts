@@ -16,6 +16,7 @@
  *                 the four real corpus documents, a generated ~60 KB document and 10,000 generated
  *                 documents; peak RSS and heapUsed sampled during the runs.
  *   markdownlint  markdownlint's default rules over the same generated documents, and the ratio.
+ *   cli           outcome-lint mentions against grep -rn on the generated folder, and outcome-lint over it (peak RSS).
  *   ...then every section registered through bench/sections.ts.
  *
  * Adding a section (protocol latency, workspace index timings, ...): create `bench/lsp.ts` or
@@ -38,7 +39,7 @@ import { lintText } from '../server/src/core/lint';
 import { registerSection, registeredSections, type BenchContext, type LatencyStats } from './sections';
 
 /** Files loaded if present (compiled names, next to run.js); each registers its own section(s). */
-const OPTIONAL_SECTIONS = ['lsp', 'workspace', 'vscode', 'pdf', 'wordReader', 'export', 'catalogueFiles', 'pathological'];
+const OPTIONAL_SECTIONS = ['lsp', 'workspace', 'vscode', 'pdf', 'wordReader', 'export', 'catalogueFiles', 'pathological', 'cli'];
 
 /** out/bench/run.js -> the checkout's sibling shared/corpus. */
 const CORPUS_DIR = path.resolve(__dirname, '../../../shared/corpus');

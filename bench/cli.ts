@@ -1,0 +1,49 @@
+/**
+ * The command line over a folder of generated documents, as whole processes side by side:
+ * `outcome-lint mentions` against `grep -rn` for the same topic (target: within 5x), and
+ * `outcome-lint` over the whole folder, with the process's peak resident memory (target: at most
+ * 300 MB at 100,000 documents: `node out/bench/run.js --only cli --docs 100000`).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { registerSection } from './sections';
+
+const BIN = path.resolve(__dirname, '../../bin/outcome-lint.js');
+
+/** Runs a command; its wall time in ms and, where GNU time is installed, its peak resident set in MB (%M). */
+function timed(command: string, args: string[]): { ms: number; peakMb?: number } {
+  const time = fs.existsSync('/usr/bin/time');
+  const start = process.hrtime.bigint();
+  const r = spawnSync(time ? '/usr/bin/time' : command, time ? ['-f', '%M', command, ...args] : args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const kb = time ? Number(/(\d+)\s*$/.exec(r.stderr)?.[1]) : NaN;
+  return { ms, peakMb: Number.isFinite(kb) ? kb / 1024 : undefined };
+}
+
+registerSection('cli', async (ctx) => {
+  const docs = ctx.corpus();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-bench-cli-'));
+  try {
+    for (const d of docs) fs.writeFileSync(path.join(dir, d.fileName), d.text);
+    const grep: number[] = [];
+    const mentions: number[] = [];
+    // Alternated, so that the page cache and the machine's load treat both alike.
+    for (let i = 0; i < 3; i++) {
+      grep.push(timed('grep', ['-rn', '-i', 'PNR', dir]).ms);
+      mentions.push(timed(process.execPath, [BIN, 'mentions', 'PNR', dir]).ms);
+    }
+    const best = (xs: number[]) => Math.min(...xs);
+    ctx.row(`grep -rn -i PNR, ${docs.length} documents`, ctx.fmtMs(best(grep)));
+    ctx.row(`outcome-lint mentions PNR, ${docs.length} documents`, `${ctx.fmtMs(best(mentions))} (${(best(mentions) / best(grep)).toFixed(1)}x grep; target <= 5x)`);
+    ctx.record('cli.grepMs', best(grep));
+    ctx.record('cli.mentionsMs', best(mentions));
+    const lint = timed(process.execPath, [BIN, '--format', 'json', dir]);
+    ctx.row(`outcome-lint --format json, ${docs.length} documents`, `${ctx.fmtMs(lint.ms)}${lint.peakMb ? `, peak RSS ${lint.peakMb.toFixed(0)} MB` : ''}`);
+    ctx.record('cli.lintMs', lint.ms);
+    if (lint.peakMb) ctx.record('cli.lintPeakMb', lint.peakMb);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
