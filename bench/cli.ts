@@ -18,7 +18,7 @@ function timed(command: string, args: string[]): { ms: number; peakMb?: number }
   const start = process.hrtime.bigint();
   const r = spawnSync(time ? '/usr/bin/time' : command, time ? ['-f', '%M', command, ...args] : args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const kb = time ? Number(/(\d+)\s*$/.exec(r.stderr)?.[1]) : NaN;
+  const kb = time ? Number(r.stderr.trimEnd().split('\n').pop()) : NaN;
   return { ms, peakMb: Number.isFinite(kb) ? kb / 1024 : undefined };
 }
 
