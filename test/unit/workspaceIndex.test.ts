@@ -196,6 +196,42 @@ describe('workspace index', () => {
       assert.equal(dated.reason, 'no later EU-US Ministerial (November 2011) in the workspace; the next one there is 10483/17, June 2017');
     });
 
+    it('a "No. prev. doc." naming a NOTE in the workspace resolves to it, and the NOTE is no outcome', async () => {
+      const note = [
+        'Council of the European Union',
+        '',
+        'Brussels, 5 June 2017',
+        '(OR. en)',
+        '',
+        '10084/17',
+        '',
+        'LIMITE',
+        '',
+        'JAIEX 48',
+        '',
+        'NOTE',
+        '',
+        'From: Presidency',
+        'To: Delegations',
+        'Subject: Preparation of the EU-US Justice and Home Affairs Ministerial Meeting',
+        '',
+        'The Presidency sets out the points it proposes for the agenda.',
+        '',
+      ].join('\n');
+      const NOTE = 'mem:///register/10084-17.md';
+      const { index } = await built([...workspaceFiles(), [NOTE, note]]);
+      const noted = entry(index, NOTE);
+      assert.equal(noted.number?.text, '10084/17');
+      assert.equal(noted.date, '2017-06-05');
+      assert.deepEqual(noted.sections, []);
+      // 10483/17 names it as its previous document: the reference now resolves.
+      assert.deepEqual(index.queries.crossDocumentFindings(C10483).filter((f) => f.code === 'reference.unresolved'), []);
+      const at = rangeOf(corpusText('10483-17.md'), '10084/17').start;
+      assert.deepEqual(index.queries.definition(C10483, at).map((e) => e.uri), [NOTE]);
+      // A NOTE holds no meeting: "the next meeting" never lands on it.
+      assert.ok(!index.queries.meetingsOf('EU-US JHA').some((e) => e.uri === NOTE));
+    });
+
     it('each mention knows where it stands in its sentence', async () => {
       const { index } = await built();
       const { meetings } = await index.queries.topicHistory('PNR');

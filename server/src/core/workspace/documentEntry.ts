@@ -87,7 +87,11 @@ function firstLineSpan(r: Range, lines: string[]): Span {
   return r.start.line === r.end.line ? spanOf(r) : [r.start.line, r.start.character, lines[r.start.line].trimEnd().length];
 }
 
-/** The index entry of a parsed outcome document (undefined for other documents). */
+/**
+ * The index entry of a parsed document (undefined for a text that is no Council document). An
+ * outcome keeps everything below; another Council document (a NOTE, a CM notice) only its
+ * number, date and where it lands, so that a "No. prev. doc." naming it resolves.
+ */
 export function entryFromDocument(uri: string, doc: OutcomeDocument, catalogue: Catalogue): DocumentEntry | undefined {
   const table = new StringTable();
   const packed = packDocument(doc, catalogue, table);
@@ -97,23 +101,24 @@ export function entryFromDocument(uri: string, doc: OutcomeDocument, catalogue: 
 }
 
 /**
- * The index entry of a parsed outcome document, packed against `table` (undefined for other
- * documents): what an indexing worker sends, and what `entryFromDocument` unpacks. Written
- * straight from the tree, without the entry's objects.
+ * The index entry of a parsed document, packed against `table` (see `entryFromDocument`): what
+ * an indexing worker sends, and what `entryFromDocument` unpacks. Written straight from the
+ * tree, without the entry's objects.
  */
 export function packDocument(doc: OutcomeDocument, catalogue: Catalogue, table: StringTable): PackedEntry | undefined {
-  if (doc.kind !== 'outcome') return undefined;
-  const subject = doc.addressing.find((f) => f.label === 'subject');
   const n = doc.header.number;
+  if (doc.kind !== 'outcome' && !n) return undefined;
+  const subject = doc.addressing.find((f) => f.label === 'subject');
   const target = firstLineSpan(subject?.valueRange ?? doc.title?.range ?? n?.range ?? lineRange(0, 0, 0), doc.lines);
+  const number = n ? [table.of(n.text), table.of(n.base), n.range.start.line, n.range.start.character, n.range.end.character] : 0;
+  const date = doc.header.date ? table.of(doc.header.date.value.iso) : -1;
+  if (doc.kind !== 'outcome') return [target, [], [], [], [], number, date, 0];
   const sections = packOutline(doc.sections, ({ heading: h, range }: Item, out) => packHeadingFields(h.label, h.title, h.text, spanOf(h.range), range.end.line, out, table));
   // Mentions first: the scan notes where the meeting references' nouns stand.
   const nouns: number[] = [];
   const mentions = packMentions(entryMentionSpans(doc, catalogue, nouns), table);
   const references = packReferences(numberRefs(doc), table);
   const meetingRefs = packMeetingRefs(findMeetingRefs(doc, nouns), table);
-  const number = n ? [table.of(n.text), table.of(n.base), n.range.start.line, n.range.start.character, n.range.end.character] : 0;
-  const date = doc.header.date ? table.of(doc.header.date.value.iso) : -1;
   const m = doc.meeting;
   const meeting = m ? packMeeting({ informal: m.informal, series: m.series, level: m.level, place: m.place, start: m.start?.iso, end: m.end?.iso }, table) : 0;
   return [target, sections, mentions, references, meetingRefs, number, date, meeting];
