@@ -62,6 +62,8 @@ export interface SessionOptions {
   workspaceFolder?: string;
   /** Whether the client announces pull diagnostics (default true); without, the server pushes them. */
   pullDiagnostics?: boolean;
+  /** Whether the client fills in code actions' edits with `codeAction/resolve` (default false). */
+  resolveCodeActions?: boolean;
 }
 
 /** A language client driving the real server process over stdio. */
@@ -109,7 +111,7 @@ export class Session {
         completion: { completionItem: { documentationFormat: ['markdown'] } },
         hover: { contentFormat: ['markdown'] },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, ...(options.resolveCodeActions ? { resolveSupport: { properties: ['edit'] } } : {}) },
       },
     };
     const folder = options.workspaceFolder;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   CodeActionRequest,
+  CodeActionResolveRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
   type CodeAction,
@@ -137,5 +138,30 @@ describe('LSP: quick fixes', () => {
     await session.change(uri, 2, [{ text: `${text}\n` }]);
     const actions = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
     assert.deepEqual(actions, []);
+  });
+});
+
+describe('LSP: a renumbering fix resolved when chosen', () => {
+  let session: Session;
+  before(async () => {
+    ({ session } = await Session.start({ resolveCodeActions: true }));
+  });
+  after(async () => {
+    await session.stop();
+  });
+
+  it('offers the renumbering without its edits, and gives them on codeAction/resolve', async () => {
+    const uri = 'untitled:resolve.outcome.md';
+    const original = corpusText('9278-18.md');
+    const text = original.replace('\n3. Migration', '\n4. Migration').replace('\n4. Transnational', '\n5. Transnational').replace('\n5. Priorities', '\n6. Priorities');
+    await session.open(uri, text);
+    const diagnostic = (await session.diagnostics(uri)).find((d) => d.code === 'body.section-numbering');
+    assert.ok(diagnostic);
+    const [action] = (await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } })) as CodeAction[];
+    assert.equal(action.title, 'Renumber the sections from here');
+    assert.equal(action.edit, undefined);
+    const resolved = await session.connection.sendRequest(CodeActionResolveRequest.type, action);
+    const change = resolved.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.equal(applyEdits(text, change.edits as { range: Diagnostic['range']; newText: string }[]), original);
   });
 });
