@@ -15,17 +15,17 @@
  * (`--workers 0` builds in this thread; the default is one worker per core).
  */
 import { spawn } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadBuiltInCatalogue } from '../server/src/core/catalogue/load';
 import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
 import { FileWorkspace } from '../server/src/node/fileWorkspace';
 import { defaultWorkerCount, startParallelIndex } from '../server/src/node/parallelIndex';
 import { loadSnapshot, saveSnapshot } from '../server/src/node/snapshotFile';
-import { generateCorpus, type GeneratedDocument } from '../test/fixtures/generate';
+import { generateCorpus } from '../test/fixtures/generate';
 import { registerSection, type BenchContext } from './sections';
-import { serverFigures } from './serverProcess';
+import { writeCorpus } from './corpusFolder';
+// Registers the server section (the language server's own process), run after this one.
+import './serverProcess';
 
 const BUNDLED_WORKER = path.join(__dirname, '..', '..', 'dist', 'indexWorker.js');
 const SYMBOL_QUERIES = ['pnr', 'data protection', 'counter-terrorism', 'session 4', 'visa reciprocity', 'priorities incoming', 'cracow', 'migration 2015', 'cybercrime', 'mla', 'zzz-no-match', 'e-evidence washington'];
@@ -33,24 +33,6 @@ const SYMBOL_QUERIES = ['pnr', 'data protection', 'counter-terrorism', 'session 
 function heapMb(): number {
   global.gc?.();
   return process.memoryUsage().heapUsed / 1048576;
-}
-
-/** The corpus on disk, written once and reused by later runs while the generator's output stays the same. */
-function writeCorpus(docs: GeneratedDocument[]): string {
-  const dir = path.join(os.tmpdir(), `outcome-bench-workspace-${docs.length}`);
-  const marker = path.join(dir, '.complete');
-  const fingerprint = String(docs.reduce((n, d) => n + d.text.length, 0));
-  if (!fs.existsSync(marker) || fs.readFileSync(marker, 'utf8') !== fingerprint) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    docs.forEach((d, i) => {
-      // A few hundred files per folder, as a real archive would be sorted.
-      const sub = path.join(dir, String(Math.floor(i / 500)).padStart(3, '0'));
-      fs.mkdirSync(sub, { recursive: true });
-      fs.writeFileSync(path.join(sub, d.fileName), d.text);
-    });
-    fs.writeFileSync(marker, fingerprint);
-  }
-  return dir;
 }
 
 type Printer = Pick<BenchContext, 'row' | 'record' | 'timer' | 'stats' | 'fmtMs'>;
@@ -203,7 +185,6 @@ registerSection('workspace', async (ctx) => {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the workspace measurement exited with ${code}`))));
   });
-  await serverFigures(ctx, dir, docs.length);
 });
 
 if (require.main === module) {

@@ -11,6 +11,8 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  LSPErrorCodes,
+  ResponseError,
   type Diagnostic,
   type CancellationToken,
   type Disposable,
@@ -216,17 +218,28 @@ function refreshDiagnostics(): void {
   publisher?.publishAll();
 }
 
-/** Runs a feature on the current analysis of an outcome document; any failure is logged and answers `fallback`. */
-async function withAnalysis<T>(uri: string, fallback: T, feature: (analysis: Analysis) => T | Promise<T>): Promise<T> {
+/**
+ * Runs a feature on the current analysis of an outcome document; any failure is logged and
+ * answers `fallback`. Given its request's token, a request cancelled meanwhile answers
+ * RequestCancelled, one whose document changed meanwhile (while it waited for the index)
+ * ContentModified: the client asks again.
+ */
+async function withAnalysis<T>(uri: string, fallback: T, feature: (analysis: Analysis) => T | Promise<T>, token?: CancellationToken): Promise<T> {
+  // The version asked about: the document may change while the settings or the index are awaited.
+  const version = documents.get(uri)?.version;
   await settingsLoaded;
   const document = documents.get(uri);
   if (!document || !selection.isOutcome(uri, document.languageId)) return fallback;
+  let answer: T;
   try {
-    return await feature(cache.get(document));
+    answer = await feature(cache.get(document));
   } catch (e) {
     connection.console.error(`Outcome Drafting failed on ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return fallback;
+    answer = fallback;
   }
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+  if (token && documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the answer was worked out.');
+  return answer;
 }
 
 function documentDiagnostics(uri: string): Promise<Diagnostic[]> {
@@ -235,7 +248,7 @@ function documentDiagnostics(uri: string): Promise<Diagnostic[]> {
 
 connection.languages.diagnostics.on(async (params) => ({ kind: DocumentDiagnosticReportKind.Full, items: await documentDiagnostics(params.textDocument.uri) }));
 connection.onCompletion((params) => withAnalysis(params.textDocument.uri, null, (a) => completion(a, catalogue, params.position)));
-connection.onHover((params) => withAnalysis(params.textDocument.uri, null, (a) => hover(a, catalogue, params.position, workspace)));
+connection.onHover((params, token) => withAnalysis(params.textDocument.uri, null, (a) => hover(a, catalogue, params.position, workspace, token), token));
 connection.onDocumentSymbol((params) => withAnalysis(params.textDocument.uri, [], documentSymbols));
 connection.onFoldingRanges((params) => withAnalysis(params.textDocument.uri, [], foldingRanges));
 connection.onCodeAction((params) => withAnalysis(params.textDocument.uri, [], (a) => codeActions(a, params, client)));
@@ -245,20 +258,27 @@ connection.onCodeActionResolve((action) => {
 });
 onCustomRequest(connection, DocumentInfoRequest, (params) => withAnalysis(params.uri, documents.get(params.uri) ? { kind: 'other' as const, errors: 0, warnings: 0 } : null, documentInfo));
 
-connection.onDocumentLinks((params) => withAnalysis(params.textDocument.uri, [], (a) => documentLinks(a, workspace)));
-connection.onDefinition((params) => withAnalysis(params.textDocument.uri, [], (a) => definition(a, workspace, params.position)));
-connection.onReferences((params) => withAnalysis(params.textDocument.uri, [], (a) => references(a, workspace, params.position)));
-connection.onCodeLens((params) => withAnalysis(params.textDocument.uri, [], (a) => codeLenses(a, workspace)));
-connection.onCodeLensResolve((lens) => resolveCodeLens(lens, workspace));
-connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query));
+connection.onDocumentLinks((params, token) => withAnalysis(params.textDocument.uri, [], (a) => documentLinks(a, workspace, token), token));
+connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, [], (a) => definition(a, workspace, params.position, token), token));
+connection.onReferences((params, token) => withAnalysis(params.textDocument.uri, [], (a) => references(a, workspace, params.position, token), token));
+connection.onCodeLens((params, token) => withAnalysis(params.textDocument.uri, [], (a) => codeLenses(a, workspace, token), token));
+connection.onCodeLensResolve((lens, token) => cancellable(token, resolveCodeLens(lens, workspace, token)));
+connection.onWorkspaceSymbol((params, token) => cancellable(token, workspaceSymbols(workspace, params.query, token)));
 onCustomRequest(connection, TopicsRequest, () => topicChoices(catalogue));
-onCustomRequest(connection, TopicHistoryRequest, (params, token: CancellationToken) => topicHistory(workspace, params, () => token.isCancellationRequested));
+onCustomRequest(connection, TopicHistoryRequest, (params, token: CancellationToken) => cancellable(token, topicHistory(workspace, params, token)));
 onCustomRequest(connection, PreviewRequest, (params) => withAnalysis(params.uri, null, (a) => preview(a, documents.get(params.uri)!.getText(), catalogue, params)));
 onCustomRequest(connection, ExportRequest, async (params) => {
   const refused: ExportResult = { ok: false, reason: 'this document is not open as an outcome document: nothing exported' };
   return withAnalysis<Promise<ExportResult>>(params.uri, Promise.resolve(refused), (a) => exportDocument(a, documents.get(params.uri)!.getText(), catalogue, params));
 });
 onCustomRequest(connection, ArchiveTextRequest, (params) => archiveText(workspace.files, params.uri));
+
+/** The answer, unless the request was cancelled while it was worked out. */
+async function cancellable<T>(token: CancellationToken, answer: Promise<T>): Promise<T> {
+  const value = await answer;
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+  return value;
+}
 
 documents.onDidClose((e) => {
   cache.delete(e.document.uri);

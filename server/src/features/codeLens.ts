@@ -1,4 +1,4 @@
-import type { CodeLens } from 'vscode-languageserver';
+import type { CancellationToken, CodeLens } from 'vscode-languageserver';
 import { spanRange } from '../core/workspace/documentEntry';
 import { SHOW_REFERENCES_COMMAND } from '../../../shared/protocol';
 import type { Analysis } from './analysis';
@@ -14,14 +14,16 @@ interface LensData {
  * heading names, else its title). The count and the locations are worked out when the editor
  * resolves a lens it shows: a topic may have come up at thousands of meetings.
  */
-export async function codeLenses(analysis: Analysis, workspace: WorkspaceService): Promise<CodeLens[]> {
+export async function codeLenses(analysis: Analysis, workspace: WorkspaceService, token?: CancellationToken): Promise<CodeLens[]> {
+  if (!(await workspace.whenBuilt(token))) return [];
   const e = await workspace.queries.document(canonicalUri(analysis.uri));
   if (!e) return [];
   return e.sections.map((s, section) => ({ range: analysis.toEditor(spanRange(s.span)), data: { uri: analysis.uri, section } satisfies LensData }));
 }
 
-export async function resolveCodeLens(lens: CodeLens, workspace: WorkspaceService): Promise<CodeLens> {
+export async function resolveCodeLens(lens: CodeLens, workspace: WorkspaceService, token?: CancellationToken): Promise<CodeLens> {
   const { uri, section } = lens.data as LensData;
+  if (!(await workspace.whenBuilt(token))) return lens;
   const earlier = await workspace.queries.earlierMeetings(canonicalUri(uri), section);
   const tooltip = counted(await workspace.queries.sectionTopic(canonicalUri(uri), section));
   if (earlier.length === 0) return { ...lens, command: { title: 'Not discussed at earlier meetings', command: '', tooltip } };

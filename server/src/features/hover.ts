@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { MarkupKind, type CancellationToken, type Hover, type Position } from 'vscode-languageserver';
 import type { Catalogue } from '../core/catalogue/catalogue';
 import { hoverAt } from '../core/editing/hover';
 import type { Analysis } from './analysis';
@@ -9,14 +9,14 @@ import { contains } from '../core/text/range';
 import { spanRange } from '../core/workspace/documentEntry';
 import { meetingLabel } from '../core/workspace/meetingLabel';
 
-export async function hover(analysis: Analysis, catalogue: Catalogue, position: Position, workspace?: WorkspaceService): Promise<Hover | null> {
+export async function hover(analysis: Analysis, catalogue: Catalogue, position: Position, workspace?: WorkspaceService, token?: CancellationToken): Promise<Hover | null> {
   if (!analysis.lint) return null;
   const meeting = workspace && (await meetingPhraseHover(analysis, workspace, position));
   if (meeting) return meeting;
   const found = hoverAt(analysis.lint.document, catalogue, analysis.toCore(position));
   if (!found) return null;
   // On a mention of an instrument or topic: when the workspace last discussed it.
-  const note = await lastDiscussedNote(analysis, workspace, position);
+  const note = await lastDiscussedNote(analysis, workspace, position, token);
   return { contents: { kind: MarkupKind.Markdown, value: note ? `${found.markdown}\n\n${note}` : found.markdown }, range: analysis.toEditor(found.range) };
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, FileChangeType, type Connection, type Diagnostic, type FileEvent, type TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity, FileChangeType, type CancellationToken, type Connection, type Diagnostic, type Disposable, type FileEvent, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalogue } from '../core/catalogue/catalogue';
 import type { FileStat, Workspace } from '../core/workspace/workspace';
@@ -93,12 +93,16 @@ export class WorkspaceService {
   private readonly synced = new Map<string, number>();
   private building: Promise<void> | undefined;
   private ready = false;
+  /** Settles when the first build has ended, built or failed: requests that need the workspace wait for it. */
+  private readonly firstBuild: Promise<void>;
+  private firstBuildEnded!: () => void;
   private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: WorkspaceServiceOptions) {
     this.catalogue = options.catalogue();
     this.workspace = new EditorWorkspace(options.folders, options.documents);
     this.current = new WorkspaceIndex(this.workspace, this.catalogue);
+    this.firstBuild = new Promise((resolve) => (this.firstBuildEnded = resolve));
     options.documents.onDidChangeContent((e) => this.sync(e.document));
     options.documents.onDidClose((e) => this.closed(e.document.uri));
   }
@@ -136,9 +140,31 @@ export class WorkspaceService {
     return this.ready;
   }
 
+  /**
+   * Waits for the first build to end (at once after it): an answer that depends on the other
+   * documents is not given from half an index. False when the request was cancelled meanwhile.
+   */
+  async whenBuilt(token?: CancellationToken): Promise<boolean> {
+    if (this.ready) return true;
+    if (!token) {
+      await this.firstBuild;
+      return true;
+    }
+    if (token.isCancellationRequested) return false;
+    let cancelled: Disposable | undefined;
+    try {
+      return await Promise.race([this.firstBuild.then(() => true), new Promise<boolean>((resolve) => (cancelled = token.onCancellationRequested(() => resolve(false))))]);
+    } finally {
+      cancelled?.dispose();
+    }
+  }
+
   /** Builds (or rebuilds, for another catalogue) the index, showing progress. */
   start(): Promise<void> {
-    this.building ??= this.build().finally(() => (this.building = undefined));
+    this.building ??= this.build().finally(() => {
+      this.building = undefined;
+      this.firstBuildEnded();
+    });
     return this.building;
   }
 
@@ -158,8 +184,7 @@ export class WorkspaceService {
         onProgress: (done, total) => progress.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${withThousands(done)} / ${withThousands(total)}`),
       });
       await parallel?.close();
-      // The workers read files from disk: an open editor's buffer is what counts for its document.
-      // The open documents' buffers are what counts for them: taken from their analyses (no file read).
+      // The files were read from disk: an open document's buffer is what counts for it, taken from its analysis.
       this.synced.clear();
       for (const d of this.options.documents.all()) this.take(index, d);
       this.options.connection.console.info(`Workspace index: ${report.documents} outcome documents in ${report.files} files (${report.read} read, ${report.reused} from the saved index).`);
