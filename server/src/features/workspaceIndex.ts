@@ -272,7 +272,9 @@ export class WorkspaceService {
   }
 
   private loadSnapshot(catalogue: Catalogue) {
-    return this.options.storagePath ? loadSnapshot(path.join(this.options.storagePath, SNAPSHOT_FILE), catalogue) : undefined;
+    if (!this.options.storagePath) return undefined;
+    const file = path.join(this.options.storagePath, SNAPSHOT_FILE);
+    return loadSnapshot(file, catalogue, (why) => this.options.connection.console.warn(`Workspace index: the saved index ${file} is not used: ${why}. It is built again from the files.`));
   }
 
   private save(): void {

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import type { PackedEntry } from './packedEntry';
+import { EntryUnpacker, MalformedEntry, type PackedEntry } from './packedEntry';
 
 /**
  * The index as saved between sessions: per file its size, mtime and index entry (never the
@@ -20,10 +20,12 @@ export interface SnapshotFile {
   mtime: number;
   /** Absent for a file that is not an outcome document (kept so it is not read again). */
   entry?: PackedEntry;
+  /** With an entry: `entrySeal(uri, JSON of entry)`. */
+  seal?: number;
 }
 
-/** Bump when `DocumentEntry` or what the parser extracts changes (6: items lettered "a.", titles wrapped onto a second line). */
-export const SNAPSHOT_VERSION = 6;
+/** Bump when `DocumentEntry` or what the parser extracts changes (7: each entry sealed with its file's URI). */
+export const SNAPSHOT_VERSION = 7;
 
 /** A short fingerprint of the catalogue's names: mentions are only as good as the names they were found with. */
 export function catalogueFingerprint(catalogue: Catalogue): string {
@@ -36,13 +38,55 @@ export function catalogueFingerprint(catalogue: Catalogue): string {
   return (h >>> 0).toString(16);
 }
 
-/** The snapshot in `text`, or undefined when it is unreadable, from another version or another catalogue. */
+/** A file's seal: its URI and its entry's packed form hashed together (FNV-1a), so that an entry given to another file is not trusted. */
+export function entrySeal(uri: string, entryJson: string): number {
+  let h = 0x811c9dc5;
+  const text = `${uri}\u0000${entryJson}`;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The snapshot in `text`, or undefined when it is unreadable, from another version or another catalogue, or not of the right shape. */
 export function parseSnapshot(text: string, catalogueKey: string): IndexSnapshot | undefined {
+  const checked = checkSnapshot(text, catalogueKey);
+  return 'snapshot' in checked ? checked.snapshot : undefined;
+}
+
+/**
+ * The snapshot in `text` once every part of it is checked: the version and the catalogue, the
+ * shape of every file and of every entry (each unpacked, see `EntryUnpacker`), each entry's seal.
+ * Else why it is not to be trusted.
+ */
+export function checkSnapshot(text: string, catalogueKey: string): { snapshot: IndexSnapshot } | { problem: string } {
+  let s: Partial<IndexSnapshot> | null;
   try {
-    const s = JSON.parse(text) as IndexSnapshot;
-    if (s?.version !== SNAPSHOT_VERSION || s.catalogue !== catalogueKey || !Array.isArray(s.strings) || !Array.isArray(s.files)) return undefined;
-    return s;
+    s = JSON.parse(text) as Partial<IndexSnapshot> | null;
   } catch {
-    return undefined;
+    return { problem: 'it is not JSON' };
   }
+  if (typeof s !== 'object' || s === null) return { problem: 'it is not a saved index' };
+  if (s.version !== SNAPSHOT_VERSION) return { problem: `it was saved by another version (${String(s.version)}, this one reads ${SNAPSHOT_VERSION})` };
+  if (s.catalogue !== catalogueKey) return { problem: 'it was made with another catalogue' };
+  if (!Array.isArray(s.strings) || !s.strings.every((x) => typeof x === 'string')) return { problem: 'its string table is not a list of strings' };
+  if (!Array.isArray(s.files)) return { problem: 'its files are not a list' };
+  const unpacker = new EntryUnpacker(s.strings);
+  const seen = new Set<string>();
+  for (const f of s.files as unknown[]) {
+    const file = f as Partial<SnapshotFile> | null;
+    if (typeof file !== 'object' || file === null || typeof file.uri !== 'string' || !isCount(file.size) || !Number.isFinite(file.mtime)) return { problem: 'a file of the wrong shape' };
+    if (seen.has(file.uri)) return { problem: `${file.uri} is listed twice` };
+    seen.add(file.uri);
+    if (file.entry === undefined) continue;
+    try {
+      unpacker.unpack(file.uri, file.entry);
+    } catch (e) {
+      return { problem: `the entry of ${file.uri} is of the wrong shape${e instanceof MalformedEntry ? ` (${e.message})` : ''}` };
+    }
+    if (file.seal !== entrySeal(file.uri, JSON.stringify(file.entry))) return { problem: `the entry of ${file.uri} is not the one saved for it` };
+  }
+  return { snapshot: s as IndexSnapshot };
+}
+
+function isCount(n: unknown): boolean {
+  return Number.isInteger(n) && (n as number) >= 0;
 }

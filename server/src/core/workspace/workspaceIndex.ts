@@ -4,9 +4,9 @@ import { parseForIndex } from '../lint';
 import { entryFromDocument, type DocumentEntry } from './documentEntry';
 import { IndexedDocuments, type IndexedFile } from './documents';
 import { Lookups } from './lookups';
-import { EntryUnpacker, packEntry, StringTable } from './packedEntry';
+import { EntryUnpacker, MalformedEntry, packEntry, StringTable } from './packedEntry';
 import { IndexQueries } from './queries';
-import { catalogueFingerprint, SNAPSHOT_VERSION, type IndexSnapshot, type SnapshotFile } from './snapshot';
+import { catalogueFingerprint, entrySeal, SNAPSHOT_VERSION, type IndexSnapshot, type SnapshotFile } from './snapshot';
 import type { FileStat, Workspace } from './workspace';
 
 /** Topics mentioned in at least this many documents have their references built after indexing (`prepareQueries`). */
@@ -149,7 +149,17 @@ export class WorkspaceIndex {
       const stat = old && (await this.workspace.stat(uri));
       if (old && !stat) continue;
       if (old && stat && old.size === stat.size && old.mtime === stat.mtime) {
-        const entry = fromSnapshot ? fromSnapshot.entry() : (old as IndexedFile).entry;
+        let entry: DocumentEntry | undefined;
+        try {
+          entry = fromSnapshot ? fromSnapshot.entry() : (old as IndexedFile).entry;
+        } catch (e) {
+          // A snapshot not checked by `checkSnapshot`: a malformed entry is read again from its file.
+          if (!(e instanceof MalformedEntry)) throw e;
+          const file: Mutable<IndexedFile> = { uri, size: -1, mtime: -1 };
+          out.push(file);
+          toRead.push(file);
+          continue;
+        }
         out.push({ uri, size: stat.size, mtime: stat.mtime, entry });
         report.reused++;
       } else {
@@ -297,7 +307,10 @@ export class WorkspaceIndex {
     for (const f of this.documents.all()) {
       if (f.size < 0) continue;
       if (!f.entry) yield { uri: f.uri, size: f.size, mtime: f.mtime };
-      else yield { uri: f.uri, size: f.size, mtime: f.mtime, entry: packEntry(f.entry, table) };
+      else {
+        const entry = packEntry(f.entry, table);
+        yield { uri: f.uri, size: f.size, mtime: f.mtime, entry, seal: entrySeal(f.uri, JSON.stringify(entry)) };
+      }
     }
   }
 }
