@@ -5,23 +5,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import { parseWith } from '../../server/src/core/lint';
-import { layoutOfDraft } from '../../server/src/node/export/exportDraft';
-import { convertWithLibreOffice, findLibreOffice } from '../../server/src/node/export/libreOffice';
-import { wordDocument } from '../../server/src/node/export/wordDocument';
-import { readPdf } from '../../server/src/readers/pdf';
-import { CORPUS, OUTCOME_FILES } from './corpus';
+import { findLibreOffice } from '../../server/src/node/export/libreOffice';
+import { CORPUS } from './corpus';
 import { documentFacts } from './documentFacts';
+import { DRAFTS, exportedDrafts } from './exportedDrafts';
 
 const catalogue = loadBuiltInCatalogue();
 const ROOT = path.resolve(__dirname, '../../..');
 /** Where the rendered first pages are kept (the end-to-end runner leaves this folder alone). */
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'export');
-const DRAFTS = [
-  ...OUTCOME_FILES.map((f) => path.join(CORPUS, f)),
-  ...['10107-23.outcome.md', 'draft-15020-23.outcome.md'].map((f) => path.join(ROOT, 'example', f)),
-  ...['10512-22.outcome.md', '12001-22.outcome.md', '14105-22.outcome.md'].map((f) => path.join(ROOT, 'test', 'e2e', 'workspace', f)),
-];
-const FOOTER = { initials: 'PC/pf', directorate: 'JAI.1' };
 
 /**
  * The exported Word files as LibreOffice reads them: an independent reader of what Word would
@@ -38,20 +30,10 @@ describe('export: the Word files as LibreOffice opens them', function () {
       console.log(`    skipped: ${soffice.reason}`);
       return this.skip();
     }
-    const inputs = await Promise.all(
-      DRAFTS.map(async (draft) => {
-        const l = layoutOfDraft(fs.readFileSync(draft, 'utf8'), catalogue);
-        assert.ok(l.ok, draft);
-        return { name: path.basename(draft).replace(/\.md$/, '.docx'), bytes: await wordDocument(l.layout, FOOTER) };
-      }),
-    );
-    const [txt, pdf] = [await convertWithLibreOffice(soffice.program, inputs, 'txt'), await convertWithLibreOffice(soffice.program, inputs, 'pdf')];
-    assert.ok(txt.ok, !txt.ok ? txt.reason : '');
-    assert.ok(pdf.ok, !pdf.ok ? pdf.reason : '');
-    DRAFTS.forEach((d, i) => {
-      texts.set(d, txt.outputs[i].toString('utf8').replace(/^\ufeff/, ''));
-      pdfs.set(d, pdf.outputs[i]);
-    });
+    for (const [draft, { text, pdf }] of await exportedDrafts(soffice.program)) {
+      texts.set(draft, text);
+      pdfs.set(draft, pdf);
+    }
   });
 
   it('gives back the same document: header facts, addressing, section and item numbers and titles, mentions', () => {
@@ -63,22 +45,6 @@ describe('export: the Word files as LibreOffice opens them', function () {
       const { codes: originalCodes, ...originalRest } = original;
       assert.deepEqual(rest, originalRest, path.basename(draft));
       assert.ok(codes.length === originalCodes.length && texts.get(draft)!.includes(originalCodes.map((c) => c.replace(' ', '\n')).join('\n')), `${path.basename(draft)}: the subject codes table`);
-    }
-  });
-
-  it('through PDF, read back by the project\'s PDF reader: the same header facts, codes, addressing, numbers; titles as far as their first printed line', async () => {
-    for (const draft of DRAFTS) {
-      const read = await readPdf(new Uint8Array(pdfs.get(draft)!));
-      assert.ok(read.ok, !read.ok ? read.reason : '');
-      const { sections, mentions: _mentions, ...facts } = documentFacts(parseWith(fs.readFileSync(draft, 'utf8'), catalogue), catalogue);
-      const { sections: backSections, mentions: _backMentions, ...backFacts } = documentFacts(parseWith(read.text, catalogue), catalogue);
-      assert.deepEqual(backFacts, facts, path.basename(draft));
-      // A title printed over two lines comes back as its first line (the PDF reader keeps printed
-      // lines), and so do names broken across lines in the mentions: those are not compared.
-      const headings = (list: typeof sections) => list.flatMap((s) => [s.heading, ...s.items]);
-      const back = headings(backSections);
-      assert.equal(back.length, headings(sections).length, path.basename(draft));
-      headings(sections).forEach((h, i) => assert.ok(back[i] === h || (h.startsWith(back[i]) && back[i].length >= 40), `${path.basename(draft)}: "${back[i]}" for "${h}"`));
     }
   });
 

@@ -6,6 +6,7 @@ import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Catalogue } from '../core/catalogue/catalogue';
 import { catalogueLoading, type CatalogueProblem } from '../core/catalogue/load';
+import { lineAt } from '../core/text/lines';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 
 /** An extra catalogue file larger than this is refused (the README names the limit). */
@@ -114,14 +115,8 @@ function placesIn(text: string): (problem: CatalogueProblem) => Diagnostic['rang
     return next > lineStarts[line] && source[next - 1] === '\r' ? next - lineStarts[line] - 1 : next - lineStarts[line];
   };
   const positionAt = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - lineStarts[lo] };
+    const line = lineAt(lineStarts, offset);
+    return { line, character: offset - lineStarts[line] };
   };
   let tree: Node | undefined | null = null;
   return (problem) => {
