@@ -5,6 +5,7 @@
  * `method` (`onCustomRequest` in the server, `sendCustomRequest` in the client), so that no
  * type of one side's protocol library reaches the other.
  */
+import type { Range } from '../server/src/core/text/range';
 
 /** A custom request: its method name, with its parameters and answer as types. */
 export interface CustomRequest<P, R> {
@@ -38,15 +39,8 @@ export const DIAGNOSTIC_SOURCE = 'outcome';
 /** The client command a code lens names: shows its locations (converted to the editor's types by the client). */
 export const SHOW_REFERENCES_COMMAND = 'outcomeDrafting.showReferences';
 
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
+/** Positions and ranges as the core has them: zero-based, as in LSP. */
+export type { Position, Range } from '../server/src/core/text/range';
 
 // ------------------------------------------------------------------ outcome/documentInfo
 

@@ -4,6 +4,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { PreviewRendered } from '../../../client/src/preview';
+import type { TopicHistoryView } from '../../../client/src/topicHistory';
 
 export const EXTENSION_ID = 'outcome-drafting.outcome-drafting';
 export const LANGUAGE_ID = 'council-outcome';
@@ -16,28 +18,15 @@ export interface OutcomeDraftingApi {
   restartsExhausted(): boolean;
   previewRendered(uri: vscode.Uri): PreviewRendered | undefined;
   readonly onDidRenderPreview: vscode.Event<PreviewRendered>;
-  readonly topicHistory: {
-    readonly onDidShow: vscode.Event<{ topic: string }>;
-    rows(): { meeting: string; rows: string[] }[];
-  };
+  readonly topicHistory: TopicHistoryView;
   readonly client: {
     readonly state: ClientState;
     readonly onDidChangeState: vscode.Event<{ oldState: ClientState; newState: ClientState }>;
   };
 }
 
-/** What the preview's page showed after an update (client/src/preview.ts). */
-export interface PreviewRendered {
-  uri: string;
-  version: number;
-  header: string;
-  headings: string[];
-  created: number;
-  blocks: number;
-  marks: number;
-  /** The first line of the block the editor's scroll last brought to the top of the preview (-1 before any). */
-  scrolledTo: number;
-}
+/** What the preview's page showed after an update: the client's own type (types only: nothing of the client is loaded here). */
+export type { PreviewRendered } from '../../../client/src/preview';
 
 /** vscode-languageclient's State. */
 export enum ClientState {
