@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import type { OutcomeDocument } from '../../server/src/core/document/model';
-import { lintText, parseWith } from '../../server/src/core/lint';
+import { lintText, parseForIndex, parseWith } from '../../server/src/core/lint';
+import { lineRange } from '../../server/src/core/text/range';
+import { findTopicMentions, resolveTopic } from '../../server/src/core/topics';
+import { entryFromDocument, spansOf } from '../../server/src/core/workspace/documentEntry';
 import { corpusText, OUTCOME_FILES } from './corpus';
 
 const catalogue = loadBuiltInCatalogue();
@@ -175,4 +178,44 @@ describe('layouts: a page run onto one line', () => {
     ]);
     assert.deepEqual(doc.references, [], 'neither the number nor the footer is a reference');
   });
+
+  it('the index reads the mentions and meeting references of the body on the flattened line, not those of the header, the subject or a footer', () => {
+    const text = [
+      'Council of the European Union Brussels, 12 April 2016 (OR. en) 7412/16 LIMITE JAI 280 COSI 61 OUTCOME OF PROCEEDINGS',
+      'From: On: To: General Secretariat of the Council 6 April 2016 Terrorism Working Party Subject: Outcome of the EU-US JHA Ministerial meeting (Amsterdam, 1 June 2016)',
+      '1. Opening The Chair recalled the PNR Agreement. 7412/16 GIP/ab 2 LIMITE EN 2. TFTP The Working Party heard the Presidency on the TFTP before the next EU-US Ministerial meeting.',
+    ].join(' ');
+    const doc = parseForIndex(text, catalogue);
+    const entry = entryFromDocument('file:///flat.txt', doc, catalogue)!;
+    const span = (needle: string, from = 0) => [0, text.indexOf(needle, from), text.indexOf(needle, from) + needle.length];
+    assert.deepEqual(
+      entry.mentions.map((g) => [g.id, spansOf(g)]),
+      [
+        ['gsc', [span('General Secretariat of the Council')]],
+        ['pnr', [span('PNR')]],
+        ['eu-us-tftp-agreement', [span('TFTP'), span('TFTP', text.indexOf('TFTP') + 1)]],
+      ],
+    );
+    assert.deepEqual(entry.meetingRefs, [{ direction: 'next', level: 'Ministerial', series: 'EU-US', span: span('the next EU-US Ministerial meeting') }]);
+    assert.deepEqual(
+      findTopicMentions(doc, catalogue, resolveTopic(catalogue, 'TFTP')).map((m) => [m.range, m.section]),
+      [span('TFTP'), span('TFTP', text.indexOf('TFTP') + 1)].map(([l, s, e]) => [lineRange(l, s, e), '2. TFTP']),
+    );
+  });
+
+  for (const file of OUTCOME_FILES) {
+    it(`indexes ${file} on one line as it indexes it laid out: the same mentions and meeting references`, () => {
+      const laidOut = corpusText(file);
+      const text = flattened(laidOut);
+      const read = (t: string) => {
+        const lines = t.split('\n');
+        const entry = entryFromDocument('file:///doc.txt', parseForIndex(t, catalogue), catalogue)!;
+        const at = ([l, s, e]: readonly number[]) => lines[l].slice(s, e).replace(/\s+/g, ' ');
+        return { mentions: entry.mentions.flatMap((g) => spansOf(g).map((s) => `${g.id}: ${at(s)}`)).sort(), meetingRefs: entry.meetingRefs.map((r) => at(r.span)) };
+      };
+      const flat = read(text);
+      assert.ok(flat.mentions.length > 0);
+      assert.deepEqual(flat, read(laidOut));
+    });
+  }
 });

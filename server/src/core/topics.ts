@@ -1,6 +1,6 @@
 import type { Catalogue } from './catalogue/catalogue';
 import type { OutcomeDocument, Section } from './document/model';
-import { lineRange, type Range } from './text/range';
+import { contains, lineRange, type Position, type Range } from './text/range';
 
 /** What a drafter asks about: a catalogue entry, or free words when the catalogue has none. */
 export type Topic = { kind: 'entry'; id: string; name: string; ids: ReadonlySet<string> } | { kind: 'words'; name: string; pattern: RegExp };
@@ -53,20 +53,29 @@ function entryIdByName(catalogue: Catalogue, query: string): string | undefined 
   return undefined;
 }
 
-/** The first line of the document's text: after the title, else where the addressing block starts. */
-function textStart(doc: OutcomeDocument): number {
-  return doc.title ? doc.title.range.end.line + 1 : doc.addressing[0]?.range.start.line ?? 0;
+/**
+ * Where the document's text starts: after the title, else where the addressing block starts. A
+ * position, not a line: on a page run onto one line the title and the addressing share the
+ * line with the body, whose mentions count.
+ */
+function textStart(doc: OutcomeDocument): Position {
+  return doc.title?.range.end ?? doc.addressing[0]?.range.start ?? { line: 0, character: 0 };
 }
 
-/** The lines of the document's page footers. */
-export function footerLines(doc: OutcomeDocument): Set<number> {
-  return new Set(doc.footers.map((r) => r.start.line));
+/**
+ * Whether a position lies in a page footer. By range, not by line: a footer cut out of a
+ * flattened line stands on the same line as the body around it.
+ */
+function inFooter(doc: OutcomeDocument): (line: number, character: number) => boolean {
+  const byLine = new Map<number, Range[]>();
+  for (const r of doc.footers) byLine.set(r.start.line, [...(byLine.get(r.start.line) ?? []), r]);
+  return (line, character) => byLine.get(line)?.some((r) => contains(r, { line, character })) ?? false;
 }
 
-/** Every line of the document's text (not the header, not page footers). */
-function* textLines(doc: OutcomeDocument): Iterable<number> {
-  const footers = footerLines(doc);
-  for (let l = textStart(doc); l < doc.lines.length; l++) if (!footers.has(l)) yield l;
+/** Every line of the document's text (not the header), with the column it starts at there. */
+function* textLines(doc: OutcomeDocument): Iterable<[number, number]> {
+  const start = textStart(doc);
+  for (let l = start.line; l < doc.lines.length; l++) yield [l, l === start.line ? start.character : 0];
 }
 
 /**
@@ -77,15 +86,15 @@ function* textLines(doc: OutcomeDocument): Iterable<number> {
  */
 export function entryMentionSpans(doc: OutcomeDocument, catalogue: Catalogue, nouns?: number[]): Map<string, number[]> {
   const byId = new Map<string, number[]>();
-  const from = textStart(doc);
-  const footers = footerLines(doc);
+  const start = textStart(doc);
+  const footer = inFooter(doc);
   const { lineStarts } = doc;
-  if (from >= lineStarts.length) return byId;
+  if (start.line >= lineStarts.length) return byId;
   // One pass over the text after the header; mentions come sorted, so the line only ever moves forward.
-  let l = from;
-  for (const m of catalogue.findMentionsInLines(doc.cleanText, lineStarts[from], nouns)) {
+  let l = start.line;
+  for (const m of catalogue.findMentionsInLines(doc.cleanText, lineStarts[l] + start.character, nouns)) {
     while (l + 1 < lineStarts.length && lineStarts[l + 1] <= m.start) l++;
-    if (footers.has(l)) continue;
+    if (footer(l, m.start - lineStarts[l])) continue;
     let spans = byId.get(m.id);
     if (!spans) byId.set(m.id, (spans = []));
     spans.push(l, m.start - lineStarts[l], m.end - lineStarts[l]);
@@ -95,7 +104,8 @@ export function entryMentionSpans(doc: OutcomeDocument, catalogue: Catalogue, no
 
 export function findTopicMentions(doc: OutcomeDocument, catalogue: Catalogue, topic: Topic): TopicMention[] {
   const out: TopicMention[] = [];
-  for (const l of textLines(doc)) {
+  const footer = inFooter(doc);
+  for (const [l, from] of textLines(doc)) {
     const line = doc.lines[l];
     const spans: [number, number][] = [];
     if (topic.kind === 'entry') {
@@ -105,13 +115,14 @@ export function findTopicMentions(doc: OutcomeDocument, catalogue: Catalogue, to
       let m: RegExpExecArray | null;
       while ((m = topic.pattern.exec(line))) spans.push([m.index, m.index + m[0].length]);
     }
-    for (const [s, e] of spans) out.push({ range: lineRange(l, s, e), ...sentenceAround(line, s, e), section: sectionAt(doc.sections, l)?.heading.text });
+    for (const [s, e] of spans) if (s >= from && !footer(l, s)) out.push({ range: lineRange(l, s, e), ...sentenceAround(line, s, e), section: sectionAt(doc.sections, { line: l, character: s })?.heading.text });
   }
   return out;
 }
 
-export function sectionAt(sections: Section[], line: number): Section | undefined {
-  return sections.find((s) => s.range.start.line <= line && line <= s.range.end.line);
+/** The section holding a position (on a flattened line, several sections share the line). */
+export function sectionAt(sections: Section[], at: Position): Section | undefined {
+  return sections.find((s) => contains(s.range, at));
 }
 
 /** The sentence holding [start, end): from the previous full stop to the next one. */

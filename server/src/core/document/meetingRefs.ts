@@ -2,6 +2,7 @@ import { SPACE, WORD } from '../catalogue/automaton';
 import { monthNumber, MONTHS } from './dates';
 import { seriesName } from './meeting';
 import type { MeetingLevel, OutcomeDocument } from './model';
+import { comparePositions, contains } from '../text/range';
 
 /** What a phrase says about the meeting it names. */
 export interface MeetingDescription {
@@ -113,15 +114,17 @@ function wordBefore(line: string, at: number): string {
  * the title, if it ran; else the text is searched here.
  */
 export function findMeetingRefs(doc: OutcomeDocument, nounStarts?: number[]): MeetingRefAt[] {
-  const skipped = new Set(doc.footers.map((r) => r.start.line));
-  for (const f of doc.addressing) if (f.label !== 'summary') for (let l = f.range.start.line; l <= f.range.end.line; l++) skipped.add(l);
-  const from = doc.title ? doc.title.range.end.line + 1 : 0;
-  return findMeetingRefsInText(doc.cleanText, doc.lines, doc.lineStarts, from, (l) => skipped.has(l), doc.title ? nounStarts : undefined);
+  // By range, not by line: on a page run onto one line, the title, the fields and a footer share the line with the body.
+  const skipped = [...doc.footers];
+  for (const f of doc.addressing) if (f.label !== 'summary') skipped.push(f.range);
+  const start = doc.title?.range.end ?? { line: 0, character: 0 };
+  const skip = (line: number, character: number) => comparePositions({ line, character }, start) < 0 || skipped.some((r) => contains(r, { line, character }));
+  return findMeetingRefsInText(doc.cleanText, doc.lines, doc.lineStarts, start.line, skip, doc.title ? nounStarts : undefined);
 }
 
 /**
- * Meeting references in a markup-blanked text, from line `fromLine` on, lines for which `skip`
- * is true left out: the level nouns are found over the whole text at once, each then read
+ * Meeting references in a markup-blanked text, from line `fromLine` on, those whose level noun
+ * stands where `skip` is true (line, column) left out: the level nouns are found over the whole text at once, each then read
  * within its line (a reference never runs over a line break). `nounStarts`: where the words
  * the nouns begin with stand (the catalogue's mention scan notes them, see `MEETING_NOUNS`);
  * without, one pass of the level-noun expression finds them.
@@ -131,7 +134,7 @@ export function findMeetingRefsInText(
   lines: readonly string[],
   lineStarts: readonly number[],
   fromLine: number,
-  skip: (line: number) => boolean,
+  skip: (line: number, character: number) => boolean,
   nounStarts?: number[],
 ): MeetingRefAt[] {
   const out: MeetingRefAt[] = [];
@@ -147,15 +150,11 @@ export function findMeetingRefsInText(
       l++;
       after = 0;
     }
-    if (skip(l)) {
-      if (l + 1 >= lineStarts.length) break;
-      from = lineStarts[l + 1];
-      continue;
-    }
     const line = lines[l];
     const at = m.index - lineStarts[l];
     let noun = m[0];
     from = m.index + noun.length;
+    if (skip(l, at)) continue;
     if (at + noun.length > line.length) {
       // "Senior Officials" broken over two lines: only what this line holds counts.
       LEVEL_AT.lastIndex = at;
