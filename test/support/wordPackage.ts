@@ -8,6 +8,9 @@ export interface WordParts {
   body: string;
   numbering?: string;
   styles?: string;
+  /** The inside of w:footnotes and w:endnotes. */
+  footnotes?: string;
+  endnotes?: string;
   /** More parts, by name (a header, a footer), or parts replaced. */
   extra?: Record<string, string | Uint8Array>;
 }
@@ -20,6 +23,8 @@ export function wordPackage(parts: WordParts): Uint8Array {
   const rels = [
     parts.styles !== undefined ? `<Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/>` : '',
     parts.numbering !== undefined ? `<Relationship Id="rId2" Type="${REL}/numbering" Target="numbering.xml"/>` : '',
+    parts.footnotes !== undefined ? `<Relationship Id="rId3" Type="${REL}/footnotes" Target="footnotes.xml"/>` : '',
+    parts.endnotes !== undefined ? `<Relationship Id="rId4" Type="${REL}/endnotes" Target="endnotes.xml"/>` : '',
   ].join('');
   const files: Zippable = {
     '[Content_Types].xml': strToU8(
@@ -31,6 +36,8 @@ export function wordPackage(parts: WordParts): Uint8Array {
   };
   if (parts.styles !== undefined) files['word/styles.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:styles ${NAMESPACES}>${parts.styles}</w:styles>`);
   if (parts.numbering !== undefined) files['word/numbering.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:numbering ${NAMESPACES}>${parts.numbering}</w:numbering>`);
+  if (parts.footnotes !== undefined) files['word/footnotes.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${NAMESPACES}>${parts.footnotes}</w:footnotes>`);
+  if (parts.endnotes !== undefined) files['word/endnotes.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:endnotes ${NAMESPACES}>${parts.endnotes}</w:endnotes>`);
   for (const [name, content] of Object.entries(parts.extra ?? {})) files[name] = typeof content === 'string' ? strToU8(content) : content;
   return zipSync(files);
 }

@@ -80,6 +80,42 @@ describe('Word reader: files built as the Council builds them', () => {
   });
 });
 
+describe('Word reader: footnotes as LibreOffice writes them', () => {
+  it('reads footnotes-libreoffice.docx with each footnote after what it annotates and the endnote after the body: the outline and the sentences as without notes, no finding, the notes\' references indexed', () => {
+    const lines = fixtureText('footnotes-libreoffice.docx').split('\n');
+    const plain = fixtureText('outcome-libreoffice.docx').split('\n');
+    const { document: doc, findings } = lintText(lines.join('\n'), catalogue);
+    assert.deepEqual(findings.map((f) => f.code), []);
+    const at = (start: string) => lines.findIndex((l) => l.startsWith(start));
+    // Each note a paragraph of its own after the paragraph (or table) that refers to it; the rest of the text is the plain file's.
+    const notes = [
+      [at('Subject:') + 3, '1 Held under the EU-US Justice and Home Affairs Agreement framework, see CM 5123/25.'],
+      [at('2.\tCounter-terrorism') + 2, '2 Presidency note ST 14002/25.'],
+      [at('Both sides reviewed') + 2, '3 Europol TE-SAT 2025.'],
+      [at('Both sides reviewed') + 4, '4 See the outcome of proceedings ST 9278/18.'],
+      [at('The EU side reported') + 2, '5 The PNR Directive (EU) 2016/681.'],
+      [lines.length - 1, 'i The date was agreed later, see WK 1234/2026 INIT.'],
+    ] as const;
+    assert.deepEqual(notes.map(([l]) => lines[l]), notes.map(([, text]) => text));
+    const noteLines = new Set(notes.flatMap(([l]) => [l, l - 1]));
+    assert.deepEqual(lines.filter((_, l) => !noteLines.has(l)), plain);
+    assert.deepEqual(
+      doc.sections.map((s) => [s.heading.text, s.items.map((i) => i.heading.text)]),
+      parseWith(plain.join('\n'), catalogue).sections.map((s) => [s.heading.text, s.items.map((i) => i.heading.text)]),
+    );
+    const noteRefs = doc.references.filter((r) => noteLines.has(r.range.start.line));
+    assert.deepEqual(
+      noteRefs.map((r) => [r.text, r.range]),
+      [
+        ['CM 5123/25', at('1 Held'), lines[at('1 Held')].indexOf('CM 5123/25')],
+        ['14002/25', at('2 Presidency'), lines[at('2 Presidency')].indexOf('14002/25')],
+        ['9278/18', at('4 See'), lines[at('4 See')].indexOf('9278/18')],
+        ['WK 1234/2026 INIT', at('i The date'), lines[at('i The date')].indexOf('WK 1234/2026 INIT')],
+      ].map(([text, l, c]) => [text, { start: { line: l, character: c }, end: { line: l, character: (c as number) + (text as string).length } }]),
+    );
+  });
+});
+
 describe('Word reader: constructs as LibreOffice writes them', () => {
   it('reads constructs-libreoffice.docx as a drafter sees it in Word', () => {
     const read = readDocx(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'constructs-libreoffice.docx'))));
@@ -95,8 +131,10 @@ describe('Word reader: constructs as LibreOffice writes them', () => {
         '',
         'Boxed note.',
         '',
-        // The footnote's text is in another part, and its mark is no text.
+        // The footnote after its paragraph, opening with its mark; the sentence as written.
         'Cooperation on the agreement continues.',
+        '',
+        '1 See ST 14870/25.',
         '',
         // A PAGE field's shown result, a hyperlink's text.
         'Page 1 of the register.',

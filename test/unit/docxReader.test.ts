@@ -154,6 +154,58 @@ describe('Word reader: text boxes and alternate content', () => {
   });
 });
 
+describe('Word reader: footnotes and endnotes', () => {
+  const SEPARATORS = '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>';
+  /** A note as Word writes it: its own mark in a run, then a space and its text. */
+  const note = (kind: 'footnote' | 'endnote', id: number, ...paragraphs: string[]) =>
+    `<w:${kind} w:id="${id}">${paragraphs.map((t, k) => para((k === 0 ? `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:${kind}Ref/></w:r>` : '') + t, '<w:pStyle w:val="FootnoteText"/>')).join('')}</w:${kind}>`;
+  const ref = (kind: 'footnote' | 'endnote', id: number, more = '') => `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:${kind}Reference w:id="${id}"${more}/></w:r>`;
+
+  it('writes each footnote after the paragraph that refers to it, numbered in the order referred to, the sentence left whole', () => {
+    const text = textOf({
+      body: para(run('The Chair recalled the roadmap') + ref('footnote', 7) + run(' and the PNR Directive') + ref('footnote', 3) + run('.')) + para(run('The meeting closed.')),
+      footnotes: SEPARATORS + note('footnote', 3, run(' Directive (EU) 2016/681.')) + note('footnote', 7, run('\tSee doc. 6110/16.'), run('Second paragraph of the note.')),
+    });
+    assert.equal(text, ['The Chair recalled the roadmap and the PNR Directive.', '', '1 See doc. 6110/16.', '', 'Second paragraph of the note.', '', '2 Directive (EU) 2016/681.', '', 'The meeting closed.'].join('\n'));
+  });
+
+  it('writes a footnote referred to in a table or a text box after the table or the paragraph the box is anchored in', () => {
+    const cell = (t: string) => `<w:tc>${para(t)}</w:tc>`;
+    const box = `<w:r><w:drawing><wps:wsp><wps:txbx><w:txbxContent>${para(run('Boxed') + ref('footnote', 2))}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></w:r>`;
+    const text = textOf({
+      body: `<w:tbl><w:tr>${cell(run('Subject:'))}${cell(run('Outcome of the meeting') + ref('footnote', 1))}</w:tr></w:tbl>` + para(run('Anchor.') + box) + para(run('Next.')),
+      footnotes: note('footnote', 1, run(' Held in Vienna.')) + note('footnote', 2, run(' In the margin.')),
+    });
+    assert.equal(text, ['Subject:\tOutcome of the meeting', '', '1 Held in Vienna.', '', 'Anchor.', '', 'Boxed', '', '2 In the margin.', '', 'Next.'].join('\n'));
+  });
+
+  it('writes endnotes after the body, numbered i, ii; a custom mark is the note\'s own; a deleted reference takes its note away', () => {
+    const text = textOf({
+      body:
+        para(run('First') + ref('endnote', 1) + run(' and second') + ref('endnote', 2) + run('.')) +
+        para(run('Starred') + `<w:r><w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>*</w:t></w:r>` + run(' and struck') + `<w:del w:id="9" w:author="GSC">${ref('footnote', 2)}</w:del>` + run('.')) +
+        para(run('Last paragraph.')),
+      footnotes: note('footnote', 1, run('* As marked.')) + note('footnote', 2, run(' Deleted note.')),
+      endnotes: note('endnote', 1, run(' First endnote.')) + note('endnote', 2, run(' Second endnote.')),
+    });
+    assert.equal(text, ['First and second.', '', 'Starred* and struck.', '', '* As marked.', '', 'Last paragraph.', '', 'i First endnote.', '', 'ii Second endnote.'].join('\n'));
+  });
+
+  it('counts a list in a footnote apart from the body\'s list, and reads a note\'s tracked changes as accepted', () => {
+    const numbering = abstractNum(0, level(0, 'decimal', '%1.')) + num(1, 0);
+    const read = readDocx(
+      wordPackage({
+        numbering,
+        body: listPara('Opening', 1) + para(run('Text') + ref('footnote', 1)) + listPara('Closing', 1),
+        footnotes: note('footnote', 1, run(' See') + `<w:del w:id="3" w:author="GSC"><w:r><w:delText> not</w:delText></w:r></w:del>` + run(' below.'), `<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${run('Point in the note')}`),
+      }),
+    );
+    assert.ok(read.ok);
+    assert.equal(read.text, ['1.\tOpening', '', 'Text', '', '1 See below.', '', '1.\tPoint in the note', '', '2.\tClosing'].join('\n'));
+    assert.deepEqual(read.notes, ['tracked changes: read as accepted (deleted text left out)']);
+  });
+});
+
 describe('Word reader: any well-formed document part', () => {
   const NAMES = ['p', 'r', 't', 'tbl', 'tr', 'tc', 'tcPr', 'trPr', 'tblGrid', 'del', 'ins', 'moveFrom', 'txbxContent', 'sdt', 'sdtContent', 'sdtPr', 'hyperlink', 'smartTag', 'fldSimple', 'pPr', 'rPr', 'numPr', 'mc:AlternateContent', 'mc:Choice', 'mc:Fallback', 'pPrChange'];
   const EMPTY = [

@@ -1,3 +1,4 @@
+import { formatNumber } from './numberFormats';
 import type { Numbering } from './numbering';
 import { intOf, isOn, type RunLook, type Styles } from './styles';
 import { symbolCharacter } from './symbols';
@@ -9,6 +10,11 @@ import { readXml, type XmlHandler, type WordAttribute } from './xml';
  * paragraph's automatic number written before its text as Word shows it ("1.⇥Counterterrorism"),
  * tracked changes read as accepted, the displayed result of fields and not their instructions.
  * Headers and footers are other parts and are not read: they are page layout.
+ *
+ * Footnotes and endnotes are read from their parts and placed where they leave the body's text
+ * as it is: each footnote a paragraph of its own after the paragraph or table that refers to it,
+ * each endnote after the body, as Word prints them, opening with its mark ("1 See ST 14870/25.").
+ * The reference mark is not written into the sentence, whose words stay whole for the index.
  */
 export interface DocumentText {
   text: string;
@@ -16,7 +22,17 @@ export interface DocumentText {
 }
 
 /** A paragraph's lines, or a whole table's. Paragraphs stand apart by a blank line; a table's rows do not. */
-type Block = string[];
+export type Block = string[];
+
+/** The text of each footnote and endnote by its id (w:id), its w:footnoteRef written as `NOTE_MARK`. */
+export interface Notes {
+  footnotes?: Map<string, Block[]>;
+  endnotes?: Map<string, Block[]>;
+}
+
+/** Where a note's own mark stands in its text until the reference tells which number it has. */
+const NOTE_MARK = '\uE000';
+const NOTE_MARK_AT = /\uE000[ \t]*/g;
 
 interface Container {
   blocks: Block[];
@@ -55,11 +71,19 @@ interface Table {
  */
 const SKIPPED = new Set(['delText', 'instrText', 'delInstrText', 'mc:Fallback', 'sdtPr', 'sdtEndPr', 'sectPr', 'fldData', 'tblGridChange', 'numberingChange', 'rt']);
 
-export function readDocument(bytes: Uint8Array, part: string, styles: Styles, numbering: Numbering): DocumentText {
+export function readDocument(bytes: Uint8Array, part: string, styles: Styles, numbering: Numbering, notes: Notes = {}): DocumentText {
   let reader: DocumentReader | undefined;
-  readXml(bytes, part, (attribute) => (reader = new DocumentReader(attribute, styles, numbering)));
+  readXml(bytes, part, (attribute) => (reader = new DocumentReader(attribute, styles, numbering, notes)));
   if (!reader) return { text: '', trackedChanges: false };
-  return { text: joinBlocks(reader.body.blocks), trackedChanges: reader.trackedChanges };
+  reader.flushNotes();
+  return { text: joinBlocks([...reader.body.blocks, ...reader.endnotes]), trackedChanges: reader.trackedChanges };
+}
+
+/** A footnotes or endnotes part (footnotes.xml, endnotes.xml): each note's paragraphs by its id; separators left out. */
+export function readNotes(bytes: Uint8Array, part: string, styles: Styles, numbering: Numbering): { notes: Map<string, Block[]>; trackedChanges: boolean } {
+  let reader: DocumentReader | undefined;
+  readXml(bytes, part, (attribute) => (reader = new DocumentReader(attribute, styles, numbering.apart(), {})));
+  return { notes: reader?.noteTexts ?? new Map(), trackedChanges: reader?.trackedChanges ?? false };
 }
 
 function joinBlocks(blocks: Block[]): string {
@@ -74,6 +98,15 @@ function joinBlocks(blocks: Block[]): string {
 class DocumentReader implements XmlHandler {
   readonly body: Container = { blocks: [], carry: '' };
   trackedChanges = false;
+  /** Notes read from a notes part, by id. */
+  readonly noteTexts = new Map<string, Block[]>();
+  /** Endnotes referred to, in order, with their marks: after the body. */
+  readonly endnotes: Block[] = [];
+  /** Footnotes referred to since the last paragraph or table of the body ended. */
+  private pendingFootnotes: Block[] = [];
+  private footnoteCount = 0;
+  private endnoteCount = 0;
+  private readonly noteIds: string[] = [];
   private readonly containers: Container[] = [this.body];
   private readonly paragraphs: Paragraph[] = [];
   private readonly tables: Table[] = [];
@@ -93,6 +126,7 @@ class DocumentReader implements XmlHandler {
     private readonly attr: WordAttribute,
     private readonly styles: Styles,
     private readonly numbering: Numbering,
+    private readonly notes: Notes,
   ) {}
 
   open(name: string, attributes: Record<string, string>): void {
@@ -177,6 +211,26 @@ class DocumentReader implements XmlHandler {
       case 'txbxContent':
         this.containers.push({ blocks: [], carry: '' });
         return;
+      case 'footnote':
+      case 'endnote': {
+        // The separator lines above the notes are notes too, of a type of their own.
+        const type = this.attr(attributes, 'type');
+        if (type !== undefined && type !== 'normal') {
+          this.skipDepth = 1;
+          return;
+        }
+        this.noteIds.push(this.attr(attributes, 'id') ?? '');
+        this.containers.push({ blocks: [], carry: '' });
+        return;
+      }
+      case 'footnoteRef':
+      case 'endnoteRef':
+        if (run) this.append(run, NOTE_MARK);
+        return;
+      case 'footnoteReference':
+      case 'endnoteReference':
+        if (run && this.instructionFields === 0) this.noteReferred(name === 'footnoteReference', attributes);
+        return;
       case 'tbl':
         this.tables.push({ grid: [], rows: [], rowDeleted: false });
         this.containers.push({ blocks: [], carry: '' });
@@ -251,6 +305,13 @@ class DocumentReader implements XmlHandler {
         for (const b of box.blocks) target.push(b);
         return;
       }
+      case 'footnote':
+      case 'endnote': {
+        const note = this.containers.pop()!;
+        this.flushCarry(note);
+        this.noteTexts.set(this.noteIds.pop() ?? '', note.blocks);
+        return;
+      }
       case 'tblGrid':
         this.inGrid = false;
         return;
@@ -280,6 +341,25 @@ class DocumentReader implements XmlHandler {
 
   private append(run: Run, text: string): void {
     if (this.instructionFields === 0) run.text += text;
+  }
+
+  /** A note's reference: the note's text, its mark numbered as Word numbers it (footnotes 1, 2, 3; endnotes i, ii, iii), taken to its place. */
+  private noteReferred(footnote: boolean, attributes: Record<string, string>): void {
+    const text = (footnote ? this.notes.footnotes : this.notes.endnotes)?.get(this.attr(attributes, 'id') ?? '');
+    if (!text) return;
+    // A custom mark (customMarkFollows) is the text after the reference, in the body; the note is read as written.
+    const customMark = this.attr(attributes, 'customMarkFollows');
+    const custom = customMark !== undefined && isOn(customMark);
+    const mark = custom ? '' : footnote ? String(++this.footnoteCount) : formatNumber(++this.endnoteCount, 'lowerRoman');
+    const placed = text.map((b) => b.map((l) => l.replace(NOTE_MARK_AT, mark === '' ? '' : `${mark} `)));
+    (footnote ? this.pendingFootnotes : this.endnotes).push(...placed);
+  }
+
+  /** The footnotes referred to so far, after the body's paragraph or table that refers to them. */
+  flushNotes(): void {
+    if (this.pendingFootnotes.length === 0) return;
+    for (const b of this.pendingFootnotes) this.body.blocks.push(b);
+    this.pendingFootnotes = [];
   }
 
   private fieldChar(type: string | undefined): void {
@@ -327,6 +407,7 @@ class DocumentReader implements XmlHandler {
     while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     if (lines.length > 0) container.blocks.push(lines);
     for (const b of paragraph.boxes) container.blocks.push(b);
+    if (container === this.body) this.flushNotes();
   }
 
   private numberOf(paragraph: Paragraph): string | undefined {
@@ -370,5 +451,6 @@ class DocumentReader implements XmlHandler {
     // Paragraphs straight inside w:tbl do not exist in a valid file; a broken one keeps their text.
     for (const b of container.blocks) parent.blocks.push(b);
     if (table && table.rows.length > 0) parent.blocks.push(table.rows);
+    if (parent === this.body) this.flushNotes();
   }
 }

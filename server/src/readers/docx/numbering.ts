@@ -46,19 +46,26 @@ const LEVELS = 9;
 const SUFFIX: Record<string, string> = { tab: '\t', space: ' ', nothing: '' };
 
 export class Numbering {
-  private readonly abstracts = new Map<number, AbstractList>();
-  private readonly lists = new Map<number, List>();
   /** Current counters of each abstract list by level; undefined: not started. */
   private readonly counters = new Map<AbstractList, (number | undefined)[]>();
   /** Lists and levels already counted ("numId level"): a start override acts on the first. */
   private readonly seen = new Set<string>();
 
-  private constructor(private readonly styles: Styles) {}
+  private constructor(
+    private readonly styles: Styles,
+    private readonly abstracts = new Map<number, AbstractList>(),
+    private readonly lists = new Map<number, List>(),
+  ) {}
 
   static read(bytes: Uint8Array | undefined, part: string, styles: Styles): Numbering {
     const numbering = new Numbering(styles);
     if (bytes) numbering.parse(bytes, part);
     return numbering;
+  }
+
+  /** The same lists counted on their own: footnotes and endnotes, whose lists do not go on with the body's. */
+  apart(): Numbering {
+    return new Numbering(this.styles, this.abstracts, this.lists);
   }
 
   /**

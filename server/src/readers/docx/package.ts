@@ -12,6 +12,9 @@ export interface WordPackage {
   documentName: string;
   styles?: Uint8Array;
   numbering?: Uint8Array;
+  /** The notes parts, with their names (for messages). */
+  footnotes?: { name: string; bytes: Uint8Array };
+  endnotes?: { name: string; bytes: Uint8Array };
 }
 
 const OLE_COMPOUND = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -27,7 +30,12 @@ export function openPackage(bytes: Uint8Array): WordPackage {
   const related = relationships(zip, relsNameOf(documentName), directoryOf(documentName));
   const styles = related.get('styles');
   const numbering = related.get('numbering');
-  return { document, documentName, styles: styles ? zip.read(styles) : undefined, numbering: numbering ? zip.read(numbering) : undefined };
+  const part = (kind: string) => {
+    const name = related.get(kind);
+    const bytes = name ? zip.read(name) : undefined;
+    return name && bytes ? { name, bytes } : undefined;
+  };
+  return { document, documentName, styles: styles ? zip.read(styles) : undefined, numbering: numbering ? zip.read(numbering) : undefined, footnotes: part('footnotes'), endnotes: part('endnotes') };
 }
 
 function refuseOtherFormats(bytes: Uint8Array): void {
