@@ -6,7 +6,9 @@
  *   warm start      the same, started again with the index it saved
  *   longest block   a cheap request (outcome/documentInfo) sent every 20 ms from `initialized`
  *                   until the end: the longest any of them waited is the longest the server
- *                   thread was blocked (as a drafter's hover or keystroke would wait)
+ *                   thread was blocked (as a drafter's hover or keystroke would wait); apart
+ *                   from the queries below too (while indexing, and while the server saves the
+ *                   index and builds its lookups), as their own replies block it meanwhile
  *   references      Find All References on a mention of PNR and on a section heading, and
  *                   workspace symbols (a few queries), each asked again and again: median and p99
  *                   right after indexing ends, and once settled (SETTLE_MS later)
@@ -17,6 +19,8 @@
  * On its own, and to compare two builds, alternating whole processes (before/after a change):
  *
  *   node out/bench/serverProcess.js --docs 10000 --compare /path/to/other/checkout/dist --runs 3
+ *
+ * `--profile DIR` (without --compare) writes each run's CPU profiles there (cold-1/, warm/).
  *
  * Prints figures; never asserts. The resident set is read from /proc (Linux).
  */
@@ -61,6 +65,9 @@ interface Run {
   /** The longest a cheap request waited, ms, and how many were sent. */
   longestBlock: number;
   pings: number;
+  /** The longest wait of a cheap request sent while no query was under way: while indexing, and between the two rounds of queries. */
+  longestBlockIndexing: number;
+  longestBlockSettling: number;
   right: Latencies;
   settled: Latencies;
   /** Locations in the last references answer on the mention. */
@@ -120,8 +127,8 @@ async function latencies(connection: ProtocolConnection, probe: ReturnType<typeo
 }
 
 /** Starts the server bundle `server` on `folder` with `storage` for its saved index, and follows it until SETTLE_MS after indexing. */
-async function serverRun(server: string, folder: string, storage: string): Promise<Run> {
-  const { proc, connection } = startServer(server);
+async function serverRun(server: string, folder: string, storage: string, nodeOptions: string[] = []): Promise<Run> {
+  const { proc, connection } = startServer(server, nodeOptions);
   const samples: { at: number; mb: number }[] = [];
   const sampler = setInterval(() => {
     const mb = residentMb(proc.pid!);
@@ -152,31 +159,47 @@ async function serverRun(server: string, folder: string, storage: string): Promi
     const started = performance.now();
     await connection.sendNotification(InitializedNotification.type, {});
     // The cheap request: answered from what the server holds, whatever the index is doing.
-    let longestBlock = 0;
+    const longest = { indexing: 0, queries: 0, settling: 0 };
+    let phase: keyof typeof longest = 'indexing';
     let pings = 0;
     const ping = () => {
       const s = performance.now();
+      const sentIn = phase;
       pings++;
-      void connection.sendRequest('outcome/documentInfo', { uri: 'file:///not-open.outcome.md' }).then(() => (longestBlock = Math.max(longestBlock, performance.now() - s)));
+      void connection.sendRequest('outcome/documentInfo', { uri: 'file:///not-open.outcome.md' }).then(() => (longest[sentIn] = Math.max(longest[sentIn], performance.now() - s)));
     };
     pinger = setInterval(ping, PING_MS);
     const end = await ended;
+    phase = 'queries';
     const probe = probeDocument(folder);
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: probe.uri, languageId: 'council-outcome', version: 1, text: probe.text } });
     const right = await latencies(connection, probe);
+    phase = 'settling';
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, end + SETTLE_MS - performance.now())));
+    phase = 'queries';
     const settled = await latencies(connection, probe);
     clearInterval(pinger);
+    // The last pings answered.
+    await connection.sendRequest('outcome/documentInfo', { uri: 'file:///not-open.outcome.md' });
     const during = samples.filter((s) => s.at <= end).map((s) => s.mb);
     const after = samples.filter((s) => s.at > end).map((s) => s.mb);
-    const run: Run = { indexMs: end - started, longestBlock, pings, right: right.latencies, settled: settled.latencies, referencesCount: right.referencesCount };
+    const run: Run = {
+      indexMs: end - started,
+      longestBlock: Math.max(longest.indexing, longest.queries, longest.settling),
+      longestBlockIndexing: longest.indexing,
+      longestBlockSettling: longest.settling,
+      pings,
+      right: right.latencies, settled: settled.latencies, referencesCount: right.referencesCount };
     if (during.length > 0) run.peakIndexing = Math.max(...during);
     if (after.length > 0) {
       run.peakAfter = Math.max(...after);
       run.settledMb = after[after.length - 1];
     }
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
+    // Its own exit (a profiled server writes its profile then), else it is stopped below.
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     return run;
   } finally {
     clearInterval(pinger);
@@ -198,15 +221,17 @@ const highest = (runs: Run[], pick: (r: Run) => number | undefined) => {
 };
 
 /** Cold runs then one warm run of `server` on `folder`. */
-async function coldAndWarm(server: string, folder: string, coldRuns: number): Promise<{ cold: Run[]; warm: Run }> {
+async function coldAndWarm(server: string, folder: string, coldRuns: number, profileDir?: string): Promise<{ cold: Run[]; warm: Run }> {
+  // Each run's CPU profiles (one file per thread) in a folder of their own.
+  const profiled = (run: string) => (profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, run)] : []);
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-bench-storage-'));
   try {
     const cold: Run[] = [];
     for (let i = 0; i < coldRuns; i++) {
       fs.rmSync(path.join(storage, 'workspace-index.json'), { force: true });
-      cold.push(await serverRun(server, folder, storage));
+      cold.push(await serverRun(server, folder, storage, profiled(`cold-${i + 1}`)));
     }
-    return { cold, warm: await serverRun(server, folder, storage) };
+    return { cold, warm: await serverRun(server, folder, storage, profiled('warm')) };
   } finally {
     fs.rmSync(storage, { recursive: true, force: true });
   }
@@ -218,7 +243,10 @@ function print(ctx: Printer, label: string, key: string, { cold, warm }: { cold:
   const pool = (pick: (r: Run) => number[]) => cold.flatMap(pick);
   ctx.row(`${label}: cold index`, `median ${ms(median(times))} of ${cold.length} (${times.map(ms).join(', ')})`);
   ctx.row(`${label}: warm start from the saved index`, ms(warm.indexMs));
-  ctx.row(`${label}: longest block (a request every ${PING_MS} ms)`, `${ms(Math.max(...all.map((r) => r.longestBlock)))} (cold runs ${cold.map((r) => ms(r.longestBlock)).join(', ')}; warm ${ms(warm.longestBlock)})`);
+  const blocks = (pick: (r: Run) => number) => `${ms(Math.max(...all.map(pick)))} (cold runs ${cold.map((r) => ms(pick(r))).join(', ')}; warm ${ms(pick(warm))})`;
+  ctx.row(`${label}: longest block (a request every ${PING_MS} ms)`, blocks((r) => r.longestBlock));
+  ctx.row(`${label}: longest block while indexing`, blocks((r) => r.longestBlockIndexing));
+  ctx.row(`${label}: longest block while saving, building lookups`, blocks((r) => r.longestBlockSettling));
   ctx.row(`${label}: references on a mention, right after`, `${stat(pool((r) => r.right.referencesMention))} (${cold[0].referencesCount} locations)`);
   ctx.row(`${label}: references on a mention, settled`, stat(pool((r) => r.settled.referencesMention)));
   ctx.row(`${label}: references on a heading, right after`, stat(pool((r) => r.right.referencesHeading)));
@@ -230,6 +258,7 @@ function print(ctx: Printer, label: string, key: string, { cold, warm }: { cold:
   ctx.record(`${key}.coldIndexMs`, median(times));
   ctx.record(`${key}.warmStartMs`, warm.indexMs);
   ctx.record(`${key}.longestBlockMs`, Math.max(...all.map((r) => r.longestBlock)));
+  ctx.record(`${key}.longestBlockApartFromQueriesMs`, Math.max(...all.map((r) => Math.max(r.longestBlockIndexing, r.longestBlockSettling))));
   ctx.record(`${key}.referencesRightAfterP99Ms`, p99(pool((r) => r.right.referencesMention)));
   ctx.record(`${key}.symbolsRightAfterP99Ms`, p99(pool((r) => r.right.symbols)));
   const rss = highest(all, (r) => Math.max(r.peakIndexing ?? 0, r.peakAfter ?? 0));
@@ -237,12 +266,12 @@ function print(ctx: Printer, label: string, key: string, { cold, warm }: { cold:
 }
 
 /** The figures for the corpus in `folder` (`count` documents), through this checkout's bundle. */
-export async function serverFigures(ctx: Printer, folder: string, count: number, coldRuns = count > 20_000 ? 1 : 3): Promise<void> {
+export async function serverFigures(ctx: Printer, folder: string, count: number, coldRuns = count > 20_000 ? 1 : 3, profileDir?: string): Promise<void> {
   if (!fs.existsSync(SERVER)) {
     ctx.row('language server', `not built: ${SERVER} is missing (npm run build)`);
     return;
   }
-  print(ctx, `server, ${count} documents`, `server${count}`, await coldAndWarm(SERVER, folder, coldRuns));
+  print(ctx, `server, ${count} documents`, `server${count}`, await coldAndWarm(SERVER, folder, coldRuns, profileDir));
 }
 
 registerSection('server', async (ctx) => {
@@ -260,10 +289,11 @@ if (require.main === module) {
   const count = Number(option('--docs')) || 10_000;
   const other = option('--compare');
   const runs = Number(option('--runs')) || 3;
+  const profileDir = option('--profile');
   const ctx: Printer = { row: (label, value) => console.log(`  ${label.padEnd(58)} ${value}`), record: () => undefined };
   void (async () => {
     const folder = writeCorpus(generateCorpus(count, 1));
-    if (!other) return serverFigures(ctx, folder, count, runs);
+    if (!other) return serverFigures(ctx, folder, count, runs, profileDir && path.resolve(profileDir));
     // Before and after, whole processes alternated: the machine's load falls on both alike.
     const builds = [
       { label: 'compared', server: path.resolve(other, 'server.js') },

@@ -5,8 +5,12 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, typ
 /** The language server bundle the bench starts (made by `npm run build`). */
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
-/** The bundle (this checkout's, or another's) started over stdio, as an editor starts it, and a connection to it (not listening yet). */
-export function startServer(server = SERVER): { proc: ChildProcess; connection: ProtocolConnection } {
-  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * The bundle (this checkout's, or another's) started over stdio, as an editor starts it, and a
+ * connection to it (not listening yet). `nodeOptions`: Node's own, before the script
+ * (`--cpu-prof --cpu-prof-dir DIR` to profile the server's threads).
+ */
+export function startServer(server = SERVER, nodeOptions: string[] = []): { proc: ChildProcess; connection: ProtocolConnection } {
+  const proc = spawn(process.execPath, [...nodeOptions, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   return { proc, connection: createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!)) };
 }

@@ -3,12 +3,13 @@ import { findMeetingRefs, type MeetingRefAt } from '../document/meetingRefs';
 import type { DocumentNumberRef, Item, MeetingLevel, OutcomeDocument } from '../document/model';
 import { entryMentionSpans } from '../topics';
 import { lineRange, type Range } from '../text/range';
-import { EntryUnpacker, packHeadingFields, packMeeting, packMeetingRefs, packMentions, packOutline, packReferences, StringTable, type PackedEntry } from './packedEntry';
+import { entryView, flatEntry, PackedDocumentEntry, PackedStrings, packHeadingFields, packMeeting, packMeetingRefs, packMentions, packOutline, packReferences, StringTable, type PackedEntry } from './packedEntry';
 
 /**
  * What the workspace index keeps of one outcome document: enough to answer every cross-document
- * question without the text or the tree. Plain read-only data: packed only where it leaves the
- * process or the thread (the saved index, an indexing worker's answer: packedEntry.ts).
+ * question without the text or the tree. Read-only data with plain fields; the index holds each
+ * packed and makes its headings and mentions when they are read (`PackedDocumentEntry`,
+ * packedEntry.ts), as it comes from the saved index or an indexing worker.
  */
 
 /** [line, startCharacter, endCharacter]: everything the index locates sits on one line. */
@@ -97,7 +98,7 @@ export function entryFromDocument(uri: string, doc: OutcomeDocument, catalogue: 
   const packed = packDocument(doc, catalogue, table);
   // Strings cut from the text keep the whole text alive (V8 slices share their parent's
   // memory): copied through JSON, the entry keeps only what it holds, for 10,000 documents.
-  return packed && new EntryUnpacker(JSON.parse(JSON.stringify(table.strings)) as string[]).unpack(uri, packed);
+  return packed && entryView(uri, new PackedStrings(JSON.parse(JSON.stringify(table.strings)) as string[]), flatEntry(packed));
 }
 
 /**
@@ -192,20 +193,29 @@ export function spansOf(g: MentionGroup): Span[] {
   return out;
 }
 
-/** The document's mentions of any of the entries, in text order. */
-export function mentionSpansOf(e: DocumentEntry, ids: ReadonlySet<string>): Span[] {
-  return spansOf({ id: '', spans: mentionTriplesOf(e, ids) });
+/** The ids of the catalogue entries the document mentions. */
+export function mentionIdsOf(e: DocumentEntry): string[] {
+  return e instanceof PackedDocumentEntry ? e.mentionIds() : e.mentions.map((g) => g.id);
 }
 
-/** As `mentionSpansOf`, as [line, start, end] one after another (for lists of many thousands). */
-export function mentionTriplesOf(e: DocumentEntry, ids: ReadonlySet<string>): readonly number[] {
-  let out: readonly number[] = [];
-  // Each group is in text order already: merge them.
-  for (const g of e.mentions) if (ids.has(g.id)) out = out.length === 0 ? g.spans : mergeTriples(out, g.spans);
+/** The document's mentions of any of the entries, in text order. */
+export function mentionSpansOf(e: DocumentEntry, ids: ReadonlySet<string>): Span[] {
+  const triples = mentionTriplesOf(e, ids);
+  const out: Span[] = [];
+  for (let i = 0; i < triples.length; i += 3) out.push([triples[i], triples[i + 1], triples[i + 2]]);
   return out;
 }
 
-function mergeTriples(a: readonly number[], b: readonly number[]): number[] {
+/** As `mentionSpansOf`, as [line, start, end] one after another (for lists of many thousands). */
+export function mentionTriplesOf(e: DocumentEntry, ids: ReadonlySet<string>): ArrayLike<number> {
+  const groups: ArrayLike<number>[] = e instanceof PackedDocumentEntry ? e.mentionSpans(ids) : e.mentions.filter((g) => ids.has(g.id)).map((g) => g.spans);
+  // Each group is in text order already: merge them.
+  let out: ArrayLike<number> = groups[0] ?? [];
+  for (let k = 1; k < groups.length; k++) out = mergeTriples(out, groups[k]);
+  return out;
+}
+
+function mergeTriples(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;

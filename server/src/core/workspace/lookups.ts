@@ -1,4 +1,4 @@
-import { byMeetingDate, mentionTriplesOf, type DocumentEntry } from './documentEntry';
+import { byMeetingDate, mentionIdsOf, mentionTriplesOf, type DocumentEntry } from './documentEntry';
 import { DocumentLookup } from './documentLookup';
 import { meetingKey, seriesKey } from './meetings';
 import { MentionList } from './mentionList';
@@ -157,7 +157,7 @@ export class TopicMentions implements Lookup {
 
   add(e: DocumentEntry): void {
     for (const topic of this.byKey.values()) {
-      if (!e.mentions.some((g) => topic.ids.has(g.id))) continue;
+      if (!mentionIdsOf(e).some((id) => topic.ids.has(id))) continue;
       // The last list of mentions stays until the next is made from it.
       topic.previous = topic.locations ?? topic.previous;
       topic.list = undefined;

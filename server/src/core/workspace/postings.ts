@@ -1,4 +1,4 @@
-import { byMeetingDate, type DocumentEntry } from './documentEntry';
+import { byMeetingDate, mentionIdsOf, type DocumentEntry } from './documentEntry';
 import type { Lookup } from './lookups';
 
 /**
@@ -26,7 +26,7 @@ export class SortedPostings implements Lookup {
 
   add(e: DocumentEntry): void {
     if (!this.map) return;
-    for (const id of e.mentions.map((g) => g.id)) {
+    for (const id of mentionIdsOf(e)) {
       const list = this.map.get(id);
       if (!list) this.map.set(id, [e]);
       else list.splice(position(list, e), 0, e);
@@ -35,7 +35,7 @@ export class SortedPostings implements Lookup {
 
   delete(e: DocumentEntry): void {
     if (!this.map) return;
-    for (const id of e.mentions.map((g) => g.id)) {
+    for (const id of mentionIdsOf(e)) {
       const list = this.map.get(id);
       if (!list) continue;
       const at = position(list, e);
@@ -58,7 +58,7 @@ export class SortedPostings implements Lookup {
     if (!this.map) {
       const map = new Map<string, DocumentEntry[]>();
       for (const e of this.everyDocument()) {
-        for (const id of e.mentions.map((g) => g.id)) {
+        for (const id of mentionIdsOf(e)) {
           const list = map.get(id);
           if (list) list.push(e);
           else map.set(id, [e]);
