@@ -128,7 +128,7 @@ async function measure(ctx: Printer, dir: string, count: number, bytes: number, 
 
   // As the server saves it.
   t = ctx.timer();
-  const written = saveSnapshot(index, snapshotFile);
+  const written = await saveSnapshot(index, snapshotFile, async () => undefined);
   ctx.row('snapshot save', `${ctx.fmtMs(t())} (${(written / 1048576).toFixed(1)} MB)`);
 
   const warm = await timedRuns(ctx, () => {

@@ -8,6 +8,8 @@ Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The workspace index's workers run this file (server/src/node/parallelIndex.ts looks for it beside the server).
   esbuild.build({ ...common, entryPoints: ['server/src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
+  // The saved index is read and checked on this worker (server/src/node/snapshotFile.ts looks for it beside the server).
+  esbuild.build({ ...common, entryPoints: ['server/src/node/snapshotWorker.ts'], outfile: 'dist/snapshotWorker.js' }),
   // The server reads Word and PDF files on this worker (server/src/node/archiveReader.ts looks for it beside the server).
   esbuild.build({ ...common, entryPoints: ['server/src/node/readerWorker.ts'], outfile: 'dist/readerWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),

@@ -10,7 +10,7 @@ import type { WorkspaceQueries } from '../core/workspace/queries';
 import { archiveFileUri } from '../node/fileUris';
 import { FileWorkspace, type FileScope } from '../node/fileWorkspace';
 import { startParallelIndex } from '../node/parallelIndex';
-import { loadSnapshot, saveSnapshot } from '../node/snapshotFile';
+import { loadSavedIndex, saveSnapshot } from '../node/snapshotFile';
 import type { Analysis } from './analysis';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 import type { RuleLinks } from './ruleLinks';
@@ -97,6 +97,8 @@ export class WorkspaceService {
   private readonly firstBuild: Promise<void>;
   private firstBuildEnded!: () => void;
   private saveTimer: NodeJS.Timeout | undefined;
+  /** The save under way, if any: saves follow one another (they write the same file). */
+  private saving: Promise<void> | undefined;
 
   constructor(private readonly options: WorkspaceServiceOptions) {
     this.catalogue = options.catalogue();
@@ -175,11 +177,11 @@ export class WorkspaceService {
     progress.begin('Outcome Drafting', 0, 'Indexing outcome documents', false);
     // Files are read and parsed on worker threads (this thread keeps answering); none: read here.
     const parallel = this.options.workers === 0 ? undefined : startParallelIndex(catalogue, this.options.workers);
-    const snapshot = this.loadSnapshot(catalogue);
+    const snapshot = await this.loadSnapshot(catalogue);
     let unsaved = false;
     try {
       const report = await index.build({
-        snapshot,
+        saved: snapshot,
         readEntries: parallel?.readEntries,
         onProgress: (done, total) => progress.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${withThousands(done)} / ${withThousands(total)}`),
       });
@@ -193,7 +195,7 @@ export class WorkspaceService {
       this.ready = true;
       this.options.refreshDiagnostics();
       // Every file as saved (nothing read, nothing gone): the saved index stands as it is.
-      unsaved = !(snapshot && report.read === 0 && report.reused === snapshot.files.length);
+      unsaved = !(snapshot && report.read === 0 && report.reused === snapshot.files.size);
     } catch (e) {
       this.options.connection.console.error(`Workspace index: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     } finally {
@@ -271,19 +273,25 @@ export class WorkspaceService {
     this.saveTimer.unref();
   }
 
-  private loadSnapshot(catalogue: Catalogue) {
+  /** The saved index, read on a worker thread while this one answers. */
+  private async loadSnapshot(catalogue: Catalogue) {
     if (!this.options.storagePath) return undefined;
     const file = path.join(this.options.storagePath, SNAPSHOT_FILE);
-    return loadSnapshot(file, catalogue, (why) => this.options.connection.console.warn(`Workspace index: the saved index ${file} is not used: ${why}. It is built again from the files.`));
+    return loadSavedIndex(file, catalogue, (why) => this.options.connection.console.warn(`Workspace index: the saved index ${file} is not used: ${why}. It is built again from the files.`));
   }
 
+  /** Saves the index, a piece at a time between requests; after the save under way, if one is. */
   private save(): void {
+    this.saving = (this.saving ?? Promise.resolve()).then(() => this.saveNow());
+  }
+
+  private async saveNow(): Promise<void> {
     const dir = this.options.storagePath;
     if (!dir) return;
     const file = path.join(dir, SNAPSHOT_FILE);
     try {
       fs.mkdirSync(dir, { recursive: true });
-      saveSnapshot(this.current, file);
+      await saveSnapshot(this.current, file);
       this.options.connection.console.log(`Workspace index: saved to ${file}.`);
     } catch (e) {
       this.options.connection.console.warn(`Workspace index: could not save to ${dir}: ${e instanceof Error ? e.message : String(e)}`);

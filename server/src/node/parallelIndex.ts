@@ -1,20 +1,18 @@
 /**
  * Cold indexing on worker threads: each worker reads and parses the files it is sent (see
- * indexWorker.ts) and answers with what it read as JSON text, so the main thread only parses
- * JSON and keeps answering requests while the workspace is indexed.
+ * indexWorker.ts) and answers with what it read, so the main thread keeps answering requests
+ * while the workspace is indexed.
  *
- * Entries travel packed, as the saved index keeps them (packedEntry.ts), and are unpacked as a
- * warm start unpacks them: sections, mentions and references only when first read. Flat number
- * arrays parse several times faster than the objects they stand for, and those objects are made
- * only when a lookup or a request first needs them (measured on 10,000 documents: this thread's
- * share of a cold build went from about 1.3 s of CPU to 0.35 s).
+ * Entries travel packed and laid flat (`flatEntry`), a batch's in one Int32Array handed over
+ * without a copy, and stay so in the index (`PackedDocumentEntry`): this thread parses only the
+ * batch's strings, and makes no object for a heading or a mention until one is read.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Catalogue } from '../core/catalogue/catalogue';
-import { EntryUnpacker, type PackedEntry } from '../core/workspace/packedEntry';
+import { entryView, PackedStrings } from '../core/workspace/packedEntry';
 import type { EntryReader, ReadFile } from '../core/workspace/workspaceIndex';
 
 export interface IndexRequest {
@@ -22,21 +20,18 @@ export interface IndexRequest {
   uris: string[];
 }
 
-/** A file as a worker read it: its entry packed (0: not an outcome document, or not text). */
-export interface PackedFile {
+/** A file as a worker read it. */
+export interface FileRead {
   size: number;
   mtime: number;
-  entry: PackedEntry | 0;
 }
 
-/** A batch's files, one per URI in order (null: could not be opened), and the strings their entries index. */
-export interface PackedBatch {
-  strings: string[];
-  files: (PackedFile | null)[];
-}
-
-/** `batch`: a `PackedBatch` as JSON text. */
-export type IndexResponse = { id: number; batch: string } | { id: number; error: string };
+/**
+ * A batch's files, one per URI in order (null: could not be opened); file k's entry laid flat
+ * in `data` from `starts[k]` to `starts[k + 1]` (none when empty: not an outcome document, or
+ * not text); `strings`: the strings the entries index, as JSON text.
+ */
+export type IndexResponse = { id: number; files: (FileRead | null)[]; starts: Int32Array; data: Int32Array; strings: string } | { id: number; error: string };
 
 export interface ParallelIndex {
   /** For `WorkspaceIndex.build`: rejects when the workers cannot do it (the build then reads the batch itself). */
@@ -122,7 +117,7 @@ export function startParallelIndex(catalogue: Catalogue, workers = defaultWorker
         dispatch();
         if (job) {
           if ('error' in response) job.reject(new Error(response.error));
-          else job.resolve(unpackBatch(job.uris, JSON.parse(response.batch) as PackedBatch));
+          else job.resolve(filesOf(job.uris, response));
         }
       });
       worker.on('error', (e) => lose(worker, e));
@@ -149,7 +144,7 @@ export function startParallelIndex(catalogue: Catalogue, workers = defaultWorker
   };
 }
 
-function unpackBatch(uris: readonly string[], { strings, files }: PackedBatch): (ReadFile | null)[] {
-  const unpacker = new EntryUnpacker(strings);
-  return files.map((f, k) => f && { size: f.size, mtime: f.mtime, entry: f.entry === 0 ? null : unpacker.unpack(uris[k], f.entry) });
+function filesOf(uris: readonly string[], { files, starts, data, strings }: Extract<IndexResponse, { files: unknown }>): (ReadFile | null)[] {
+  const table = new PackedStrings(JSON.parse(strings) as string[]);
+  return files.map((f, k) => f && { size: f.size, mtime: f.mtime, entry: starts[k + 1] > starts[k] ? entryView(uris[k], table, data.subarray(starts[k], starts[k + 1])) : null });
 }

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import { EntryUnpacker, MalformedEntry, type PackedEntry } from './packedEntry';
+import type { DocumentEntry } from './documentEntry';
+import { MalformedEntry, PackedEntryCheck, type PackedEntry } from './packedEntry';
 
 /**
  * The index as saved between sessions: per file its size, mtime and index entry (never the
@@ -22,6 +23,20 @@ export interface SnapshotFile {
   entry?: PackedEntry;
   /** With an entry: `entrySeal(uri, JSON of entry)`. */
   seal?: number;
+}
+
+/**
+ * A saved index once read back and checked: per file its size, mtime and entry as the index
+ * holds it (packed: `PackedDocumentEntry`). What the server's loader hands over from its worker.
+ */
+export interface SavedIndex {
+  files: ReadonlyMap<string, SavedFile>;
+}
+
+export interface SavedFile {
+  size: number;
+  mtime: number;
+  entry?: DocumentEntry;
 }
 
 /** Bump when `DocumentEntry` or what the parser extracts changes (7: each entry sealed with its file's URI). */
@@ -54,7 +69,7 @@ export function parseSnapshot(text: string, catalogueKey: string): IndexSnapshot
 
 /**
  * The snapshot in `text` once every part of it is checked: the version and the catalogue, the
- * shape of every file and of every entry (each unpacked, see `EntryUnpacker`), each entry's seal.
+ * shape of every file and of every entry (see `PackedEntryCheck`), each entry's seal.
  * Else why it is not to be trusted.
  */
 export function checkSnapshot(text: string, catalogueKey: string): { snapshot: IndexSnapshot } | { problem: string } {
@@ -69,7 +84,7 @@ export function checkSnapshot(text: string, catalogueKey: string): { snapshot: I
   if (s.catalogue !== catalogueKey) return { problem: 'it was made with another catalogue' };
   if (!Array.isArray(s.strings) || !s.strings.every((x) => typeof x === 'string')) return { problem: 'its string table is not a list of strings' };
   if (!Array.isArray(s.files)) return { problem: 'its files are not a list' };
-  const unpacker = new EntryUnpacker(s.strings);
+  const checker: PackedEntryCheck = new PackedEntryCheck(s.strings);
   const seen = new Set<string>();
   for (const f of s.files as unknown[]) {
     const file = f as Partial<SnapshotFile> | null;
@@ -78,7 +93,7 @@ export function checkSnapshot(text: string, catalogueKey: string): { snapshot: I
     seen.add(file.uri);
     if (file.entry === undefined) continue;
     try {
-      unpacker.unpack(file.uri, file.entry);
+      checker.check(file.uri, file.entry);
     } catch (e) {
       return { problem: `the entry of ${file.uri} is of the wrong shape${e instanceof MalformedEntry ? ` (${e.message})` : ''}` };
     }

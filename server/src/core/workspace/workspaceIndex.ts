@@ -6,7 +6,7 @@ import { IndexedDocuments, type IndexedFile } from './documents';
 import { Lookups } from './lookups';
 import { EntryUnpacker, MalformedEntry, packEntry, StringTable } from './packedEntry';
 import { IndexQueries } from './queries';
-import { catalogueFingerprint, entrySeal, SNAPSHOT_VERSION, type IndexSnapshot, type SnapshotFile } from './snapshot';
+import { catalogueFingerprint, entrySeal, SNAPSHOT_VERSION, type IndexSnapshot, type SavedIndex, type SnapshotFile } from './snapshot';
 import type { FileStat, Workspace } from './workspace';
 
 /** Topics mentioned in at least this many documents have their references built after indexing (`prepareQueries`). */
@@ -22,6 +22,8 @@ interface SavedFile {
 export interface BuildOptions {
   /** A saved index: files whose size and mtime are unchanged are not read again. */
   snapshot?: IndexSnapshot;
+  /** The same, read back already (checked, for this version and catalogue). */
+  saved?: SavedIndex;
   /** Called after each batch: "Indexing 1,234 / 10,000". */
   onProgress?(done: number, total: number): void;
   isCancelled?(): boolean;
@@ -91,7 +93,7 @@ export class WorkspaceIndex {
   /** Indexes every listed file, reusing snapshot entries whose file is unchanged; drops files no longer listed. */
   async build(options: BuildOptions = {}): Promise<BuildReport> {
     const uris = await this.workspace.listFiles();
-    const saved = this.savedFiles(options.snapshot);
+    const saved = options.saved ? this.savedEntries(options.saved) : this.savedFiles(options.snapshot);
     const listed = new Set(uris);
     for (const uri of this.documents.uris()) if (!listed.has(uri)) this.remove(uri);
 
@@ -121,6 +123,12 @@ export class WorkspaceIndex {
     while (inFlight.length > 0) await settle();
     report.documents = this.documents.documentCount;
     return report;
+  }
+
+  private savedEntries(saved: SavedIndex): Map<string, SavedFile> {
+    const out = new Map<string, SavedFile>();
+    for (const [uri, f] of saved.files) out.set(uri, { size: f.size, mtime: f.mtime, entry: () => f.entry });
+    return out;
   }
 
   /** The snapshot's files by URI, each able to unpack its entry; none for another version or catalogue. */
@@ -278,7 +286,7 @@ export class WorkspaceIndex {
 
   snapshot(): IndexSnapshot {
     const table = new StringTable();
-    return { version: SNAPSHOT_VERSION, catalogue: this.catalogueKey, files: [...this.snapshotFiles(table)], strings: table.strings };
+    return { version: SNAPSHOT_VERSION, catalogue: this.catalogueKey, files: [...this.snapshotFiles(table, this.documents.all())], strings: table.strings };
   }
 
   /**
@@ -288,23 +296,41 @@ export class WorkspaceIndex {
    * The string table comes last, once every entry has been packed against it.
    */
   writeSnapshot(write: (piece: string) => void, pieceLength = 1 << 20): void {
+    for (const piece of this.snapshotPieces(pieceLength)) write(piece);
+  }
+
+  /**
+   * `writeSnapshot`'s pieces, one at a time: the server writes one and lets requests in before
+   * asking for the next. The index as it stood at the first piece: documents that come and go
+   * meanwhile are in the next save.
+   */
+  *snapshotPieces(pieceLength = 1 << 20): Generator<string, void, undefined> {
     const table = new StringTable();
     let piece = `{"version":${SNAPSHOT_VERSION},"catalogue":${JSON.stringify(this.catalogueKey)},"files":[`;
     let first = true;
-    for (const f of this.snapshotFiles(table)) {
+    for (const f of this.snapshotFiles(table, [...this.documents.all()])) {
       piece += (first ? '' : ',') + JSON.stringify(f);
       first = false;
       if (piece.length >= pieceLength) {
-        write(piece);
+        yield piece;
         piece = '';
       }
     }
-    write(`${piece}],"strings":${JSON.stringify(table.strings)}}`);
+    // The string table last, once every entry has been packed against it, in pieces too (at 100,000 documents it is tens of MB).
+    piece += '],"strings":[';
+    for (let k = 0; k < table.strings.length; k++) {
+      piece += (k === 0 ? '' : ',') + JSON.stringify(table.strings[k]);
+      if (piece.length >= pieceLength) {
+        yield piece;
+        piece = '';
+      }
+    }
+    yield `${piece}]}`;
   }
 
   /** Every file as the snapshot keeps it, its entry packed against `table` (unsaved buffers left out). */
-  private *snapshotFiles(table: StringTable): Iterable<SnapshotFile> {
-    for (const f of this.documents.all()) {
+  private *snapshotFiles(table: StringTable, files: Iterable<IndexedFile>): Iterable<SnapshotFile> {
+    for (const f of files) {
       if (f.size < 0) continue;
       if (!f.entry) yield { uri: f.uri, size: f.size, mtime: f.mtime };
       else {
