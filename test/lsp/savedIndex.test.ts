@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { WorkspaceSymbolRequest, type SymbolInformation } from 'vscode-languageserver-protocol/node';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
-import { loadSnapshot, sealedText } from '../../server/src/node/snapshotFile';
+import { EntryUnpacker } from '../../server/src/core/workspace/packedEntry';
+import { loadSavedIndex, loadSnapshot, sealedText } from '../../server/src/node/snapshotFile';
 import { generateDocument, mulberry32 } from '../fixtures/generate';
 import { corpusText, REAL_DOCUMENTS, Session } from './session';
 
@@ -61,7 +62,17 @@ describe('LSP: a damaged saved index', () => {
       await session.stop();
     }
     good = fs.readFileSync(file(), 'utf8');
-    assert.ok(loadSnapshot(file(), catalogue));
+    const snapshot = loadSnapshot(file(), catalogue);
+    assert.ok(snapshot);
+    // Read on the loading worker, the same files and entries.
+    const saved = await loadSavedIndex(file(), catalogue);
+    assert.ok(saved);
+    const unpacker = new EntryUnpacker(snapshot.strings);
+    assert.deepEqual(
+      [...saved.files].map(([uri, f]) => [uri, f.size, f.mtime, JSON.stringify(f.entry)]),
+      snapshot.files.map((f) => [f.uri, f.size, f.mtime, JSON.stringify(f.entry && unpacker.unpack(f.uri, f.entry))]),
+    );
+    assert.equal(saved.files.size, 8);
   });
   after(() => {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -77,6 +88,10 @@ describe('LSP: a damaged saved index', () => {
   }
 
   async function survives(reason: RegExp): Promise<void> {
+    // The loading worker refuses it too, for the same reason.
+    const why: string[] = [];
+    assert.equal(await loadSavedIndex(file(), catalogue, (w) => why.push(w)), undefined);
+    assert.match(why.join('\n'), reason);
     const session = await start();
     try {
       await session.until(() => session.logs.some((l) => l.startsWith('Workspace index: saved')));
