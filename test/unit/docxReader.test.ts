@@ -54,6 +54,24 @@ describe('Word reader: paragraphs, runs and characters', () => {
   });
 });
 
+describe('Word reader: a document as Word saves it', () => {
+  it('reads the text alike with and without the markup Word adds (revision ids, proofing and bookmark marks, font, size and language), whatever that markup holds', () => {
+    const rPr = '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:b/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/><w:caps/></w:rPr>';
+    const saved =
+      `<w:p w:rsidR="00A1B2C3" w14:paraId="1A2B3C4D" w14:textId="77777777" w:rsidRDefault="00A1B2C3" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w:pPr><w:jc w:val="both"/><w:spacing w:after="120"/></w:pPr>` +
+      `<w:bookmarkStart w:id="0" w:name="_Toc1"/><w:r w:rsidRPr="00D4E5F6">${rPr}<w:t>limite</w:t></w:r><w:bookmarkEnd w:id="0"/><w:proofErr w:type="spellStart"/>` +
+      // A value holding ">" (left to the parser), text that spells markup, and a CDATA section (the part is then read as it is).
+      `<w:r><w:rPr><w:u w:val="x>y"/></w:rPr><w:t xml:space="preserve"> &lt;w:sz/&gt; and </w:t></w:r><w:r><w:t><![CDATA[<w:b/> kept]]></w:t></w:r><w:proofErr w:type="spellEnd"/></w:p>` +
+      `<w:p w:rsidR="00A1B2C3"><w:r w:rsidR="00123456"><w:rPr><w:vanish/><w:sz w:val="2"/></w:rPr><w:t>hidden</w:t></w:r><w:r><w:t>Shown.</w:t></w:r></w:p>`;
+    const withoutCdata = saved.replace('<![CDATA[<w:b/> kept]]>', '&lt;w:b/&gt; kept');
+    const plain = para(run('limite', '<w:caps/>') + run(' &lt;w:sz/&gt; and ') + run('&lt;w:b/&gt; kept')) + para(run('hidden', '<w:vanish/>') + run('Shown.'));
+    const expected = 'LIMITE <w:sz/> and <w:b/> kept\n\nShown.';
+    assert.equal(textOf({ body: plain }), expected);
+    assert.equal(textOf({ body: saved }), expected);
+    assert.equal(textOf({ body: withoutCdata }), expected);
+  });
+});
+
 describe('Word reader: fields', () => {
   it('shows a field\'s result, not its instruction: simple and complex fields, nested, without result', () => {
     const begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>';

@@ -73,7 +73,7 @@ const SKIPPED = new Set(['delText', 'instrText', 'delInstrText', 'mc:Fallback', 
 
 export function readDocument(bytes: Uint8Array, part: string, styles: Styles, numbering: Numbering, notes: Notes = {}): DocumentText {
   let reader: DocumentReader | undefined;
-  readXml(bytes, part, (attribute) => (reader = new DocumentReader(attribute, styles, numbering, notes)));
+  readXml(bytes, part, (attribute) => (reader = new DocumentReader(attribute, styles, numbering, notes)), { textOnly: true });
   if (!reader) return { text: '', trackedChanges: false };
   reader.flushNotes();
   return { text: joinBlocks([...reader.body.blocks, ...reader.endnotes]), trackedChanges: reader.trackedChanges };
@@ -82,7 +82,7 @@ export function readDocument(bytes: Uint8Array, part: string, styles: Styles, nu
 /** A footnotes or endnotes part (footnotes.xml, endnotes.xml): each note's paragraphs by its id; separators left out. */
 export function readNotes(bytes: Uint8Array, part: string, styles: Styles, numbering: Numbering): { notes: Map<string, Block[]>; trackedChanges: boolean } {
   let reader: DocumentReader | undefined;
-  readXml(bytes, part, (attribute) => (reader = new DocumentReader(attribute, styles, numbering.apart(), {})));
+  readXml(bytes, part, (attribute) => (reader = new DocumentReader(attribute, styles, numbering.apart(), {})), { textOnly: true });
   return { notes: reader?.noteTexts ?? new Map(), trackedChanges: reader?.trackedChanges ?? false };
 }
 

@@ -29,10 +29,29 @@ interface NamedTag {
   local?: string;
 }
 
-export function readXml(bytes: Uint8Array, part: string, handler: (attribute: WordAttribute) => XmlHandler): void {
+/**
+ * Markup of the body that holds no text and that the text reader never looks at: the revision
+ * ids Word writes on every paragraph and run, proofing and bookmark marks, and the properties
+ * of font, size, language, colour, spacing and alignment. A document as Word saves it holds
+ * several on every run, most of its bytes: they are taken out in one pass of one expression
+ * before the parser sees them, which spares it their names and attributes. Only a whole
+ * self-closing element or a whole attribute is taken (a tag with ">" inside a value is left
+ * to the parser as it is); a name in another namespace under the prefix "w" is ignored by the
+ * reader all the same.
+ */
+const TEXTLESS =
+  /<w:(?:rFonts|sz|szCs|lang|proofErr|bookmarkStart|bookmarkEnd|noProof|lastRenderedPageBreak|color|kern|b|bCs|i|iCs|u|w|spacing|position|vertAlign|highlight|shd|jc|ind|keepNext|keepLines|widowControl|snapToGrid|contextualSpacing|bidi|rtl|cs|overflowPunct|autoSpaceDE|autoSpaceDN|adjustRightInd|textAlignment|tcW|tblW|tblInd|tblLayout|permStart|permEnd|commentRangeStart|commentRangeEnd)(?=[\s/])[^>]*\/>|[ \t\r\n](?:w:rsid[A-Za-z]*|w14:paraId|w14:textId)="[^"]*"/g;
+
+export interface ReadOptions {
+  /** A part read for its text only (the body, the notes): `TEXTLESS` markup is taken out first. */
+  textOnly?: boolean;
+}
+
+export function readXml(bytes: Uint8Array, part: string, handler: (attribute: WordAttribute) => XmlHandler, options: ReadOptions = {}): void {
   const text = decode(bytes);
   try {
-    parse(text, part, handler, false);
+    // Text in a CDATA section is read as written: nothing is taken out of a part that has one.
+    parse(options.textOnly && text.indexOf('<![CDATA[') < 0 ? text.replace(TEXTLESS, '') : text, part, handler, false);
   } catch (e) {
     // Read again, counting lines and columns, only to say where the XML breaks.
     if (e instanceof MalformedXml) parse(text, part, () => IGNORED, true);

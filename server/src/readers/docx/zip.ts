@@ -1,9 +1,9 @@
-import { Inflate, inflateSync } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 
 /**
- * The zip container of a Word package, read from its central directory. Parts are inflated
- * with fflate a slice at a time and the output counted as it comes, so a part that inflates far
- * beyond its declared size (a zip bomb) is stopped at the bound, not after.
+ * The zip container of a Word package, read from its central directory. Parts are inflated by
+ * Node's zlib with a bound on the output, counted as it comes (`maxOutputLength`), so a part
+ * that inflates far beyond its declared size (a zip bomb) is stopped at the bound, not after.
  */
 
 /** A reason a file cannot be read, one line for the drafter; thrown inside the reader, returned by it. */
@@ -20,12 +20,10 @@ export interface ZipEntry {
 
 /** Inflated bytes allowed for all parts read from one file together. */
 export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
-/** Compressed bytes pushed to the inflater at a time: what may be inflated past the bound before it is seen. */
-const SLICE = 16 * 1024;
 /**
- * A part this small (compressed) is inflated in one call into a buffer of its declared size:
- * the fast way for the parts of an ordinary document. Deflate writes at most 1032 bytes per byte
- * read, so a lying header costs at most this much work before it is found out.
+ * A part this small (compressed) is held to its declared size. Deflate writes at most 1032 bytes
+ * per byte read, so a lying header costs at most this much work before it is found out; a larger
+ * part is held to what is left of the bound for the whole file.
  */
 const ONE_CALL = 64 * 1024;
 
@@ -113,15 +111,9 @@ function tooLarge(name: string): ReadFailure {
   return new ReadFailure(`${name} inflates to more than ${MAX_INFLATED_BYTES / (1024 * 1024)} MB (a zip bomb or not a document)`);
 }
 
-/** Inflates into a buffer one byte longer than declared: output that reaches that byte shows the declared size is false. */
+/** Inflates at most one byte more than declared: output that reaches that byte shows the declared size is false. */
 function inflateDeclared(data: Uint8Array, entry: ZipEntry): Uint8Array {
-  let out: Uint8Array;
-  try {
-    out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
-  } catch (e) {
-    if (e instanceof RangeError) throw larger(entry.name);
-    throw new ReadFailure(`corrupt zip: ${entry.name} does not inflate (${e instanceof Error ? e.message : String(e)})`);
-  }
+  const out = inflateAtMost(data, entry.size + 1, entry.name, () => larger(entry.name));
   if (out.length > entry.size) throw larger(entry.name);
   return out;
 }
@@ -131,29 +123,17 @@ function larger(name: string): ReadFailure {
 }
 
 function inflateBounded(data: Uint8Array, budget: number, name: string): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let done = false;
-  const inflater = new Inflate((chunk, final) => {
-    total += chunk.length;
-    if (total > budget) throw tooLarge(name);
-    chunks.push(chunk);
-    if (final) done = true;
-  });
+  return inflateAtMost(data, budget, name, () => tooLarge(name));
+}
+
+/** The raw deflate stream inflated, stopped with `beyond()` once it would write more than `limit` bytes. */
+function inflateAtMost(data: Uint8Array, limit: number, name: string, beyond: () => ReadFailure): Uint8Array {
   try {
-    for (let at = 0; at < data.length; at += SLICE) inflater.push(data.subarray(at, at + SLICE), at + SLICE >= data.length);
-    if (data.length === 0) inflater.push(data, true);
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
   } catch (e) {
-    if (e instanceof ReadFailure) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw beyond();
+    if (code === 'Z_BUF_ERROR') throw new ReadFailure(`corrupt zip: ${name} is cut short`);
     throw new ReadFailure(`corrupt zip: ${name} does not inflate (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (!done) throw new ReadFailure(`corrupt zip: ${name} is cut short`);
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
