@@ -110,14 +110,21 @@ export interface PreviewParams {
   /** The footer's initials and directorate, from the client's settings. */
   initials?: string;
   directorate?: string;
+  /** The `id` of the preview the page shows: blocks it holds come without their HTML. */
+  since?: number;
 }
 
 export interface PreviewResult {
   version: number;
   /** False for a document that is no outcome of proceedings: then nothing to show. */
   outcome: boolean;
-  /** Each with a key that changes only when its HTML does; `annex`: on the annex's page. */
-  blocks: { key: string; html: string; line: number; endLine: number; annex: boolean }[];
+  /** This rendering, for the next request's `since`. */
+  id: number;
+  /**
+   * Each with a key that changes whenever its source does; `html` only for a key the rendering
+   * `since` did not have; `annex`: from the annex's page on.
+   */
+  blocks: { key: string; html?: string; line: number; endLine: number; annex: boolean }[];
   footer: string;
   classifiedMarking?: string;
 }

@@ -20,13 +20,14 @@ describe('LSP: preview and export requests', () => {
     await session.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   });
-  const preview = async () => (await session.connection.sendRequest(PreviewRequest.method, { uri, initials: 'PC/pf' })) as PreviewResult;
+  const preview = async (since?: number) => (await session.connection.sendRequest(PreviewRequest.method, { uri, initials: 'PC/pf', since })) as PreviewResult;
 
-  it('answers the blocks of the page; after an edit only the edited block has a new key', async () => {
+  it('answers the blocks of the page; after an edit only the edited block has a new key, and only it comes with its HTML', async () => {
     const first = await preview();
+    assert.ok(first.blocks.every((b) => b.html), 'a first rendering sends every block');
     assert.equal(first.outcome, true);
     assert.equal(first.version, 1);
-    assert.match(first.blocks[0].html, /^<div class="header-columns"><div class="issuer"><div>Council of the<\/div><div>European Union<\/div><\/div>/);
+    assert.match(first.blocks[0].html!, /^<div class="header-columns"><div class="issuer"><div>Council of the<\/div><div>European Union<\/div><\/div>/);
     const heading = first.blocks.find((b) => b.line === 40)!;
     assert.equal(heading.html, '<p class="heading section"><span class="number">1.</span><span class="heading-title">Counterterrorism</span></p>');
     assert.match(first.footer, /<span class="left">9278\/18<\/span><span class="centre">PC\/pf<\/span>/);
@@ -34,11 +35,16 @@ describe('LSP: preview and export requests', () => {
 
     const at = positionOf(text, 'Both delegations concurred');
     await session.change(uri, 2, [{ range: { start: at, end: at }, text: 'Indeed, ' }]);
-    const second = await preview();
+    const second = await preview(first.id);
     assert.equal(second.version, 2);
     const changed = second.blocks.filter((b) => !first.blocks.some((f) => f.key === b.key));
     assert.deepEqual(changed.map((b) => b.line), [at.line]);
-    assert.match(changed[0].html, /^<p>Indeed, Both delegations concurred/);
+    assert.match(changed[0].html!, /^<p>Indeed, Both delegations concurred/);
+    assert.deepEqual(second.blocks.filter((b) => b.html !== undefined).map((b) => b.line), [at.line]);
+    // A page that does not hold the last rendering (reloaded, or a stale id) gets every block again.
+    const again = await preview(first.id);
+    assert.equal(again.blocks.filter((b) => b.html !== undefined).length, second.blocks.length);
+    assert.deepEqual(again.blocks.map((b) => b.key), second.blocks.map((b) => b.key));
   });
 
   it('exports the open text (with its unsaved edit) to Word; refuses a target it cannot write', async () => {

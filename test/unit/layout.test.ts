@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
-import { buildLayout, plainText, runsIn, type LayoutBlock, type PageLayout } from '../../server/src/core/layout';
+import { buildLayout, LayoutMemo, plainText, runsIn, type LayoutBlock, type PageLayout } from '../../server/src/core/layout';
 import { parseWith } from '../../server/src/core/lint';
 import { range } from '../../server/src/core/text/range';
 import { corpusText, edit } from './corpus';
@@ -101,5 +101,38 @@ describe('layout: built from the real documents', () => {
       const l = layoutOf(corpusText(name));
       for (let i = 1; i < l.blocks.length; i++) assert.ok(l.blocks[i].line > l.blocks[i - 1].endLine, `${name}: block ${i} at ${l.blocks[i].line} overlaps the one before`);
     }
+  });
+});
+
+describe('layout: rebuilt after an edit', () => {
+  const build = (text: string, memo: LayoutMemo) => buildLayout(parseWith(text, catalogue), text, catalogue, memo);
+
+  it('makes anew only the blocks whose source changed; the others are the earlier ones, moved to their lines; the same as a fresh layout', () => {
+    const memo = new LayoutMemo();
+    const before = corpusText('9278-18.md');
+    const first = build(before, memo);
+    // A word typed into one paragraph, and a line inserted above it: every block below moves down one line.
+    const after = edit(before, 'Both delegations concurred', 'Indeed, both delegations concurred').replace('\n1. Counterterrorism', '\n\n1. Counterterrorism');
+    const second = build(after, memo);
+    assert.deepEqual(second, layoutOf(after));
+    const edited = second.blocks.findIndex((b) => b.kind === 'paragraph' && plainText(b.runs).startsWith('Indeed, both'));
+    assert.ok(edited > 0);
+    const made = second.blocks.filter((b) => !first.blocks.some((f) => f.key === b.key));
+    assert.deepEqual(made.map((b) => b.line), [second.blocks[edited].line]);
+    second.blocks.forEach((b, i) => {
+      if (i === edited) return;
+      const earlier = first.blocks.find((f) => f.key === b.key)!;
+      if (b.kind === 'paragraph' && earlier.kind === 'paragraph') assert.equal(b.runs, earlier.runs, `block ${i}: its runs reused, not read again`);
+      assert.equal(b.line, earlier.line + (b.line >= 40 ? 1 : 0), `block ${i}`);
+    });
+  });
+
+  it('a heading renumbered gets a new key (its number is part of its source)', () => {
+    const memo = new LayoutMemo();
+    const before = corpusText('9278-18.md');
+    const first = build(before, memo);
+    const second = build(edit(before, /^1\. Counterterrorism$/m, '2. Counterterrorism'), memo);
+    const keyAt = (l: PageLayout) => l.blocks.find((b) => b.line === 40)!.key;
+    assert.notEqual(keyAt(second), keyAt(first));
   });
 });

@@ -53,7 +53,7 @@ const PARAMS: Record<string, z.ZodType> = {
   'workspace/symbol': z.object({ query: z.string() }),
   'outcome/documentInfo': z.object({ uri }),
   'outcome/topicHistory': z.object({ query: z.string(), offset: uinteger.optional(), limit: uinteger.optional() }),
-  'outcome/preview': z.object({ uri, initials: z.string().optional(), directorate: z.string().optional() }),
+  'outcome/preview': z.object({ uri, initials: z.string().optional(), directorate: z.string().optional(), since: z.number().int().optional() }),
   'outcome/export': z.object({
     uri,
     format: z.enum(['docx', 'pdf']),

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { AddressingField, AddressingLabel, Heading, OutcomeDocument, Paragraph } from '../document/model';
 import { contentBounds, isRule } from '../text/lines';
-import { range as rangeOf } from '../text/range';
+import { range as rangeOf, type Range } from '../text/range';
 import type { AddressingRow, HeaderLayout, LayoutBlock, Numbering, PageLayout } from './model';
 import { runsIn } from './runs';
 
@@ -25,29 +25,121 @@ export function sourceLines(text: string): string[] {
   return body.split(/\r\n?|\n/);
 }
 
-/** The page layout of a parsed outcome document; `text` is the source it was parsed from. */
-export function buildLayout(doc: OutcomeDocument, text: string, catalogue: Catalogue): PageLayout {
+/**
+ * The blocks of earlier layouts of one document, keyed by their source (the source lines and
+ * columns a block is made from, with its numbering): a rebuild after an edit makes anew only the
+ * blocks whose source changed and reuses the others, moved to their new lines. A paragraph or
+ * heading on lines the edit did not touch (before or after the lines it changed) is found by its
+ * place, without reading its text again; others by their key. Keeps the blocks of the last two layouts,
+ * so a block typed away and back (an undo) is still there.
+ */
+export class LayoutMemo {
+  private current = new Map<string, LayoutBlock>();
+  private previous = new Map<string, LayoutBlock>();
+  private next = new Map<string, LayoutBlock>();
+  /** The last layout's source lines, and its blocks made from their own lines, by first line. */
+  private lines: readonly string[] = [];
+  private byLine = new Map<number, { block: LayoutBlock; form: string }>();
+  private nextPlaced = new Map<number, { block: LayoutBlock; form: string }>();
+  /** Lines unchanged since the last layout: the first `head`, and the last `tail` (moved by `shift`). */
+  private head = 0;
+  private tail = 0;
+  private shift = 0;
+  private lineCount = 0;
+
+  /** Starts a layout of `lines`: finds the lines the edit left as they were. */
+  begin(lines: readonly string[]): void {
+    const old = this.lines;
+    const most = Math.min(old.length, lines.length);
+    let head = 0;
+    while (head < most && old[head] === lines[head]) head++;
+    let tail = 0;
+    while (tail < most - head && old[old.length - 1 - tail] === lines[lines.length - 1 - tail]) tail++;
+    this.head = head;
+    this.tail = tail;
+    this.shift = lines.length - old.length;
+    this.lineCount = lines.length;
+    this.lines = lines;
+  }
+
+  /** The block made from `key`, at lines `line`..`endLine`: an earlier one if any, else `make()`. */
+  block(key: string, line: number, endLine: number, make: () => LayoutBlock): LayoutBlock {
+    let block = this.current.get(key) ?? this.previous.get(key);
+    if (block === undefined) block = make();
+    else if (block.line !== line || block.endLine !== endLine) block = { ...block, line, endLine };
+    this.next.set(key, block);
+    return block;
+  }
+
+  /**
+   * A block made from lines `line`..`endLine` alone, as `form` says (its kind, the columns it is
+   * cut at, a heading's number): the last layout's when those lines are unchanged, else looked up
+   * by the key `keyOf()` gives, else `make()`.
+   */
+  placed(line: number, endLine: number, form: string, keyOf: () => string, make: (key: string) => LayoutBlock): LayoutBlock {
+    const was = endLine < this.head ? line : line >= this.lineCount - this.tail ? line - this.shift : -1;
+    const earlier = was >= 0 ? this.byLine.get(was) : undefined;
+    let block: LayoutBlock;
+    if (earlier && earlier.form === form && earlier.block.endLine === endLine - (line - was)) {
+      block = was === line ? earlier.block : { ...earlier.block, line, endLine };
+      this.next.set(block.key, block);
+    } else {
+      const key = keyOf();
+      block = this.block(key, line, endLine, () => make(key));
+    }
+    this.nextPlaced.set(line, { block, form });
+    return block;
+  }
+
+  /** Ends one layout: its blocks become the current ones. */
+  done(): void {
+    this.previous = this.current;
+    this.current = this.next;
+    this.next = new Map();
+    this.byLine = this.nextPlaced;
+    this.nextPlaced = new Map();
+  }
+}
+
+/**
+ * The page layout of a parsed outcome document; `text` is the source it was parsed from. With a
+ * `memo`, blocks whose source is unchanged since an earlier layout are reused (see `LayoutMemo`).
+ */
+export function buildLayout(doc: OutcomeDocument, text: string, catalogue: Catalogue, memo: LayoutMemo = new LayoutMemo()): PageLayout {
   const raw = sourceLines(text);
+  memo.begin(raw);
+  const source = new BlockSource(raw, memo);
   const blocks: LayoutBlock[] = [];
   const h = doc.header;
   const headerEnd = doc.title ? doc.title.range.start.line - 1 : h.range.end.line;
-  blocks.push({ kind: 'header', header: headerLayout(doc), line: 0, endLine: Math.max(0, headerEnd) });
-  if (doc.title) blocks.push({ kind: 'title', text: doc.title.value.replace(/\s+/g, ' ').toUpperCase(), line: doc.title.range.start.line, endLine: doc.title.range.end.line });
+  const header = headerLayout(doc);
+  blocks.push(source.block('H' + JSON.stringify(header), 0, Math.max(0, headerEnd), (key, line, endLine) => ({ kind: 'header', header, line, endLine, key })));
+  if (doc.title) {
+    const text = doc.title.value.replace(/\s+/g, ' ').toUpperCase();
+    blocks.push(source.block('T' + text, doc.title.range.start.line, doc.title.range.end.line, (key, line, endLine) => ({ kind: 'title', text, line, endLine, key })));
+  }
 
   const fields = doc.addressing.filter((f): f is AddressingField & { label: Exclude<AddressingLabel, 'summary'> } => f.label !== 'summary');
   if (fields.length > 0) {
-    const rows: AddressingRow[] = fields.map((f) => ({ label: ADDRESSING_LABELS[f.label], value: runsIn(raw, f.valueRange) }));
-    blocks.push({ kind: 'addressing', rows, line: fields[0].range.start.line, endLine: fields[fields.length - 1].range.end.line });
+    const key = fields.map((f) => `${f.label}\u0000${source.of(f.valueRange)}`).join('\u0002');
+    blocks.push(
+      source.block('A' + key, fields[0].range.start.line, fields[fields.length - 1].range.end.line, (key, line, endLine) => {
+        const rows: AddressingRow[] = fields.map((f) => ({ label: ADDRESSING_LABELS[f.label], value: runsIn(raw, f.valueRange) }));
+        return { kind: 'addressing', rows, line, endLine, key };
+      }),
+    );
   }
   const summaryField = doc.addressing.find((f) => f.label === 'summary');
   if (doc.summary) {
-    blocks.push({ kind: 'summary', runs: runsIn(raw, doc.summary.range), line: summaryField?.range.start.line ?? doc.summary.range.start.line, endLine: doc.summary.range.end.line });
+    const range = doc.summary.range;
+    blocks.push(source.block('s' + source.of(range), summaryField?.range.start.line ?? range.start.line, range.end.line, (key, line, endLine) => ({ kind: 'summary', runs: runsIn(raw, range), line, endLine, key })));
   }
 
   const bodyStart = Math.max(headerEnd, ...[doc.title, ...doc.addressing, doc.summary].map((x) => x?.range.end.line ?? -1)) + 1;
   const annexLine = doc.annex?.range.start.line;
-  blocks.push(...bodyBlocks(doc, raw, bodyStart, annexLine ?? doc.lineCount));
-  if (doc.annex && annexLine !== undefined) blocks.push(...annexBlocks(doc, raw, annexLine));
+  blocks.push(...bodyBlocks(doc, source, bodyStart, annexLine ?? doc.lineCount));
+  if (doc.annex && annexLine !== undefined) blocks.push(...annexBlocks(doc, source, annexLine));
+  memo.done();
 
   const marking = h.marking?.value.replace(/\s+/g, ' ');
   const subject = doc.addressing.find((f) => f.label === 'subject')?.value.replace(/\s+/g, ' ').trim();
@@ -58,6 +150,39 @@ export function buildLayout(doc: OutcomeDocument, text: string, catalogue: Catal
     classifiedMarking: marking && catalogue.marking(marking)?.classified ? marking : undefined,
     properties: { title: subject ?? doc.title?.value ?? '', number },
   };
+}
+
+/** The source lines of one layout, and the memo its blocks are looked up in by source. */
+class BlockSource {
+  constructor(
+    readonly raw: readonly string[],
+    private readonly memo: LayoutMemo,
+  ) {}
+
+  /** The source a range is made from: its columns and its whole lines (emphasis is read from the start of the first). */
+  of(r: Range): string {
+    let key = `${r.start.character}\u0000${r.end.character}`;
+    for (let l = r.start.line; l <= r.end.line && l < this.raw.length; l++) key += '\u0001' + this.raw[l];
+    return key;
+  }
+
+  block(key: string, line: number, endLine: number, make: (key: string, line: number, endLine: number) => LayoutBlock): LayoutBlock {
+    return this.memo.block(key, line, endLine, () => make(key, line, endLine));
+  }
+
+  /** A paragraph of `range`, whose lines are the block's. */
+  paragraph(range: Range): LayoutBlock {
+    const { start, end } = range;
+    return this.memo.placed(start.line, end.line, `p${start.character}:${end.character}`, () => 'p' + this.of(range), (key) => ({ kind: 'paragraph', runs: runsIn(this.raw, range), line: start.line, endLine: end.line, key }));
+  }
+
+  /** A heading on lines `line`..`endLine`, its title from `titleRange` (none when undefined). */
+  heading(level: 'section' | 'item', numbering: Numbering, line: number, endLine: number, titleRange: Range | undefined): LayoutBlock {
+    const number = numbering.kind === 'auto' ? `${numbering.before}${numbering.format}${numbering.ordinal}${numbering.after}` : numbering.label;
+    const form = `h${level}\u0000${numbering.kind}\u0000${number}\u0000${titleRange ? titleRange.start.character : -1}`;
+    const make = (key: string): LayoutBlock => ({ kind: 'heading', level, numbering, title: titleRange ? runsIn(this.raw, titleRange) : [], line, endLine, key });
+    return this.memo.placed(line, endLine, form, () => `${form}\u0000${titleRange ? this.of(titleRange) : ''}`, make);
+  }
 }
 
 function headerLayout(doc: OutcomeDocument): HeaderLayout {
@@ -82,7 +207,7 @@ interface HeadingPlace {
 }
 
 /** Sections, items and paragraphs from `from` up to (not including) line `to`. */
-function bodyBlocks(doc: OutcomeDocument, raw: string[], from: number, to: number): LayoutBlock[] {
+function bodyBlocks(doc: OutcomeDocument, source: BlockSource, from: number, to: number): LayoutBlock[] {
   const headings = new Map<number, HeadingPlace>();
   const paragraphs = new Map<number, Paragraph>();
   const sectionNumbering = numberings(doc, doc.sections.map((s) => s.heading));
@@ -109,14 +234,14 @@ function bodyBlocks(doc: OutcomeDocument, raw: string[], from: number, to: numbe
         else if (n > last + 1) break;
       }
       const titleStart = titleColumn(doc, place.heading);
-      const title = titleStart === undefined ? [] : runsIn(raw, rangeOf(l, titleStart, last, doc.lines[last].length));
-      blocks.push({ kind: 'heading', level: place.level, numbering: place.numbering, title, line: l, endLine: last });
+      const titleRange = titleStart === undefined ? undefined : rangeOf(l, titleStart, last, doc.lines[last].length);
+      blocks.push(source.heading(place.level, place.numbering, l, last, titleRange));
       l = last;
       continue;
     }
     const p = paragraphs.get(l);
     if (p && (!doc.summary || p.range.start.line !== doc.summary.range.start.line)) {
-      blocks.push({ kind: 'paragraph', runs: runsIn(raw, p.range), line: l, endLine: p.range.end.line });
+      blocks.push(source.paragraph(p.range));
       l = p.range.end.line;
     }
   }
@@ -124,17 +249,20 @@ function bodyBlocks(doc: OutcomeDocument, raw: string[], from: number, to: numbe
 }
 
 /** The annex on its own page: its heading line, then its paragraphs (lines joined until a blank line, as in the body). */
-function annexBlocks(doc: OutcomeDocument, raw: string[], annexLine: number): LayoutBlock[] {
+function annexBlocks(doc: OutcomeDocument, source: BlockSource, annexLine: number): LayoutBlock[] {
   const headingLine = doc.lines[annexLine];
   const [s, e] = contentBounds(headingLine);
   const isAnnexWord = /^annex\b/i.test(headingLine.slice(s, e));
-  const blocks: LayoutBlock[] = [{ kind: 'annex', title: isAnnexWord ? [] : runsIn(raw, rangeOf(annexLine, s, annexLine, e)), line: annexLine, endLine: annexLine }];
+  const titleRange = rangeOf(annexLine, s, annexLine, e);
+  const blocks: LayoutBlock[] = [
+    source.block('x' + (isAnnexWord ? '' : source.of(titleRange)), annexLine, annexLine, (key, line, endLine) => ({ kind: 'annex', title: isAnnexWord ? [] : runsIn(source.raw, titleRange), line, endLine, key })),
+  ];
   const footers = new Set(doc.footers.map((r) => r.start.line));
   let start: number | undefined;
   let end = 0;
   const close = () => {
     if (start === undefined) return;
-    blocks.push({ kind: 'paragraph', runs: runsIn(raw, rangeOf(start, contentBounds(doc.lines[start])[0], end, doc.lines[end].length)), line: start, endLine: end });
+    blocks.push(source.paragraph(rangeOf(start, contentBounds(doc.lines[start])[0], end, doc.lines[end].length)));
     start = undefined;
   };
   for (let l = annexLine + 1; l < doc.lineCount; l++) {

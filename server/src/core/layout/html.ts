@@ -1,10 +1,11 @@
 import type { HeaderLayout, LayoutBlock, Numbering, PageLayout, Run } from './model';
 
-/** One block of the preview: its HTML, and a key that changes only when the HTML does. */
+/** One block of the preview: its HTML, and a key that changes whenever its source does. */
 export interface PreviewBlock {
-  /** A hash of the block's content, with `#n` for the n-th block of the same content. */
+  /** A hash of the block's source, with `#n` for the n-th block of the same source. */
   key: string;
-  html: string;
+  /** Left out when the preview rendered last (`since`) had this key: its page keeps that block as it is. */
+  html?: string;
   line: number;
   endLine: number;
   /** True from the annex on: those blocks go on a page of their own. */
@@ -12,75 +13,61 @@ export interface PreviewBlock {
 }
 
 export interface PreviewPage {
+  /** Which rendering this is: the next one may be asked `since` it. */
+  id: number;
   blocks: PreviewBlock[];
   /** The footer (one per page), with the drafter's initials and directorate when set. */
   footer: string;
   classifiedMarking?: string;
 }
 
+interface Rendered {
+  html: string;
+  hash: string;
+}
+
 /**
- * The preview's rendering of a layout: HTML per block, remembered by content, so an edit
- * renders only the blocks it changed and the webview replaces only those.
+ * The preview's rendering of a layout: HTML per block, remembered by the block's source key, so
+ * an edit renders only the blocks it changed, and sends the HTML of those only to a page that
+ * holds the rendering before.
  */
 export class PreviewRenderer {
-  private cache = new Map<string, string>();
-  private previous = new Map<string, string>();
+  private cache = new Map<string, Rendered>();
+  private previous = new Map<string, Rendered>();
+  private lastId = 0;
+  private lastKeys = new Set<string>();
 
-  render(layout: PageLayout, footer: { initials?: string; directorate?: string } = {}): PreviewPage {
+  /** `since`: the id of the rendering the page shows (its blocks are not sent again). */
+  render(layout: PageLayout, footer: { initials?: string; directorate?: string } = {}, since?: number): PreviewPage {
     const seen = new Map<string, number>();
-    const next = new Map<string, string>();
+    const next = new Map<string, Rendered>();
+    const known = since !== undefined && since === this.lastId ? this.lastKeys : undefined;
+    const keys = new Set<string>();
     let annex = false;
-    const blocks = layout.blocks.map((block) => {
+    const blocks = layout.blocks.map((block): PreviewBlock => {
       if (block.kind === 'annex') annex = true;
-      const content = contentOf(block);
-      let html = this.cache.get(content) ?? this.previous.get(content);
-      if (html === undefined) html = blockHtml(block);
-      next.set(content, html);
-      const hash = fnv1a(content);
-      const n = seen.get(hash) ?? 0;
-      seen.set(hash, n + 1);
-      return { key: n ? `${hash}#${n}` : hash, html, line: block.line, endLine: block.endLine, annex };
+      let rendered = this.cache.get(block.key) ?? this.previous.get(block.key);
+      if (rendered === undefined) rendered = { html: blockHtml(block), hash: fnv1a(block.key) };
+      next.set(block.key, rendered);
+      const n = seen.get(rendered.hash) ?? 0;
+      seen.set(rendered.hash, n + 1);
+      const key = n ? `${rendered.hash}#${n}` : rendered.hash;
+      keys.add(key);
+      const out: PreviewBlock = { key, line: block.line, endLine: block.endLine, annex };
+      if (!known?.has(key)) out.html = rendered.html;
+      return out;
     });
     // Kept for two renderings: a block typed away and back (an undo) is still there.
     this.previous = this.cache;
     this.cache = next;
+    this.lastKeys = keys;
     const f = layout.footer;
     const cell = (text: string | undefined, cls: string) => `<span class="${cls}">${escapeHtml(text ?? '')}</span>`;
     const footerHtml =
       `<div class="footer-row">${cell(f.number, 'left')}${cell(footer.initials, 'centre')}<span class="right page-number"></span></div>` +
       `<div class="footer-row">${cell(footer.directorate, 'left')}${cell(f.marking, 'centre bold')}${cell(f.language, 'right bold')}</div>`;
-    return { blocks, footer: footerHtml, classifiedMarking: layout.classifiedMarking };
+    return { id: ++this.lastId, blocks, footer: footerHtml, classifiedMarking: layout.classifiedMarking };
   }
-}
-
-/**
- * What a block shows, without where it stands: the same paragraph moved down a line keeps its
- * key. Written out per kind (not a JSON copy of the block): this runs on every block of every
- * update.
- */
-function contentOf(block: LayoutBlock): string {
-  switch (block.kind) {
-    case 'paragraph':
-      return 'p' + runsKey(block.runs);
-    case 'heading':
-      return `h${block.level}\u0002${block.numbering.kind}\u0002${numberText(block.numbering)}\u0002${runsKey(block.title)}`;
-    case 'summary':
-      return 's' + runsKey(block.runs);
-    case 'annex':
-      return 'x' + runsKey(block.title);
-    case 'header':
-      return 'H' + JSON.stringify(block.header);
-    case 'title':
-      return 'T' + block.text;
-    case 'addressing':
-      return 'A' + block.rows.map((r) => `${r.label}\u0002${runsKey(r.value)}`).join('\u0003');
-  }
-}
-
-function runsKey(runs: readonly Run[]): string {
-  let key = '';
-  for (const r of runs) key += `${r.bold ? 'b' : ''}${r.italic ? 'i' : ''}${r.underline ? 'u' : ''}\u0000${r.text}\u0001`;
-  return key;
 }
 
 function blockHtml(block: LayoutBlock): string {
@@ -151,12 +138,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** FNV-1a, 32 bits, in base 36: a short key for a block's content. */
+/** FNV-1a twice (two offset bases), 64 bits in base 36: a short key for a block's source, collisions unlikely among a long draft's thousands of blocks. */
 function fnv1a(text: string): string {
   let h = 0x811c9dc5;
+  let g = 0x050c5d1f;
   for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ c, 0x01000193);
+    g = Math.imul(g ^ c, 0x01000193);
   }
-  return (h >>> 0).toString(36);
+  return (h >>> 0).toString(36) + (g >>> 0).toString(36).padStart(7, '0');
 }

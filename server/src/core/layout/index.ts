@@ -1,3 +1,3 @@
 export * from './model';
-export { buildLayout, sourceLines } from './build';
+export { buildLayout, LayoutMemo, sourceLines } from './build';
 export { plainText, runsIn } from './runs';

@@ -53,6 +53,8 @@ interface BlockBase {
   /** First and last source line (0-based) the block was made from. */
   line: number;
   endLine: number;
+  /** What the block is made from (its source text and columns, its numbering): equal keys, equal blocks. */
+  key: string;
 }
 
 export type LayoutBlock = BlockBase &
