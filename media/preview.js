@@ -1,18 +1,36 @@
-// The Outcome Drafting preview's page script: patches the page with the blocks the extension
-// sends (only those whose key changed are made anew), marks diagnostics in the margin, keeps
-// the scroll in step with the editor and sends clicks back as lines.
+// The Outcome Drafting preview's page script: keeps one element per block the extension sends
+// (made anew only for a key it has not seen: the others come without their HTML), flows the
+// blocks into A4 pages by their measured heights (a page whose blocks did not change is not
+// touched), marks diagnostics in the margin, keeps the scroll in step with the editor and sends
+// clicks back as lines.
 // @ts-check
 (function () {
   // @ts-ignore acquireVsCodeApi is given by the webview host
   const vscode = acquireVsCodeApi();
-  const sheets = {
-    main: /** @type {HTMLElement} */ (document.getElementById('main')),
-    annex: /** @type {HTMLElement} */ (document.getElementById('annex')),
-  };
   const empty = /** @type {HTMLElement} */ (document.getElementById('empty'));
-  const pages = /** @type {HTMLElement} */ (document.getElementById('pages'));
+  const pagesEl = /** @type {HTMLElement} */ (document.getElementById('pages'));
+  /** The height of a page's text area (A4 less the margins), in the units blocks are measured in. */
+  const ruler = /** @type {HTMLElement} */ (document.getElementById('ruler'));
+  /** Where new blocks are measured before they are placed: as wide as a page's text. */
+  const measure = /** @type {HTMLElement} */ (document.getElementById('measure'));
+
+  /** @typedef {{key: string, html?: string, line: number, endLine: number, annex: boolean}} Block */
+  /** @typedef {{el: HTMLElement, body: HTMLElement, blocks: HTMLElement[]}} Page */
+
+  /** @type {Map<string, HTMLElement>} every block element by its key */
+  let elements = new Map();
+  /** @type {HTMLElement[]} the blocks in document order */
+  let order = [];
+  /** @type {Set<HTMLElement>} the blocks from the annex on */
+  let annexBlocks = new Set();
+  /** @type {Page[]} */
+  const pages = [];
+  /** @type {WeakMap<HTMLElement, number>} measured heights; emptied when the panel's size changes */
+  let heights = new WeakMap();
   /** @type {{line: number, severity: string, message: string}[]} */
   let diagnostics = [];
+  /** @type {Map<HTMLElement, string>} the marks each block shows, by their messages */
+  const shownMarks = new Map();
   let programmaticScroll = false;
   let footerHtml = '';
   let classified = '';
@@ -25,92 +43,169 @@
     if (m.type === 'update') update(m);
     else if (m.type === 'diagnostics') {
       diagnostics = m.items;
-      report(0);
+      report(0, 0);
     } else if (m.type === 'scroll') scrollToLine(m.line);
   });
 
-  /** @param {{version: number, outcome: boolean, blocks: {key: string, html: string, line: number, endLine: number, annex: boolean}[], footer: string, classifiedMarking?: string}} m */
+  /** @param {{version: number, outcome: boolean, blocks: Block[], footer: string, classifiedMarking?: string}} m */
   function update(m) {
     empty.hidden = m.outcome;
-    pages.hidden = !m.outcome;
+    pagesEl.hidden = !m.outcome;
+    // A block sent without its HTML that this page does not hold: the page missed an update.
+    if (m.blocks.some((b) => b.html === undefined && !elements.has(b.key))) {
+      vscode.postMessage({ type: 'resync' });
+      return;
+    }
     let created = 0;
-    for (const name of /** @type {const} */ (['main', 'annex'])) {
-      const sheet = sheets[name];
-      const list = m.blocks.filter((b) => b.annex === (name === 'annex'));
-      sheet.hidden = list.length === 0;
-      const container = /** @type {HTMLElement} */ (sheet.querySelector('.blocks'));
-      /** @type {Map<string, HTMLElement>} */
-      const old = new Map();
-      for (const el of /** @type {HTMLElement[]} */ ([...container.children])) old.set(/** @type {string} */ (el.dataset.key), el);
+    /** @type {Map<string, HTMLElement>} */
+    const next = new Map();
+    const list = [];
+    const annex = new Set();
+    for (const b of m.blocks) {
+      let el = elements.get(b.key);
+      if (!el) {
+        el = document.createElement('div');
+        el.className = 'block';
+        el.dataset.key = b.key;
+        el.innerHTML = /** @type {string} */ (b.html);
+        measure.appendChild(el);
+        created++;
+      }
+      next.set(b.key, el);
+      if (el.dataset.line !== String(b.line)) el.dataset.line = String(b.line);
+      if (el.dataset.end !== String(b.endLine)) el.dataset.end = String(b.endLine);
+      list.push(el);
+      if (b.annex) annex.add(el);
+    }
+    for (const [key, el] of elements) if (!next.has(key)) el.remove();
+    elements = next;
+    order = list;
+    annexBlocks = annex;
+    const footerChanged = m.footer !== footerHtml || (m.classifiedMarking ?? '') !== classified;
+    footerHtml = m.footer;
+    classified = m.classifiedMarking ?? '';
+    const changed = flow(footerChanged);
+    version = m.version;
+    report(created, changed);
+  }
+
+  /**
+   * Flows the blocks into pages: each page takes blocks while their heights fit its text area;
+   * the annex starts a page; a heading is not left alone at the foot of a page; a block taller
+   * than a page has one of its own, which grows to hold it. Returns how many pages changed.
+   */
+  function flow(footerChanged) {
+    const capacity = ruler.offsetHeight;
+    for (const el of order) if (!heights.has(el)) heights.set(el, el.offsetHeight);
+    /** @type {HTMLElement[][]} */
+    const plan = [[]];
+    let used = 0;
+    let annexStarted = false;
+    for (const el of order) {
+      const h = /** @type {number} */ (heights.get(el));
+      let page = plan[plan.length - 1];
+      const startsAnnex = !annexStarted && annexBlocks.has(el);
+      if (startsAnnex) annexStarted = true;
+      if (page.length > 0 && (startsAnnex || used + h > capacity)) {
+        const next = [];
+        // Keep a heading with the block after it, unless it is all the page holds.
+        const last = page[page.length - 1];
+        if (!startsAnnex && page.length > 1 && isHeading(last)) {
+          page.pop();
+          next.push(last);
+          used = /** @type {number} */ (heights.get(last));
+        } else used = 0;
+        plan.push(next);
+        page = next;
+      }
+      page.push(el);
+      used += h;
+    }
+    while (pages.length < plan.length) pages.push(newPage(pages.length + 1));
+    while (pages.length > plan.length) /** @type {Page} */ (pages.pop()).el.remove();
+    let changed = 0;
+    plan.forEach((want, i) => {
+      const page = pages[i];
+      if (footerChanged) dress(page, i + 1);
+      if (want.length === page.blocks.length && want.every((el, j) => el === page.blocks[j])) return;
+      changed++;
+      // Only blocks out of place are moved: the page's others stay as they are.
       /** @type {ChildNode | null} */
-      let cursor = container.firstChild;
-      for (const b of list) {
-        let el = old.get(b.key);
-        if (el) old.delete(b.key);
-        else {
-          el = document.createElement('div');
-          el.className = 'block';
-          el.dataset.key = b.key;
-          el.innerHTML = b.html;
-          created++;
-        }
-        el.dataset.line = String(b.line);
-        el.dataset.end = String(b.endLine);
-        // Moved only when out of place: unchanged blocks are not touched at all.
-        if (el !== cursor) container.insertBefore(el, cursor);
+      let cursor = page.body.firstChild;
+      for (const el of want) {
+        if (el !== cursor) page.body.insertBefore(el, cursor);
         else cursor = cursor.nextSibling;
       }
-      for (const el of old.values()) el.remove();
-    }
-    if (m.footer !== footerHtml || (m.classifiedMarking ?? '') !== classified) {
-      footerHtml = m.footer;
-      classified = m.classifiedMarking ?? '';
-      for (const sheet of Object.values(sheets)) {
-        /** @type {HTMLElement} */ (sheet.querySelector('.footer')).innerHTML = footerHtml;
-        const top = /** @type {HTMLElement} */ (sheet.querySelector('.page-top'));
-        top.textContent = classified;
-        const number = sheet.querySelector('.page-number');
-        if (number) number.textContent = sheet === sheets.main ? '1' : '';
+      while (cursor) {
+        const after = cursor.nextSibling;
+        if (!want.includes(/** @type {HTMLElement} */ (cursor))) cursor.remove();
+        cursor = after;
       }
-    }
-    version = m.version;
-    report(created);
+      page.blocks = want;
+    });
+    return changed;
+  }
+
+  /** @param {HTMLElement} el */
+  function isHeading(el) {
+    return el.firstElementChild?.classList.contains('heading') ?? false;
+  }
+
+  /** @param {number} n the page's number */
+  function newPage(n) {
+    const el = document.createElement('div');
+    el.className = 'page';
+    el.innerHTML = '<div class="page-top"></div><div class="blocks"></div><div class="footer"></div>';
+    pagesEl.insertBefore(el, ruler);
+    const page = { el, body: /** @type {HTMLElement} */ (el.querySelector('.blocks')), blocks: [] };
+    dress(page, n);
+    return page;
+  }
+
+  /** The page's header (a classified marking) and footer, with its number. */
+  function dress(page, n) {
+    /** @type {HTMLElement} */ (page.el.querySelector('.page-top')).textContent = classified;
+    const footer = /** @type {HTMLElement} */ (page.el.querySelector('.footer'));
+    footer.innerHTML = footerHtml;
+    const number = footer.querySelector('.page-number');
+    if (number) number.textContent = String(n);
   }
 
   /** Marks the diagnostics, then tells the extension what the page shows. */
-  function report(created) {
+  function report(created, pagesChanged) {
     const marks = mark();
-    const header = [...document.querySelectorAll('#main .header-columns, #main .header-right')].map((el) => /** @type {HTMLElement} */ (el).innerText).join(' ');
+    const first = pages[0]?.el;
+    const header = first ? [...first.querySelectorAll('.header-columns, .header-right')].map((el) => /** @type {HTMLElement} */ (el).innerText).join(' ') : '';
+    const text = (/** @type {Element | null} */ el) => (el ? /** @type {HTMLElement} */ (el).innerText.replace(/\s+/g, ' ').trim() : '');
     vscode.postMessage({
       type: 'rendered',
       version,
       header: header.replace(/\s+/g, ' ').trim(),
-      headings: [...document.querySelectorAll('.heading')].map((h) => /** @type {HTMLElement} */ (h).innerText.replace(/\s+/g, ' ').trim()),
+      headings: [...document.querySelectorAll('.blocks .heading')].map((h) => text(h)),
       created,
-      blocks: blocks().length,
+      blocks: order.length,
       marks,
       scrolledTo,
+      pages: pages.length,
+      pagesChanged,
+      footers: pages.map((p) => [...p.el.querySelectorAll('.footer span')].map((cell) => text(cell)).filter(Boolean).join(' ')),
+      pageTops: pages.map((p) => text(p.el.querySelector('.page-top'))),
+      pageLines: pages.map((p) => Number(p.blocks[0]?.dataset.line ?? -1)),
     });
-  }
-
-  /** All blocks in page order. */
-  function blocks() {
-    return /** @type {HTMLElement[]} */ ([...document.querySelectorAll('.blocks > .block')]);
   }
 
   /** The block a source line belongs to: the last one starting at or before it. */
   function blockAt(line) {
     let found;
-    for (const el of blocks()) {
+    for (const el of order) {
       if (Number(el.dataset.line) <= line) found = el;
       else break;
     }
     return found;
   }
 
-  /** Each diagnostic as a coloured mark in the page margin beside its block, with its message. */
+  /** Each diagnostic as a coloured mark in the page margin beside its block, with its message; blocks whose marks are the same are not touched. */
   function mark() {
-    for (const old of document.querySelectorAll('.diagnostic-marks')) old.remove();
     /** @type {Map<HTMLElement, {line: number, severity: string, message: string}[]>} */
     const byBlock = new Map();
     for (const d of diagnostics) {
@@ -120,7 +215,17 @@
       /** @type {any} */ (byBlock.get(el)).push(d);
     }
     let count = 0;
+    for (const [el] of shownMarks) {
+      if (!byBlock.has(el) || !el.isConnected) {
+        el.querySelector(':scope > .diagnostic-marks')?.remove();
+        shownMarks.delete(el);
+      }
+    }
     for (const [el, list] of byBlock) {
+      count += list.length;
+      const signature = list.map((d) => `${d.severity}\u0000${d.message}`).join('\u0001');
+      if (shownMarks.get(el) === signature) continue;
+      el.querySelector(':scope > .diagnostic-marks')?.remove();
       const marks = document.createElement('div');
       marks.className = 'diagnostic-marks';
       for (const d of list) {
@@ -129,9 +234,9 @@
         item.title = d.message;
         item.textContent = d.message;
         marks.appendChild(item);
-        count++;
       }
       el.prepend(marks);
+      shownMarks.set(el, signature);
     }
     return count;
   }
@@ -146,7 +251,7 @@
     programmaticScroll = true;
     window.scrollTo({ top: window.scrollY + rect.top + rect.height * fraction - 8 });
     scrolledTo = start;
-    report(0);
+    report(0, 0);
   }
 
   let scrollPending = false;
@@ -159,7 +264,7 @@
     scrollPending = true;
     requestAnimationFrame(() => {
       scrollPending = false;
-      const first = blocks().find((el) => el.getBoundingClientRect().bottom > 0);
+      const first = order.find((el) => el.getBoundingClientRect().bottom > 0);
       if (!first) return;
       const rect = first.getBoundingClientRect();
       const start = Number(first.dataset.line);
@@ -175,11 +280,17 @@
     if (el) vscode.postMessage({ type: 'click', line: Number(el.dataset.line) });
   });
 
-  // The page keeps its printed width (A4, 210 mm); a narrower panel shows it scaled down.
+  // The page keeps its printed width (A4, 210 mm); a narrower panel shows it scaled down. The
+  // blocks are measured again at the new scale.
   const PAGE_WIDTH_PX = (210 * 96) / 25.4;
+  let scale = 0;
   function fit() {
-    const scale = Math.min(1, (document.documentElement.clientWidth - 24) / PAGE_WIDTH_PX);
-    pages.style.zoom = String(Math.max(0.3, scale));
+    const next = Math.max(0.3, Math.min(1, (document.documentElement.clientWidth - 24) / PAGE_WIDTH_PX));
+    if (next === scale) return;
+    scale = next;
+    pagesEl.style.zoom = String(scale);
+    heights = new WeakMap();
+    if (order.length) report(0, flow(false));
   }
   window.addEventListener('resize', fit);
   fit();

@@ -17,6 +17,14 @@ export interface PreviewRendered {
   marks: number;
   /** The first line of the block the editor's scroll last brought to the top of the preview (-1 before any). */
   scrolledTo: number;
+  /** The A4 pages the blocks flowed into, and how many of them this update changed. */
+  pages: number;
+  pagesChanged: number;
+  /** Each page's footer, its cells' text joined by spaces, and its top (a classified marking, or empty). */
+  footers: string[];
+  pageTops: string[];
+  /** The first source line of each page's first block. */
+  pageLines: number[];
 }
 
 const UPDATE_DELAY_MS = 120;
@@ -90,6 +98,7 @@ export class PreviewManager implements vscode.Disposable {
 
 type FromWebview =
   | { type: 'ready' }
+  | { type: 'resync' }
   | { type: 'click'; line: number }
   | { type: 'scroll'; line: number }
   | ({ type: 'rendered' } & Omit<PreviewRendered, 'uri'>);
@@ -100,6 +109,8 @@ class Preview {
   private updating = false;
   private again = false;
   private revealedAt = 0;
+  /** The id of the rendering the page holds: the next answer leaves out the HTML of the blocks it has. */
+  private since: number | undefined;
   private readonly listener: vscode.Disposable;
 
   constructor(
@@ -138,8 +149,9 @@ class Preview {
         uri: this.document.uri.toString(),
         initials: settings.get<string>('initials') || undefined,
         directorate: settings.get<string>('directorate') || undefined,
+        since: this.since,
       });
-      if (result) void this.panel.webview.postMessage({ type: 'update', ...result });
+      if (result) this.since = (await this.panel.webview.postMessage({ type: 'update', ...result })) ? result.id : undefined;
       this.sendDiagnostics();
     } catch {
       // The server restarting: its Running state schedules the next update.
@@ -167,9 +179,12 @@ class Preview {
   }
 
   private received(m: FromWebview): void {
-    if (m.type === 'ready') {
+    if (m.type === 'ready' || m.type === 'resync') {
+      // A page (re)loaded holds no blocks.
+      this.since = undefined;
       this.ready = true;
       void this.update();
+      if (m.type === 'resync') return;
       const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
       if (editor) this.editorScrolled(editor);
     } else if (m.type === 'click') {
@@ -218,7 +233,7 @@ function shell(webview: vscode.Webview, media: vscode.Uri): string {
 </head>
 <body>
 <div id="empty" hidden>This file is not an outcome of proceedings document: nothing to preview.</div>
-<div id="pages"><div class="page" id="main"><div class="page-top"></div><div class="blocks"></div><div class="footer"></div></div><div class="page" id="annex" hidden><div class="page-top"></div><div class="blocks"></div><div class="footer"></div></div></div>
+<div id="pages"><div id="ruler"></div><div id="measure" class="blocks"></div></div>
 <script nonce="${nonce}" src="${js}"></script>
 </body>
 </html>`;
