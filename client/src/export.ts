@@ -39,8 +39,17 @@ async function exportDraft(client: LanguageClient, format: Format, uri: vscode.U
   }
   const errors = info.errors ?? 0;
   if (errors > 0 && !options.force) {
-    const choice = await vscode.window.showWarningMessage(`${errors} error${errors === 1 ? '' : 's'}: export anyway?`, { modal: true, detail: 'The Problems view lists them.' }, 'Export Anyway');
-    if (choice !== 'Export Anyway') return undefined;
+    // A quick pick, not a modal dialog: it takes the keyboard the same way, and VS Code's test host
+    // (where the end-to-end suite answers it) refuses modal dialogs.
+    const question = `${errors} error${errors === 1 ? '' : 's'}: export anyway?`;
+    const choice = await vscode.window.showQuickPick(
+      [
+        { label: 'Export Anyway', description: `the ${LABEL[format]} file carries the draft as it is` },
+        { label: 'Cancel', description: 'nothing is written; the Problems view lists the errors' },
+      ],
+      { title: question, placeHolder: question, ignoreFocusOut: true },
+    );
+    if (choice?.label !== 'Export Anyway') return undefined;
   }
   const footer = await footerSettings(document.uri);
   if (!footer) return undefined;

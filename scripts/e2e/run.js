@@ -16,7 +16,10 @@
 // Screenshots: a suite line `SCREENSHOT <name>` makes the runner write
 // test-artifacts/<name>.png (atomically, by rename); the suite waits for that file to appear.
 // Typing into a quick pick: a suite line `QUICKPICK {"type":"…","press":"Enter"}` makes the
-// runner wait until a quick input is visible, then type and press keys as a person would.
+// runner wait until a quick input is visible (holding the text `when`, if given), then type and
+// press keys as a person would. `ANSWER {"name":"…","choose":"Export Anyway"}` waits for a quick
+// pick, writes its title to test-artifacts/<name>.question.txt (by rename), types the item's label
+// and presses Enter. `CLICKPREVIEW {"line":N}` clicks the preview's block that starts on source line N.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -174,6 +177,10 @@ async function main() {
       if (m) shots = shots.then(() => takeScreenshot(page, m[1])).catch((e) => log(`screenshot ${m[1]} failed: ${e.message}`));
       const keys = /^QUICKPICK (\{.*\})\s*$/.exec(line);
       if (keys) shots = shots.then(() => typeInQuickPick(page, JSON.parse(keys[1]))).catch((e) => log(`typing into the quick pick failed: ${e.message}`));
+      const answer = /^ANSWER (\{.*\})\s*$/.exec(line);
+      if (answer) shots = shots.then(() => answerQuestion(page, JSON.parse(answer[1]))).catch((e) => log(`answering the question failed: ${e.message}`));
+      const click = /^CLICKPREVIEW (\{.*\})\s*$/.exec(line);
+      if (click) shots = shots.then(() => clickPreview(page, JSON.parse(click[1]))).catch((e) => log(`clicking the preview failed: ${e.message}`));
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
 
@@ -228,13 +235,37 @@ async function takeScreenshot(page, name) {
 }
 
 /** Types into the quick input once it shows (its input focused), then presses a key. */
-async function typeInQuickPick(page, { type = '', press }) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
+async function typeInQuickPick(page, { when, type = '', press }) {
+  const widget = when ? page.locator('.quick-input-widget', { hasText: when }) : page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 15000 });
   await input.focus();
   if (type) await page.keyboard.type(type, { delay: 30 });
   if (press) await page.keyboard.press(press);
   log(`typed ${JSON.stringify(type)}${press ? ` and ${press}` : ''} into the quick pick`);
+}
+
+/** Waits for a quick pick, writes down its title, chooses the item labelled `choose` (typed, then Enter). */
+async function answerQuestion(page, { name, choose }) {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15000 });
+  const title = (await widget.locator('.quick-input-title').innerText()).trim();
+  const file = path.join(ARTIFACTS, `${name}.question.txt`);
+  fs.writeFileSync(`${file}.partial`, title);
+  fs.renameSync(`${file}.partial`, file);
+  await input.focus();
+  await page.keyboard.type(choose, { delay: 30 });
+  await page.keyboard.press('Enter');
+  log(`question "${title}": chose ${choose}`);
+}
+
+/** Clicks the preview block that starts on `line`: VS Code shows a webview in an iframe whose page is in the inner frame `active-frame`. */
+async function clickPreview(page, { line }) {
+  const block = page.frameLocator('iframe.webview').frameLocator('#active-frame').locator(`.blocks > .block[data-line="${Number(line)}"]`);
+  await block.waitFor({ state: 'visible', timeout: 15000 });
+  await block.click();
+  log(`clicked the preview block of line ${line}`);
 }
 
 function withTimeout(promise, ms) {

@@ -126,13 +126,22 @@ export async function screenshot(name: string, timeoutMs = 15000): Promise<strin
   if (!dir) return undefined;
   assert.match(name, /^[\w.-]+$/, 'screenshot names are plain file names');
   const file = path.join(dir, `${name}.png`);
+  const appeared = artifact(file, timeoutMs);
+  console.log(`SCREENSHOT ${name}`);
+  await appeared;
+  return file;
+}
+
+/** Resolves when the runner has written `file` (it writes to a temporary name and renames); an earlier copy is removed first. */
+function artifact(file: string, timeoutMs: number): Promise<void> {
+  const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   fs.rmSync(file, { force: true });
-  const appeared = new Promise<void>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     const watcher = fs.watch(dir, () => {
       if (fs.existsSync(file)) finish();
     });
-    const timer = setTimeout(() => finish(new Error(`no screenshot ${file} after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => finish(new Error(`no ${path.basename(file)} from the runner after ${timeoutMs} ms`)), timeoutMs);
     function finish(err?: Error) {
       clearTimeout(timer);
       watcher.close();
@@ -142,12 +151,29 @@ export async function screenshot(name: string, timeoutMs = 15000): Promise<strin
     // The runner writes to a temporary name and renames, so existence means complete.
     if (fs.existsSync(file)) finish();
   });
-  console.log(`SCREENSHOT ${name}`);
-  await appeared;
-  return file;
 }
 
-/** Asks the runner to type into the quick pick once it shows, as a person would (see scripts/e2e/run.js). */
-export function typeInQuickPick(type: string, press?: string): void {
-  console.log(`QUICKPICK ${JSON.stringify({ type, press })}`);
+/**
+ * Asks the runner to answer the next question (a quick pick) by choosing the item labelled
+ * `choose`, as a person would; resolves with the question's title once it has. Only under the
+ * runner (OUTCOME_E2E_ARTIFACTS).
+ */
+export function answerQuestion(name: string, choose: string, timeoutMs = 20000): Promise<string> {
+  const dir = process.env.OUTCOME_E2E_ARTIFACTS;
+  assert.ok(dir, 'answering a question needs the runner (scripts/e2e/run.js)');
+  assert.match(name, /^[\w.-]+$/, 'question names are plain file names');
+  const file = path.join(dir, `${name}.question.txt`);
+  const answered = artifact(file, timeoutMs).then(() => fs.readFileSync(file, 'utf8'));
+  console.log(`ANSWER ${JSON.stringify({ name, choose })}`);
+  return answered;
+}
+
+/** Asks the runner to click the preview's block that starts on source line `line`, as a person would. */
+export function clickPreview(line: number): void {
+  console.log(`CLICKPREVIEW ${JSON.stringify({ line })}`);
+}
+
+/** Asks the runner to type into the quick pick once it shows (holding the text `when`, if given), as a person would (see scripts/e2e/run.js). */
+export function typeInQuickPick(type: string, press?: string, when?: string): void {
+  console.log(`QUICKPICK ${JSON.stringify({ type, press, when })}`);
 }
