@@ -92,6 +92,8 @@ export interface TopicHistory {
   }[];
   /** The documents that may mention the topic, in all: the next page starts at `offset + limit` while below it. */
   total: number;
+  /** The topic's mentions in all (the locations Find All References counts on one of them); not known for free words. */
+  mentions?: number;
   offset: number;
   limit: number;
 }
@@ -101,6 +103,28 @@ export const TOPIC_HISTORY_PAGE = 200;
 
 export const TopicsRequest = request<void, TopicChoice[]>('outcome/topics');
 export const TopicHistoryRequest = request<TopicHistoryParams, TopicHistory>('outcome/topicHistory');
+
+// ------------------------------------------------------------------ bounded references
+
+/** A references reply cut to `outcomeDrafting.references.limit`: how many it holds of how many. */
+export interface ReferencesBounded {
+  shown: number;
+  total: number;
+  /** The catalogue entry they are mentions of, for the Topic History (none for a heading that names no entry). */
+  topic?: string;
+}
+
+/**
+ * `outcome/referencesBounded`, from the server: sent to a client that asks for it (the
+ * initialization option `referencesBoundedNotice: true`), after a reply it cut.
+ */
+export const REFERENCES_BOUNDED_NOTIFICATION = 'outcome/referencesBounded';
+
+/** What the client says of a cut reply: "References: 2,000 of 59,947 shown, oldest meeting first". */
+export function referencesBoundedText(n: ReferencesBounded): string {
+  const count = (x: number) => x.toLocaleString('en-GB');
+  return `References: ${count(n.shown)} of ${count(n.total)} shown, oldest meeting first (outcomeDrafting.references.limit)${n.topic ? ' — the Topic History lists them all' : ''}`;
+}
 
 // ------------------------------------------------------------------ the preview and the export
 

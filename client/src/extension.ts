@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageclient/node';
 import { archiveMiddleware, registerArchiveView } from './archiveView';
 import { insertSkeleton, treatAsOutcome } from './commands';
-import { DocumentInfo, DocumentInfoRequest, LANGUAGE_ID, sendCustomRequest } from '../../shared/protocol';
+import { DocumentInfo, DocumentInfoRequest, LANGUAGE_ID, REFERENCES_BOUNDED_NOTIFICATION, referencesBoundedText, sendCustomRequest, type ReferencesBounded } from '../../shared/protocol';
 import { RestartBudget } from './restartBudget';
 import { registerTopicHistory, type TopicHistoryView } from './topicHistory';
 import { registerExport } from './export';
@@ -30,6 +30,8 @@ export interface OutcomeDraftingApi {
   restartsExhausted(): boolean;
   /** The Topic History view: when it shows a topic, and its rows. */
   readonly topicHistory: TopicHistoryView;
+  /** Fires with the message shown when a references answer was cut to `outcomeDrafting.references.limit`, and the topic its button opens. */
+  readonly onDidBoundReferences: vscode.Event<{ message: string; topic?: string }>;
 }
 
 const DEFAULT_INCLUDE = ['**/*.outcome.md', '**/*.outcome.txt', '**/*.docx', '**/*.pdf'];
@@ -59,6 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
     initializationOptions: {
       storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
       outcomeDrafting: vscode.workspace.getConfiguration().get('outcomeDrafting'),
+      // Told when a references answer is cut to the limit: said in a message (showReferencesBounded).
+      referencesBoundedNotice: true,
     },
     errorHandler: boundedRestarts(output, (exhausted) => (restartsExhausted = exhausted)),
   };
@@ -83,6 +87,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
     }
   };
   const statusBar = new OutcomeStatusBar(documentInfo);
+  const bounded = new vscode.EventEmitter<{ message: string; topic?: string }>();
+  context.subscriptions.push(bounded, languageClient.onNotification(REFERENCES_BOUNDED_NOTIFICATION, (n: ReferencesBounded) => bounded.fire({ message: showReferencesBounded(n), topic: n.topic })));
 
   context.subscriptions.push(
     output,
@@ -120,7 +126,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Outcom
     previewRendered: (uri) => previews.lastRendered(uri),
     onDidRenderPreview: previews.onDidRender,
     topicHistory,
+    onDidBoundReferences: bounded.event,
   };
+}
+
+/**
+ * "References: 2,000 of 59,947 shown…", with a button to the Topic History, which lists them
+ * all: the references view itself cannot say that its list was cut.
+ */
+function showReferencesBounded(n: ReferencesBounded): string {
+  const text = referencesBoundedText(n);
+  const open = 'Show Topic History';
+  void (n.topic ? vscode.window.showInformationMessage(text, open) : vscode.window.showInformationMessage(text)).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('outcomeDrafting.showTopicHistory', n.topic);
+  });
+  return text;
 }
 
 export async function deactivate(): Promise<void> {

@@ -114,7 +114,8 @@ export function registerTopicHistory(context: vscode.ExtensionContext, client: L
     const h = tree.shown;
     if (!h) return;
     const more = tree.next ? ` (of ${h.total} documents, ${tree.next.offset} read)` : '';
-    view.message = h.meetings.length ? `${h.topic}: ${h.meetings.length} meetings, oldest first${more}` : `${h.topic}: not mentioned in the workspace`;
+    const mentions = h.mentions === undefined ? '' : `; ${h.mentions.toLocaleString('en-GB')} mention${h.mentions === 1 ? '' : 's'} in all`;
+    view.message = h.meetings.length ? `${h.topic}: ${h.meetings.length} meetings, oldest first${more}${mentions}` : `${h.topic}: not mentioned in the workspace`;
   };
   context.subscriptions.push(
     view,
@@ -147,7 +148,7 @@ export function registerTopicHistory(context: vscode.ExtensionContext, client: L
       ),
     ),
   );
-  return { onDidShow: shown.event, rows: () => tree.rows() };
+  return { onDidShow: shown.event, rows: () => tree.rows(), message: () => view.message };
 }
 
 /** What the view shows, for the extension's API (the end-to-end tests read it). */
@@ -155,6 +156,8 @@ export interface TopicHistoryView {
   readonly onDidShow: vscode.Event<TopicHistory>;
   /** Each meeting's label with the labels of its rows, as shown. */
   rows(): { meeting: string; rows: string[] }[];
+  /** The line above the rows: "PNR: 200 meetings, oldest first (of 5,866 documents, 200 read); 59,947 mentions in all". */
+  message(): string | undefined;
 }
 
 /**

@@ -43,7 +43,19 @@ import { definition } from './features/definition';
 import { documentLinks } from './features/links';
 import { references } from './features/references';
 import { topicChoices, topicHistory } from './features/topicHistory';
-import { ArchiveTextRequest, DocumentInfoRequest, ExportRequest, onCustomRequest, type ExportResult, PreviewRequest, TopicHistoryRequest, TopicsRequest } from '../../shared/protocol';
+import {
+  ArchiveTextRequest,
+  DocumentInfoRequest,
+  ExportRequest,
+  onCustomRequest,
+  type ExportResult,
+  PreviewRequest,
+  REFERENCES_BOUNDED_NOTIFICATION,
+  referencesBoundedText,
+  type ReferencesBounded,
+  TopicHistoryRequest,
+  TopicsRequest,
+} from '../../shared/protocol';
 import { exportDocument } from './features/export';
 import { forgetPreview, preview } from './features/preview';
 import { crossDocumentDiagnostics, storagePathOf, WATCHED_FILES, WorkspaceService } from './features/workspaceIndex';
@@ -70,7 +82,7 @@ let generation = 0;
 const cache = new AnalysisCache(() => ({ catalogue, severities: settings.rules, generation }));
 selection.setInclude(settings.files.include);
 
-const client = { pullConfiguration: false, registerConfiguration: false, watchFiles: false, refreshDiagnostics: false, versionedEdits: false, resolveEdits: false };
+const client = { pullConfiguration: false, registerConfiguration: false, watchFiles: false, refreshDiagnostics: false, versionedEdits: false, resolveEdits: false, referencesNotice: false };
 let workspaceRoot: string | undefined;
 let initializationSection: unknown;
 /** Requests wait for the first settings so that the first diagnostics already honour them. */
@@ -95,6 +107,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceRoot = roots[0];
   selection.setRoots(roots.map((r) => r.replace(/\\/g, '/')));
   initializationSection = settingsSectionOf(params.initializationOptions);
+  client.referencesNotice = (params.initializationOptions as { referencesBoundedNotice?: unknown } | undefined)?.referencesBoundedNotice === true;
   workspace = new WorkspaceService({
     connection,
     documents,
@@ -260,7 +273,9 @@ onCustomRequest(connection, DocumentInfoRequest, (params) => withAnalysis(params
 
 connection.onDocumentLinks((params, token) => withAnalysis(params.textDocument.uri, [], (a) => documentLinks(a, workspace, token), token));
 connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, [], (a) => definition(a, workspace, params.position, token), token));
-connection.onReferences((params, token) => withAnalysis(params.textDocument.uri, [], (a) => references(a, workspace, params.position, token), token));
+connection.onReferences((params, token, _workDone, partial) =>
+  withAnalysis(params.textDocument.uri, [], (a) => references(a, workspace, params.position, { limit: settings.references.limit, token, partial, bounded: referencesBounded }), token),
+);
 connection.onCodeLens((params, token) => withAnalysis(params.textDocument.uri, [], (a) => codeLenses(a, workspace, token), token));
 connection.onCodeLensResolve((lens, token) => cancellable(token, resolveCodeLens(lens, workspace, token)));
 connection.onWorkspaceSymbol((params, token) => cancellable(token, workspaceSymbols(workspace, params.query, token)));
@@ -272,6 +287,13 @@ onCustomRequest(connection, ExportRequest, async (params) => {
   return withAnalysis<Promise<ExportResult>>(params.uri, Promise.resolve(refused), (a) => exportDocument(a, documents.get(params.uri)!.getText(), catalogue, params));
 });
 onCustomRequest(connection, ArchiveTextRequest, (params) => archiveText(workspace.files, params.uri));
+
+/** A references reply was cut to the limit: said in the log, and to a client that asked to be told (it says so in its window). */
+function referencesBounded(shown: number, total: number, topic: string | undefined): void {
+  const notice: ReferencesBounded = topic ? { shown, total, topic } : { shown, total };
+  connection.console.info(`${referencesBoundedText(notice)}.`);
+  if (client.referencesNotice) void connection.sendNotification(REFERENCES_BOUNDED_NOTIFICATION, notice);
+}
 
 /** The answer, unless the request was cancelled while it was worked out. */
 async function cancellable<T>(token: CancellationToken, answer: Promise<T>): Promise<T> {

@@ -15,12 +15,12 @@ function files(): [string, string][] {
   ];
 }
 
-describe('workspace references built after indexing', () => {
-  it('answers as references built when first asked, before and after files change', async () => {
+describe('every mention of a topic', () => {
+  it('is what a fresh index lists, before and after files change', async () => {
     const ws = new MemoryWorkspace(files());
     const index = new WorkspaceIndex(ws, catalogue);
     await index.build();
-    await index.prepareQueries({ referencesFrom: 1 });
+    await index.prepareQueries();
     const fresh = async () => {
       const other = new WorkspaceIndex(ws, catalogue);
       await other.build();

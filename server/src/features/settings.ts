@@ -8,6 +8,8 @@ export interface Settings {
   catalogue: { extraFiles: string[] };
   files: { include: string[]; followLinksOutside: boolean };
   trace: { server: TraceSetting };
+  /** At most this many locations in one references reply (a client that takes partial results gets them all, in batches). */
+  references: { limit: number };
 }
 
 const SEVERITY_SETTINGS = ['off', 'hint', 'information', 'warning', 'error'] as const;
@@ -16,8 +18,11 @@ type TraceSetting = (typeof TRACE_SETTINGS)[number];
 
 export { DEFAULT_INCLUDE };
 
+/** About 150 bytes a location: a reply of at most 300 KB, well under 1 MB with long paths. */
+export const DEFAULT_REFERENCES_LIMIT = 2000;
+
 export function defaultSettings(): Settings {
-  return { rules: {}, catalogue: { extraFiles: [] }, files: { include: [...DEFAULT_INCLUDE], followLinksOutside: false }, trace: { server: 'off' } };
+  return { rules: {}, catalogue: { extraFiles: [] }, files: { include: [...DEFAULT_INCLUDE], followLinksOutside: false }, trace: { server: 'off' }, references: { limit: DEFAULT_REFERENCES_LIMIT } };
 }
 
 const severitySchema = z.enum(SEVERITY_SETTINGS);
@@ -89,6 +94,12 @@ export function readSettings(section: unknown): SettingsResult {
     const parsed = traceSchema.safeParse(trace);
     if (parsed.success) settings.trace.server = parsed.data;
     else problems.push(`outcomeDrafting.trace.server: expected one of ${TRACE_SETTINGS.join(', ')}; got ${shown(trace)}`);
+  }
+
+  const limit = value(['references', 'limit']);
+  if (limit !== undefined) {
+    if (typeof limit === 'number' && Number.isInteger(limit) && limit >= 1) settings.references.limit = limit;
+    else problems.push(`outcomeDrafting.references.limit: expected a whole number of at least 1; got ${shown(limit)}`);
   }
   return { settings, problems };
 }

@@ -21,10 +21,11 @@ export async function topicHistory(workspace: WorkspaceService, params: TopicHis
   await workspace.whenBuilt(token);
   const offset = Math.max(0, Math.floor(params.offset ?? 0));
   const limit = Math.max(1, Math.floor(params.limit ?? TOPIC_HISTORY_PAGE));
-  const { topic, meetings, total } = await workspace.queries.history(params.query, { offset, limit }, isCancelled);
+  const { topic, meetings, total, mentions } = await workspace.queries.history(params.query, { offset, limit }, isCancelled);
   return {
     topic: topic.name,
     total,
+    ...(mentions === undefined ? {} : { mentions }),
     offset,
     limit,
     meetings: meetings.map((m) => ({ uri: m.uri, label: m.label, mentions: m.occurrences.map((o) => ({ range: o.range, text: o.text, at: o.at, ...(o.section ? { section: o.section } : {}) })) })),

@@ -19,6 +19,7 @@ export interface OutcomeDraftingApi {
   previewRendered(uri: vscode.Uri): PreviewRendered | undefined;
   readonly onDidRenderPreview: vscode.Event<PreviewRendered>;
   readonly topicHistory: TopicHistoryView;
+  readonly onDidBoundReferences: vscode.Event<{ message: string; topic?: string }>;
   readonly client: {
     readonly state: ClientState;
     readonly onDidChangeState: vscode.Event<{ oldState: ClientState; newState: ClientState }>;

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, openInEditor, waitForDiagnostics } from './helpers';
+import { activateExtension, openInEditor, waitFor, waitForDiagnostics } from './helpers';
 
 function positionOf(document: vscode.TextDocument, needle: string, offset = 0): vscode.Position {
   const at = document.getText().indexOf(needle);
@@ -70,6 +70,30 @@ describe('workspace features', () => {
     for (const l of locations) {
       const text = (await vscode.workspace.openTextDocument(l.uri)).getText(l.range);
       assert.match(text, /Second Additional Protocol/, `${fileOf(l.uri)} ${l.range.start.line}: "${text}"`);
+    }
+  });
+
+  it('answers at most outcomeDrafting.references.limit locations, and says how many there are, as the Topic History does', async () => {
+    const api = await activateExtension();
+    const { document } = await openInEditor('10512-22.outcome.md');
+    const at = positionOf(document, 'Second Additional Protocol for signature', 4);
+    const all = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, at);
+    assert.ok(all.length > 1, `${all.length} locations`);
+    const config = vscode.workspace.getConfiguration('outcomeDrafting');
+    await config.update('references.limit', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      let told: { message: string; topic?: string } | undefined;
+      const listening = api.onDidBoundReferences((n) => (told = n));
+      const cut = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, at);
+      const notice = await waitFor(api.onDidBoundReferences, () => told, 15000, 'the message that the references were cut');
+      listening.dispose();
+      assert.deepStrictEqual(cut.map((l) => [fileOf(l.uri), l.range.start.line, l.range.start.character]), [[fileOf(all[0].uri), all[0].range.start.line, all[0].range.start.character]]);
+      assert.strictEqual(notice.message, `References: 1 of ${all.length} shown, oldest meeting first (outcomeDrafting.references.limit) — the Topic History lists them all`);
+      // The Topic History (what the message's button opens; the command returns once the view shows it) counts them all.
+      await vscode.commands.executeCommand('outcomeDrafting.showTopicHistory', notice.topic);
+      assert.match(api.topicHistory.message() ?? '', new RegExp(`; ${all.length} mentions in all$`));
+    } finally {
+      await config.update('references.limit', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 });

@@ -14,7 +14,9 @@ import {
   mentionAt,
   mentionSpansOf,
   mentionsWithin,
+  mentionTriplesOf,
   spanRange,
+  spansOf,
   type DocumentEntry,
   type HeadingEntry,
   type Span,
@@ -41,6 +43,8 @@ export interface Page {
 export interface ReferencePage {
   locations: MentionLocation[];
   total: number;
+  /** The catalogue entry they are mentions of (for a heading, the first it names), if any. */
+  topic?: string;
 }
 
 /** One mention, with what a drafter reads in a list of them. */
@@ -62,6 +66,14 @@ export interface MeetingHistory {
   /** "13228/11, Cracow, 25–26 July 2011" */
   label: string;
   occurrences: TopicOccurrence[];
+}
+
+/** A page of a topic's history: `total` documents may mention it, holding `mentions` mentions in all (known for a catalogue entry). */
+export interface TopicHistoryPage {
+  topic: Topic;
+  meetings: MeetingHistory[];
+  total: number;
+  mentions?: number;
 }
 
 /** Where a topic was last discussed before a document: for the hover. */
@@ -116,7 +128,7 @@ export interface WorkspaceQueries {
   /** The findings of `uri` that depend on other documents. */
   findings(uri: string, severities?: Severities): Answer<Finding[]>;
   /** A topic's mentions meeting by meeting (a page of the meetings), oldest first, and how many meetings in all. */
-  history(query: string, page?: Page, isCancelled?: () => boolean): Promise<{ topic: Topic; meetings: MeetingHistory[]; total: number }>;
+  history(query: string, page?: Page, isCancelled?: () => boolean): Promise<TopicHistoryPage>;
 }
 
 /**
@@ -126,6 +138,7 @@ export interface WorkspaceQueries {
 export class IndexQueries implements WorkspaceQueries, NumberLookup {
   /** `topicOf`, by entry id (the catalogue does not change during the index's life). */
   private readonly topics = new Map<string, Topic>();
+  private bodies: Set<string> | undefined;
 
   constructor(
     private readonly documents: IndexedDocuments,
@@ -167,22 +180,40 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
   references(from: string | Topic, at?: Position, page: Page = {}): ReferencePage | MentionList {
     if (typeof from !== 'string') return this.lookups.topics.mentions(from.kind === 'entry' ? from.ids : NO_IDS);
     const e = this.documents.entry(from);
-    if (!e || !at) return { locations: [], total: 0 };
-    const offset = Math.max(0, page.offset ?? 0);
-    const limit = Math.max(0, page.limit ?? Infinity);
-    const mentioned = mentionAt(e, at.line, at.character);
-    const heading = mentioned ? undefined : headingOnLine(e, at.line);
-    const topic = mentioned ? this.topicOf(mentioned) : heading && this.headingTopic(e, heading);
-    if (topic) {
-      const list = this.references(topic);
-      const end = Math.min(list.length, offset + limit);
-      const locations: MentionLocation[] = [];
-      for (let i = offset; i < end; i++) locations.push(list.at(i));
-      return { locations, total: list.length };
+    const list = e && at && this.referenceList(e, at);
+    if (!list) return { locations: [], total: 0 };
+    const answer = readPage(list, Math.max(0, page.offset ?? 0), Math.max(0, page.limit ?? Infinity));
+    return list.topic ? { ...answer, topic: list.topic } : answer;
+  }
+
+  /**
+   * What references answer at a position, as a list read a page at a time: on a section or item
+   * heading (anywhere on its line), its topic at the earlier meetings (what the section's code
+   * lens counts); on a mention elsewhere, every mention of its topic in the workspace.
+   */
+  private referenceList(e: DocumentEntry, at: Position): ReferenceList | undefined {
+    const heading = headingOnLine(e, at.line);
+    if (heading) {
+      const topic = this.headingTopic(e, heading);
+      if (topic?.kind !== 'entry') return this.sectionList({ title: heading.title }, e);
+      return { ...this.sectionList({ ids: topic.ids }, e), topic: topic.id };
     }
-    if (!heading) return { locations: [], total: 0 };
-    const all = this.headingsTitled(heading.title);
-    return { locations: all.slice(offset, offset + limit), total: all.length };
+    const mentioned = mentionAt(e, at.line, at.character);
+    const topic = mentioned ? this.topicOf(mentioned) : undefined;
+    return topic?.kind === 'entry' ? { ...this.topicList(this.lookups.topics.documents(topic.ids), topic.ids), topic: topic.id } : undefined;
+  }
+
+  /** The mentions of the entries in `documents`. */
+  private topicList(documents: Iterable<DocumentEntry>, ids: ReadonlySet<string>): ReferenceList {
+    return { documents, triples: (d) => mentionTriplesOf(d, ids), count: (d) => mentionCount(d, ids) };
+  }
+
+  /** A section's topic at the meetings before `before`'s, one document per meeting, oldest first: the mentions of its entries, or the headings of its title. */
+  private sectionList(topic: SectionTopic, before: DocumentEntry): ReferenceList {
+    if ('ids' in topic) return this.topicList(earlierMeetingDocuments(this.lookups.topics.documents(topic.ids), before), topic.ids);
+    const wanted = normaliseTitle(topic.title);
+    const triples = (d: DocumentEntry) => headingsOf(d).filter((h) => normaliseTitle(h.title) === wanted).flatMap((h) => h.span);
+    return { documents: earlierMeetingDocuments([...this.lookups.titles.get(wanted)].sort(byMeetingDate), before), triples, count: (d) => triples(d).length / 3 };
   }
 
   earlierMeetings(uri: string, section: number): EarlierMeeting[] {
@@ -208,7 +239,7 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
     const e = this.documents.entry(uri);
     const heading = e?.sections[section];
     if (!e || !heading) return undefined;
-    const names = [...new Set(mentionsWithin(e, heading.span).map((id) => this.catalogue.entry(id)?.name ?? id))];
+    const names = [...new Set(this.headingEntries(e, heading).map((id) => this.catalogue.entry(id)?.name ?? id))];
     return names.length > 0 ? { names } : { title: heading.title };
   }
 
@@ -226,7 +257,7 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
     return this.crossDocumentFindings(uri, severities);
   }
 
-  async history(query: string, page: Page = {}, isCancelled?: () => boolean): Promise<{ topic: Topic; meetings: MeetingHistory[]; total: number }> {
+  async history(query: string, page: Page = {}, isCancelled?: () => boolean): Promise<TopicHistoryPage> {
     return this.topicHistory(query, isCancelled, page);
   }
 
@@ -288,25 +319,34 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
     return topic;
   }
 
-  /** The entries a heading names, each with the instruments named after it; undefined when it names none. */
+  /**
+   * What a heading is about: the entries it names, each with the instruments named after it,
+   * undefined when it names none. A body named beside an instrument or topic ("the
+   * Commission's report on the PNR Agreement") is who speaks, not the subject; and a general
+   * topic does not bring in the bodies named after it (Counter-terrorism, not the EU
+   * Counter-Terrorism Coordinator).
+   */
   headingTopic(e: DocumentEntry, heading: HeadingEntry): Topic | undefined {
+    const named = this.headingEntries(e, heading);
     const ids = new Set<string>();
-    for (const id of mentionsWithin(e, heading.span)) {
+    for (const id of named) {
       const topic = this.topicOf(id);
-      if (topic.kind === 'entry') topic.ids.forEach((i) => ids.add(i));
+      if (topic.kind === 'entry') topic.ids.forEach((i) => (i === id || !this.isBody(i)) && ids.add(i));
     }
     if (ids.size === 0) return undefined;
     return { kind: 'entry', id: [...ids][0], name: heading.title, ids };
   }
 
-  /** Every heading with the same title as `title` (case and punctuation aside), oldest meeting first. */
-  headingsTitled(title: string): MentionLocation[] {
-    const wanted = normaliseTitle(title);
-    const out: MentionLocation[] = [];
-    for (const e of [...this.lookups.titles.get(wanted)].sort(byMeetingDate)) {
-      for (const h of headingsOf(e)) if (normaliseTitle(h.title) === wanted) out.push({ uri: e.uri, range: spanRange(h.span) });
-    }
-    return out;
+  /** The catalogue entries a heading names: its instruments and topics, else its bodies. */
+  private headingEntries(e: DocumentEntry, heading: HeadingEntry): string[] {
+    const named = mentionsWithin(e, heading.span);
+    const subjects = named.filter((id) => !this.isBody(id));
+    return subjects.length > 0 ? subjects : named;
+  }
+
+  private isBody(id: string): boolean {
+    this.bodies ??= new Set(this.catalogue.bodies.map((b) => b.id));
+    return this.bodies.has(id);
   }
 
   /** The last meeting before `before`'s that mentions the entry, with where in it. */
@@ -331,28 +371,8 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
    * document per meeting, with where: the mentions of the entries, or the headings of that title.
    */
   earlierMeetingsDiscussing(topic: SectionTopic, before: DocumentEntry): EarlierMeeting[] {
-    const when = meetingDate(before);
-    const own = meetingKey(before);
-    const found = new Map<string, EarlierMeeting>();
-    const add = (e: DocumentEntry, span: Span) => {
-      const key = meetingKey(e);
-      const seen = found.get(key);
-      if (!seen) found.set(key, { entry: e, spans: [span] });
-      else if (seen.entry === e) seen.spans.push(span);
-    };
-    if ('ids' in topic) {
-      for (const e of this.lookups.topics.documents(topic.ids)) {
-        if (meetingDate(e) >= when) break;
-        if (meetingKey(e) !== own) for (const span of mentionSpansOf(e, topic.ids)) add(e, span);
-      }
-    } else {
-      const wanted = normaliseTitle(topic.title);
-      for (const e of [...this.lookups.titles.get(wanted)].sort(byMeetingDate)) {
-        if (meetingDate(e) >= when || meetingKey(e) === own) continue;
-        for (const h of headingsOf(e)) if (normaliseTitle(h.title) === wanted) add(e, h.span);
-      }
-    }
-    return [...found.values()].sort((a, b) => byMeetingDate(a.entry, b.entry));
+    const list = this.sectionList(topic, before);
+    return [...list.documents].map((entry) => ({ entry, spans: spansOf({ id: '', spans: list.triples(entry) }) }));
   }
 
   /** Section and item headings matching the query, at most `limit`. */
@@ -365,7 +385,7 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
    * oldest first, with its sentence; with a page, the meetings of that page only (and how many
    * documents may hold one in all). Reads the files concerned: the index keeps no text.
    */
-  async topicHistory(query: string | Topic, isCancelled?: () => boolean, page: Page = {}): Promise<{ topic: Topic; meetings: MeetingHistory[]; total: number }> {
+  async topicHistory(query: string | Topic, isCancelled?: () => boolean, page: Page = {}): Promise<TopicHistoryPage> {
     const topic = typeof query === 'string' ? resolveTopic(this.catalogue, query) : query;
     const meetings: MeetingHistory[] = [];
     const docs = this.documentsForTopic(topic);
@@ -377,7 +397,10 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
       const occurrences = text === undefined ? [] : this.occurrencesIn(e, topic, text);
       if (occurrences.length > 0) meetings.push({ uri: e.uri, label: meetingLabel(e), occurrences });
     }
-    return { topic, meetings, total: docs.length };
+    if (topic.kind === 'words') return { topic, meetings, total: docs.length };
+    let mentions = 0;
+    for (const e of docs) mentions += mentionCount(e, topic.ids);
+    return { topic, meetings, total: docs.length, mentions };
   }
 
   /** The documents that may mention a topic, oldest meeting first: those the index lists for an entry, every one for free words. */
@@ -402,6 +425,50 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();
+
+/** References to be read a page at a time: the documents in order, and each one's locations as [line, start, end] triples (`count`: how many, without making them). */
+interface ReferenceList {
+  documents: Iterable<DocumentEntry>;
+  topic?: string;
+  triples(e: DocumentEntry): readonly number[];
+  count(e: DocumentEntry): number;
+}
+
+/** `limit` locations from `offset`, and how many in all: only the locations of the page are made. */
+function readPage(list: ReferenceList, offset: number, limit: number): ReferencePage {
+  const locations: MentionLocation[] = [];
+  const end = offset + limit;
+  let total = 0;
+  for (const e of list.documents) {
+    const n = list.count(e);
+    if (n > 0 && total + n > offset && total < end) {
+      const t = list.triples(e);
+      for (let i = Math.max(0, offset - total); i < n && total + i < end; i++) locations.push({ uri: e.uri, range: spanRange([t[i * 3], t[i * 3 + 1], t[i * 3 + 2]]) });
+    }
+    total += n;
+  }
+  return { locations, total };
+}
+
+/** How many mentions of the entries a document holds. */
+function mentionCount(e: DocumentEntry, ids: ReadonlySet<string>): number {
+  let n = 0;
+  for (const g of e.mentions) if (ids.has(g.id)) n += g.spans.length / 3;
+  return n;
+}
+
+/** Of documents in meeting order, those of the meetings before `before`'s: the first of each meeting. */
+function* earlierMeetingDocuments(documents: readonly DocumentEntry[], before: DocumentEntry): Iterable<DocumentEntry> {
+  const when = meetingDate(before);
+  const seen = new Set([meetingKey(before)]);
+  for (const e of documents) {
+    if (meetingDate(e) >= when) break;
+    const key = meetingKey(e);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    yield e;
+  }
+}
 
 function occurrence(e: DocumentEntry, range: Range, { text, at }: { text: string; at: [number, number] }, section: string | undefined): TopicOccurrence {
   const o: TopicOccurrence = { uri: e.uri, range, text, at };

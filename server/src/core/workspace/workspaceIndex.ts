@@ -9,9 +9,6 @@ import { IndexQueries } from './queries';
 import { catalogueFingerprint, entrySeal, SNAPSHOT_VERSION, type IndexSnapshot, type SavedIndex, type SnapshotFile } from './snapshot';
 import type { FileStat, Workspace } from './workspace';
 
-/** Topics mentioned in at least this many documents have their references built after indexing (`prepareQueries`). */
-const PREBUILT_REFERENCES_DOCUMENTS = 200;
-
 /** A file of the saved index; its entry is unpacked only when the file is unchanged. */
 interface SavedFile {
   size: number;
@@ -258,28 +255,15 @@ export class WorkspaceIndex {
 
   /**
    * Builds the lookups a warm start leaves for later, a slice at a time (while the editor is
-   * idle), so that the first queries are as fast as the next. `referencesFrom`: the number of
-   * documents from which a topic's references are built now (default 200).
+   * idle), so that the first queries are as fast as the next.
    */
-  async prepareQueries(options: { referencesFrom?: number } = {}): Promise<void> {
+  async prepareQueries(): Promise<void> {
     const idle = () => new Promise((resolve) => setImmediate(resolve));
     for (const lookup of [this.lookups.referrers, this.lookups.postings, this.lookups.titles]) {
       lookup.prepare();
       await idle();
     }
     await this.lookups.symbols.prepare(this.documents.entries(), idle);
-    const fromDocuments = options.referencesFrom ?? PREBUILT_REFERENCES_DOCUMENTS;
-    // The locations of the most mentioned topics, one topic per slice: tens of thousands of them
-    // take tens of milliseconds to build, too long for a first "Find references".
-    for (const { id } of [...this.catalogue.instruments, ...this.catalogue.topics, ...this.catalogue.bodies]) {
-      const topic = this.queries.topicOf(id);
-      if (topic.kind !== 'entry') continue;
-      let documents = 0;
-      for (const entryId of topic.ids) documents += this.lookups.postings.get(entryId).length;
-      if (documents < fromDocuments) continue;
-      this.queries.references(topic);
-      await idle();
-    }
   }
 
   // ---------------------------------------------------------------- snapshot
