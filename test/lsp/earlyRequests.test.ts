@@ -34,13 +34,13 @@ describe('LSP: requests sent with `initialized`, before the index is built', () 
     try {
       const opened = generated[7];
       const source = text(opened);
-      const heading = positionOf(text('13228-11.md'), 'PNR issues');
+      const mention = positionOf(text('13228-11.md'), 'PNR negotiations');
       // No wait between `initialized` (sent by start), the open and the three requests.
       const asked = Promise.all([
         session.open(uri(opened), source),
         session.open(uri('13228-11.md'), text('13228-11.md')),
         session.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: uri(opened) } }),
-        session.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: uri('13228-11.md') }, position: heading, context: { includeDeclaration: true } }),
+        session.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: uri('13228-11.md') }, position: mention, context: { includeDeclaration: true } }),
         session.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'copenhagen' }),
       ]);
       const [, , links, refs, symbols] = await asked;
@@ -54,7 +54,7 @@ describe('LSP: requests sent with `initialized`, before the index is built', () 
       for (const name of generated) assert.ok(symbolFiles.has(name), `${name} among the symbols`);
       assert.deepEqual(await session.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'copenhagen' }), symbols);
       assert.deepEqual(await session.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: uri(opened) } }), links);
-      const again = await session.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: uri('13228-11.md') }, position: heading, context: { includeDeclaration: true } });
+      const again = await session.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: uri('13228-11.md') }, position: mention, context: { includeDeclaration: true } });
       assert.deepEqual(refs, again);
       assert.ok(new Set(refs?.map((r) => r.uri)).size >= 2, 'mentions in other documents');
     } finally {
@@ -67,8 +67,8 @@ describe('LSP: requests sent with `initialized`, before the index is built', () 
     try {
       const source = text('13228-11.md');
       await session.open(uri('13228-11.md'), source);
-      const heading = positionOf(source, 'PNR issues');
-      const params = { textDocument: { uri: uri('13228-11.md') }, position: heading, context: { includeDeclaration: true } };
+      const mention = positionOf(source, 'PNR negotiations');
+      const params = { textDocument: { uri: uri('13228-11.md') }, position: mention, context: { includeDeclaration: true } };
       const cancel = new CancellationTokenSource();
       const cancelled = session.connection.sendRequest(ReferencesRequest.type, params, cancel.token);
       cancel.cancel();
@@ -78,7 +78,7 @@ describe('LSP: requests sent with `initialized`, before the index is built', () 
       await assert.rejects(cancelled, (e) => code(e) === LSPErrorCodes.RequestCancelled);
       await assert.rejects(modified, (e) => code(e) === LSPErrorCodes.ContentModified);
       // Asked again, it answers.
-      const refs = await session.connection.sendRequest(ReferencesRequest.type, { ...params, position: { line: heading.line, character: heading.character + (heading.line === 0 ? 1 : 0) } });
+      const refs = await session.connection.sendRequest(ReferencesRequest.type, { ...params, position: { line: mention.line, character: mention.character + (mention.line === 0 ? 1 : 0) } });
       assert.ok((refs?.length ?? 0) > 0);
     } finally {
       await session.stop();
