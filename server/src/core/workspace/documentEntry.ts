@@ -215,6 +215,13 @@ export function mentionTriplesOf(e: DocumentEntry, ids: ReadonlySet<string>): Ar
   return out;
 }
 
+/** How many mentions of any of the entries the document holds (none made). */
+export function mentionCountOf(e: DocumentEntry, ids: ReadonlySet<string>): number {
+  let n = 0;
+  for (const spans of e instanceof PackedDocumentEntry ? e.mentionSpans(ids) : e.mentions.filter((g) => ids.has(g.id)).map((g) => g.spans)) n += spans.length / 3;
+  return n;
+}
+
 function mergeTriples(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const out: number[] = [];
   let i = 0;

@@ -12,11 +12,11 @@ import {
   headingsOf,
   meetingDate,
   mentionAt,
+  mentionCountOf,
   mentionSpansOf,
   mentionsWithin,
   mentionTriplesOf,
   spanRange,
-  spansOf,
   type DocumentEntry,
   type HeadingEntry,
   type Span,
@@ -205,7 +205,7 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
 
   /** The mentions of the entries in `documents`. */
   private topicList(documents: Iterable<DocumentEntry>, ids: ReadonlySet<string>): ReferenceList {
-    return { documents, triples: (d) => mentionTriplesOf(d, ids), count: (d) => mentionCount(d, ids) };
+    return { documents, triples: (d) => mentionTriplesOf(d, ids), count: (d) => mentionCountOf(d, ids) };
   }
 
   /** A section's topic at the meetings before `before`'s, one document per meeting, oldest first: the mentions of its entries, or the headings of its title. */
@@ -372,7 +372,7 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
    */
   earlierMeetingsDiscussing(topic: SectionTopic, before: DocumentEntry): EarlierMeeting[] {
     const list = this.sectionList(topic, before);
-    return [...list.documents].map((entry) => ({ entry, spans: spansOf({ id: '', spans: list.triples(entry) }) }));
+    return [...list.documents].map((entry) => ({ entry, spans: spansOfTriples(list.triples(entry)) }));
   }
 
   /** Section and item headings matching the query, at most `limit`. */
@@ -399,7 +399,7 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
     }
     if (topic.kind === 'words') return { topic, meetings, total: docs.length };
     let mentions = 0;
-    for (const e of docs) mentions += mentionCount(e, topic.ids);
+    for (const e of docs) mentions += mentionCountOf(e, topic.ids);
     return { topic, meetings, total: docs.length, mentions };
   }
 
@@ -430,7 +430,7 @@ const NO_IDS: ReadonlySet<string> = new Set();
 interface ReferenceList {
   documents: Iterable<DocumentEntry>;
   topic?: string;
-  triples(e: DocumentEntry): readonly number[];
+  triples(e: DocumentEntry): ArrayLike<number>;
   count(e: DocumentEntry): number;
 }
 
@@ -450,11 +450,10 @@ function readPage(list: ReferenceList, offset: number, limit: number): Reference
   return { locations, total };
 }
 
-/** How many mentions of the entries a document holds. */
-function mentionCount(e: DocumentEntry, ids: ReadonlySet<string>): number {
-  let n = 0;
-  for (const g of e.mentions) if (ids.has(g.id)) n += g.spans.length / 3;
-  return n;
+function spansOfTriples(t: ArrayLike<number>): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < t.length; i += 3) out.push([t[i], t[i + 1], t[i + 2]]);
+  return out;
 }
 
 /** Of documents in meeting order, those of the meetings before `before`'s: the first of each meeting. */
