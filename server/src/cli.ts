@@ -92,7 +92,8 @@ function collect(paths: string[], failures: string[], allowEmpty = true): Candid
  * page does not say it is an outcome (as a `.md` found there must).
  */
 async function readCandidate(file: Candidate, failures: string[], prefilter?: (text: string) => boolean): Promise<string | undefined> {
-  const read = await readDocument(file.path);
+  // A Word or PDF file found in a folder is read whole only when its first page says it is an outcome.
+  const read = await readDocument(file.path, file.named ? {} : { wanted: (firstPage) => TITLE_IN_HEAD.test(firstPage.slice(0, 4096)) });
   if (!read.ok) {
     if (file.named) failures.push(`${file.path}: ${read.reason}`);
     else process.stderr.write(`outcome-lint: ${file.path}: skipped: ${read.reason}\n`);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ArchiveRead } from '../readers/archive';
+import type { ArchiveRead, ReadOptions } from '../readers/archive';
 import { readDocx } from '../readers/docx';
 import { PDF_MAX_BYTES, readPdf } from '../readers/pdf';
 
@@ -52,8 +52,8 @@ function notRegular(s: fs.Stats): string | undefined {
 
 export type ReadResult = { ok: true; text: string; warning?: string } | { ok: false; reason: string };
 
-/** A read file, with the size and modification time of what was read. */
-export type FileRead = ReadResult & { stat?: { size: number; mtime: number } };
+/** A read file, with the size and modification time of what was read; `firstPageOnly`: a Word or PDF file read no further than its first page (see `ReadOptions.wanted`). */
+export type FileRead = ReadResult & { stat?: { size: number; mtime: number }; firstPageOnly?: true };
 
 /** One decoder for every file (each `decode` call is complete on its own): making one per file cost more than decoding. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -124,9 +124,10 @@ export function readFileBytes(file: string, format: DocumentFormat, own = false)
  * Reads a document of any format: text as it is, Word and PDF files through their readers (the
  * text they read, their notes as the warning). The one place that tells formats apart: the CLI,
  * the indexing workers and the server's reader worker all read through here. A file that cannot
- * be read keeps its size and time, so that an unchanged one is not tried again.
+ * be read keeps its size and time, so that an unchanged one is not tried again. `options.wanted`
+ * decides from a Word or PDF file's first page whether it is read whole.
  */
-export async function readDocument(file: string): Promise<FileRead & { format: DocumentFormat }> {
+export async function readDocument(file: string, options: ReadOptions = {}): Promise<FileRead & { format: DocumentFormat }> {
   const format = formatOf(file);
   if (format === 'text') return { ...readDocumentFile(file), format };
   // Bytes of their own: the PDF reader works on them across awaits, while other files are read.
@@ -134,13 +135,15 @@ export async function readDocument(file: string): Promise<FileRead & { format: D
   if (!bytes.ok) return { ...bytes, format };
   let read: ArchiveRead;
   try {
-    read = format === 'docx' ? readDocx(bytes.bytes) : await readPdf(bytes.bytes);
+    read = format === 'docx' ? readDocx(bytes.bytes, options) : await readPdf(bytes.bytes, options);
   } catch (e) {
     // The readers say why in their result; anything they let through is still one line.
     read = { ok: false, format, reason: `could not be read: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
   }
   if (!read.ok) return { ok: false, reason: read.reason, stat: bytes.stat, format };
-  return read.notes.length > 0 ? { ok: true, text: read.text, warning: read.notes.join('; '), stat: bytes.stat, format } : { ok: true, text: read.text, stat: bytes.stat, format };
+  const out: FileRead & { format: DocumentFormat } = read.notes.length > 0 ? { ok: true, text: read.text, warning: read.notes.join('; '), stat: bytes.stat, format } : { ok: true, text: read.text, stat: bytes.stat, format };
+  if (read.firstPageOnly) out.firstPageOnly = true;
+  return out;
 }
 
 /** `readDocumentFile` without blocking this thread on the disk (for the server's own reads). */

@@ -9,12 +9,14 @@ import { Catalogue } from '../core/catalogue/catalogue';
 import { parseForIndex } from '../core/lint';
 import { packDocument } from '../core/workspace/documentEntry';
 import { flatEntry, StringTable } from '../core/workspace/packedEntry';
+import { councilDocumentsOnly } from './councilFirstPage';
 import { isArchiveFile, readDocument, readDocumentFile } from './documentFiles';
 import { uriPath } from './fileUris';
 import type { FileRead, IndexRequest, IndexResponse } from './parallelIndex';
 
 const { data, matcher } = (workerData as { catalogue: ReturnType<Catalogue['state']> }).catalogue;
 const catalogue = new Catalogue(data, matcher);
+const councilFirstPage = councilDocumentsOnly(catalogue);
 /** Strings a batch shares (see `StringTable`): entry ids, labels, numbers, series and places are shorter. */
 const SHARED_STRING_LENGTH = 24;
 
@@ -22,9 +24,10 @@ const SHARED_STRING_LENGTH = 24;
 async function readFile(uri: string, strings: StringTable): Promise<{ file: FileRead; entry?: Int32Array } | null> {
   if (!uri.startsWith('file:')) return null;
   const file = uriPath(uri);
-  const read = isArchiveFile(file) ? await readDocument(file) : readDocumentFile(file);
+  // A Word or PDF file whose first page shows no Council document is read no further, and kept (by size and time) as none.
+  const read = isArchiveFile(file) ? await readDocument(file, councilFirstPage) : readDocumentFile(file);
   if (!read.stat) return null;
-  const entry = read.ok ? packDocument(parseForIndex(read.text, catalogue), catalogue, strings) : undefined;
+  const entry = read.ok && !read.firstPageOnly ? packDocument(parseForIndex(read.text, catalogue), catalogue, strings) : undefined;
   return { file: { size: read.stat.size, mtime: read.stat.mtime }, entry: entry && flatEntry(entry) };
 }
 

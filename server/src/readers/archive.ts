@@ -6,6 +6,16 @@
  */
 export type ArchiveFormat = 'docx' | 'pdf';
 
+export interface ReadOptions {
+  /**
+   * Given the text of the first page (a Word file's: the start of its body, about a page of
+   * text), whether the file is wanted whole. When not, the reader stops there and gives that
+   * text: a folder of unrelated PDFs costs one page each. A first page with no text at all (a
+   * scan) cannot tell: the file is read on.
+   */
+  wanted?: (firstPage: string) => boolean;
+}
+
 export type ArchiveRead =
   | {
       ok: true;
@@ -14,6 +24,8 @@ export type ArchiveRead =
       text: string;
       /** What a reader wants the drafter to know about this file (one line each). */
       notes: string[];
+      /** The text is the first page's only (a Word file's: the start of its body): the caller's `wanted` said no to it. */
+      firstPageOnly?: true;
     }
   | {
       ok: false;

@@ -1,4 +1,4 @@
-import type { DocumentNumber } from './model';
+import type { DocumentNumber, OutcomeDocument } from './model';
 import { lineRange } from '../text/range';
 import { twoDigitYear } from './numbers';
 
@@ -139,6 +139,15 @@ function isSubsequence(short: string, long: string): boolean {
   let j = 0;
   for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
   return j === short.length;
+}
+
+/**
+ * Whether a parsed text is a Council document the workspace keeps: an outcome, or another
+ * Council document with its number (a NOTE, a CM notice, which a "No. prev. doc." may name).
+ * Read from a register file's first page, it decides whether the file is read whole.
+ */
+export function isCouncilDocument(doc: OutcomeDocument): boolean {
+  return doc.kind === 'outcome' || doc.header.number !== undefined;
 }
 
 /** "WK 10837/2020 INIT", "CM 1405/08", "CM 1405/1/08 REV 1": the number of a working document or a meeting notice. */

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue';
+import { isCouncilDocument } from '../document/documentType';
 import { findMeetingRefs, type MeetingRefAt } from '../document/meetingRefs';
 import type { DocumentNumberRef, Item, MeetingLevel, OutcomeDocument } from '../document/model';
 import { entryMentionSpans } from '../topics';
@@ -108,7 +109,7 @@ export function entryFromDocument(uri: string, doc: OutcomeDocument, catalogue: 
  */
 export function packDocument(doc: OutcomeDocument, catalogue: Catalogue, table: StringTable): PackedEntry | undefined {
   const n = doc.header.number;
-  if (doc.kind !== 'outcome' && !n) return undefined;
+  if (!isCouncilDocument(doc)) return undefined;
   const subject = doc.addressing.find((f) => f.label === 'subject');
   const target = firstLineSpan(subject?.valueRange ?? doc.title?.range ?? n?.range ?? lineRange(0, 0, 0), doc.lines);
   const number = n ? [table.of(n.text), table.of(n.base), n.range.start.line, n.range.start.character, n.range.end.character] : 0;

@@ -19,7 +19,12 @@ import { readXml, type XmlHandler, type WordAttribute } from './xml';
 export interface DocumentText {
   text: string;
   trackedChanges: boolean;
+  /** Only the start of the body was read: `wanted` said no to it. */
+  firstPageOnly?: true;
 }
+
+/** About a page of text in 12-point Times New Roman: what a first page holds. */
+const FIRST_PAGE_CHARACTERS = 3000;
 
 /** A paragraph's lines, or a whole table's. Paragraphs stand apart by a blank line; a table's rows do not. */
 export type Block = string[];
@@ -71,10 +76,20 @@ interface Table {
  */
 const SKIPPED = new Set(['delText', 'instrText', 'delInstrText', 'mc:Fallback', 'sdtPr', 'sdtEndPr', 'sectPr', 'fldData', 'tblGridChange', 'numberingChange', 'rt']);
 
-export function readDocument(bytes: Uint8Array, part: string, styles: Styles, numbering: Numbering, notes: Notes = {}): DocumentText {
+export function readDocument(bytes: Uint8Array, part: string, styles: Styles, numbering: Numbering, notes: Notes = {}, wanted?: (firstPage: string) => boolean): DocumentText {
   let reader: DocumentReader | undefined;
-  readXml(bytes, part, (attribute) => (reader = new DocumentReader(attribute, styles, numbering, notes)), { textOnly: true });
+  let asked = wanted === undefined;
+  let stopped = false;
+  // Once about a page of the body is read, `wanted` tells whether to read on.
+  const goOn = () => {
+    if (asked || !reader || reader.bodyCharacters() < FIRST_PAGE_CHARACTERS) return true;
+    asked = true;
+    stopped = !wanted!(joinBlocks(reader.body.blocks));
+    return !stopped;
+  };
+  readXml(bytes, part, (attribute) => (reader = new DocumentReader(attribute, styles, numbering, notes)), { textOnly: true, goOn });
   if (!reader) return { text: '', trackedChanges: false };
+  if (stopped) return { text: joinBlocks(reader.body.blocks), trackedChanges: reader.trackedChanges, firstPageOnly: true };
   reader.flushNotes();
   return { text: joinBlocks([...reader.body.blocks, ...reader.endnotes]), trackedChanges: reader.trackedChanges };
 }
@@ -353,6 +368,13 @@ class DocumentReader implements XmlHandler {
     const mark = custom ? '' : footnote ? String(++this.footnoteCount) : formatNumber(++this.endnoteCount, 'lowerRoman');
     const placed = text.map((b) => b.map((l) => l.replace(NOTE_MARK_AT, mark === '' ? '' : `${mark} `)));
     (footnote ? this.pendingFootnotes : this.endnotes).push(...placed);
+  }
+
+  /** Characters of the body's text read so far. */
+  bodyCharacters(): number {
+    let n = 0;
+    for (const b of this.body.blocks) for (const l of b) n += l.length + 1;
+    return n;
   }
 
   /** The footnotes referred to so far, after the body's paragraph or table that refers to them. */

@@ -45,13 +45,18 @@ const TEXTLESS =
 export interface ReadOptions {
   /** A part read for its text only (the body, the notes): `TEXTLESS` markup is taken out first. */
   textOnly?: boolean;
+  /** Asked after each slice of the part is read: false stops the reading there (the rest is neither read nor checked). */
+  goOn?: () => boolean;
 }
+
+/** Characters of XML given to the parser at a time when `goOn` is asked. */
+const SLICE = 4096;
 
 export function readXml(bytes: Uint8Array, part: string, handler: (attribute: WordAttribute) => XmlHandler, options: ReadOptions = {}): void {
   const text = decode(bytes);
   try {
     // Text in a CDATA section is read as written: nothing is taken out of a part that has one.
-    parse(options.textOnly && text.indexOf('<![CDATA[') < 0 ? text.replace(TEXTLESS, '') : text, part, handler, false);
+    parse(options.textOnly && text.indexOf('<![CDATA[') < 0 ? text.replace(TEXTLESS, '') : text, part, handler, false, options.goOn);
   } catch (e) {
     // Read again, counting lines and columns, only to say where the XML breaks.
     if (e instanceof MalformedXml) parse(text, part, () => IGNORED, true);
@@ -63,7 +68,7 @@ class MalformedXml extends ReadFailure {}
 
 const IGNORED: XmlHandler = { open() {}, close() {}, text() {} };
 
-function parse(text: string, part: string, handler: (attribute: WordAttribute) => XmlHandler, position: boolean): void {
+function parse(text: string, part: string, handler: (attribute: WordAttribute) => XmlHandler, position: boolean, goOn?: () => boolean): void {
   const parser = new SaxesParser({ position });
   let names: Map<string, string> | undefined;
   let wordPrefix = 'w';
@@ -115,7 +120,13 @@ function parse(text: string, part: string, handler: (attribute: WordAttribute) =
   parser.on('error', (e) => {
     throw new MalformedXml(`malformed XML in ${part}: ${e.message.split('\n')[0]}`);
   });
-  parser.write(text).close();
+  if (goOn) {
+    for (let at = 0; at < text.length; at += SLICE) {
+      parser.write(text.slice(at, at + SLICE));
+      if (at + SLICE < text.length && !goOn()) return;
+    }
+  } else parser.write(text);
+  parser.close();
 }
 
 const UTF8 = new TextDecoder('utf-8');

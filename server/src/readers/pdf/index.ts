@@ -3,7 +3,7 @@
  * (see paragraphs.ts for its shape). Never throws: a PDF that cannot be read gets one line that
  * says why (encrypted, damaged, too large, an image without a text layer).
  */
-import type { ArchiveRead } from '../archive';
+import type { ArchiveRead, ReadOptions } from '../archive';
 import { joinLines, type TextPiece } from './lines';
 import type { PageLines } from './pageLayout';
 import { textOfPages } from './paragraphs';
@@ -20,7 +20,7 @@ const TIME_BUDGET_MS = 20_000;
 /** The reason given for a PDF with no text at all (a scan). */
 export const NO_TEXT_LAYER = 'no text layer: this PDF is an image';
 
-export async function readPdf(bytes: Uint8Array): Promise<ArchiveRead> {
+export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<ArchiveRead> {
   if (bytes.length > PDF_MAX_BYTES) return fail(`too large to read: ${Math.round(bytes.length / 1024 / 1024)} MB (at most ${PDF_MAX_BYTES / 1024 / 1024} MB)`);
   if (!startsLikePdf(bytes)) return fail('not a PDF: the file does not start with %PDF');
   let lib: Awaited<ReturnType<typeof pdfjs>>;
@@ -70,6 +70,10 @@ export async function readPdf(bytes: Uint8Array): Promise<ArchiveRead> {
       if (pieces.length === 0) imagePages.push(n);
       pages.push({ lines: joinLines(withoutStamps(pieces)), height: viewport.height });
       page.cleanup();
+      if (n === 1 && last > 1 && options.wanted && pieces.length > 0) {
+        const first = textOfPages(pages);
+        if (!options.wanted(first)) return { ok: true, format: 'pdf', text: first, notes: [`read the first of ${doc.numPages} pages only: no Council document`], firstPageOnly: true };
+      }
     }
     if (doc.numPages > PDF_MAX_PAGES) notes.push(`read the first ${PDF_MAX_PAGES} of ${doc.numPages} pages`);
     if (pages.every((p) => p.lines.length === 0)) return fail(NO_TEXT_LAYER);
