@@ -103,11 +103,12 @@ export class LayoutMemo {
 
 /**
  * The page layout of a parsed outcome document; `text` is the source it was parsed from. With a
- * `memo`, blocks whose source is unchanged since an earlier layout are reused (see `LayoutMemo`).
+ * `memo`, blocks whose source is unchanged since an earlier layout are reused (see `LayoutMemo`);
+ * without, nothing looks the blocks up and their keys are left empty.
  */
-export function buildLayout(doc: OutcomeDocument, text: string, catalogue: Catalogue, memo: LayoutMemo = new LayoutMemo()): PageLayout {
+export function buildLayout(doc: OutcomeDocument, text: string, catalogue: Catalogue, memo?: LayoutMemo): PageLayout {
   const raw = sourceLines(text);
-  memo.begin(raw);
+  memo?.begin(raw);
   const source = new BlockSource(raw, memo);
   const blocks: LayoutBlock[] = [];
   const h = doc.header;
@@ -139,7 +140,7 @@ export function buildLayout(doc: OutcomeDocument, text: string, catalogue: Catal
   const annexLine = doc.annex?.range.start.line;
   blocks.push(...bodyBlocks(doc, source, bodyStart, annexLine ?? doc.lineCount));
   if (doc.annex && annexLine !== undefined) blocks.push(...annexBlocks(doc, source, annexLine));
-  memo.done();
+  memo?.done();
 
   const marking = h.marking?.value.replace(/\s+/g, ' ');
   const subject = doc.addressing.find((f) => f.label === 'subject')?.value.replace(/\s+/g, ' ').trim();
@@ -156,7 +157,7 @@ export function buildLayout(doc: OutcomeDocument, text: string, catalogue: Catal
 class BlockSource {
   constructor(
     readonly raw: readonly string[],
-    private readonly memo: LayoutMemo,
+    private readonly memo: LayoutMemo | undefined,
   ) {}
 
   /** The source a range is made from: its columns and its whole lines (emphasis is read from the start of the first). */
@@ -167,20 +168,22 @@ class BlockSource {
   }
 
   block(key: string, line: number, endLine: number, make: (key: string, line: number, endLine: number) => LayoutBlock): LayoutBlock {
-    return this.memo.block(key, line, endLine, () => make(key, line, endLine));
+    return this.memo ? this.memo.block(key, line, endLine, () => make(key, line, endLine)) : make('', line, endLine);
   }
 
   /** A paragraph of `range`, whose lines are the block's. */
   paragraph(range: Range): LayoutBlock {
     const { start, end } = range;
-    return this.memo.placed(start.line, end.line, `p${start.character}:${end.character}`, () => 'p' + this.of(range), (key) => ({ kind: 'paragraph', runs: runsIn(this.raw, range), line: start.line, endLine: end.line, key }));
+    const make = (key: string): LayoutBlock => ({ kind: 'paragraph', runs: runsIn(this.raw, range), line: start.line, endLine: end.line, key });
+    return this.memo ? this.memo.placed(start.line, end.line, `p${start.character}:${end.character}`, () => 'p' + this.of(range), make) : make('');
   }
 
   /** A heading on lines `line`..`endLine`, its title from `titleRange` (none when undefined). */
   heading(level: 'section' | 'item', numbering: Numbering, line: number, endLine: number, titleRange: Range | undefined): LayoutBlock {
+    const make = (key: string): LayoutBlock => ({ kind: 'heading', level, numbering, title: titleRange ? runsIn(this.raw, titleRange) : [], line, endLine, key });
+    if (!this.memo) return make('');
     const number = numbering.kind === 'auto' ? `${numbering.before}${numbering.format}${numbering.ordinal}${numbering.after}` : numbering.label;
     const form = `h${level}\u0000${numbering.kind}\u0000${number}\u0000${titleRange ? titleRange.start.character : -1}`;
-    const make = (key: string): LayoutBlock => ({ kind: 'heading', level, numbering, title: titleRange ? runsIn(this.raw, titleRange) : [], line, endLine, key });
     return this.memo.placed(line, endLine, form, () => `${form}\u0000${titleRange ? this.of(titleRange) : ''}`, make);
   }
 }

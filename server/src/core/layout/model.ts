@@ -53,7 +53,7 @@ interface BlockBase {
   /** First and last source line (0-based) the block was made from. */
   line: number;
   endLine: number;
-  /** What the block is made from (its source text and columns, its numbering): equal keys, equal blocks. */
+  /** What the block is made from (its source text and columns, its numbering): equal keys, equal blocks. Empty when laid out without a `LayoutMemo`. */
   key: string;
 }
 

@@ -7,7 +7,8 @@ import type { Run } from './model';
  * to spaces, so the document's columns are the source's columns and a range of the document
  * cuts the source lines at the same places.
  */
-const TOKEN = /<(\/?)(b|strong|i|em|u|br|span|p|sup|sub)\b[^>\n]*>|\*{1,3}|\\([\\`*_{}[\]()#+\-.!>])|[ \t]+/gi;
+const TOKEN = /<(\/?)(b|strong|i|em|u|br|span|p|sup|sub)\b[^>\n]*>|\*{1,3}|\\([\\`*_{}[\]()#+\-.!>])/gi;
+const SPACES = /[ \t]+/g;
 const LINE_MARKS = /^[ \t]*(?:[#>]+[ \t]*)*(?:\*[ \t]+)?/;
 
 interface Style {
@@ -33,10 +34,20 @@ export function runsIn(rawLines: readonly string[], range: Range): Run[] {
 function scanLine(raw: string, from: number, to: number, style: Style, out: RunBuilder): void {
   let i = LINE_MARKS.exec(raw)![0].length;
   let textStart = i;
+  // The text between two marks: spaces collapsed, a space at either end kept as pending.
   const flush = (end: number) => {
     const a = Math.max(textStart, from);
     const b = Math.min(end, to);
-    if (b > a) out.text(raw.slice(a, b), style);
+    if (b <= a) return;
+    const text = raw.slice(a, b);
+    const first = text.charCodeAt(0);
+    if (first === 32 || first === 9) out.space();
+    let words = text.replace(SPACES, ' ');
+    if (words.charCodeAt(0) === 32) words = words.slice(1);
+    if (words.charCodeAt(words.length - 1) === 32) words = words.slice(0, -1);
+    if (words) out.text(words, style);
+    const last = text.charCodeAt(text.length - 1);
+    if (words && (last === 32 || last === 9)) out.space();
   };
   while (i < raw.length && i < to) {
     TOKEN.lastIndex = i;
@@ -61,8 +72,6 @@ function scanLine(raw: string, from: number, to: number, style: Style, out: RunB
       if (token.length >= 2) style.bold = !style.bold;
     } else if (m[3]) {
       if (inside) out.text(m[3], style);
-    } else if (inside && i + token.length <= to) {
-      out.space();
     }
     i += token.length;
     textStart = i;
