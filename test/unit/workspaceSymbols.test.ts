@@ -72,12 +72,36 @@ describe('workspace symbols over the joined names', () => {
     check();
     ws.set(files[4][0], files[20][1]);
     await index.refresh(files[4][0]);
-    table.add();
+    table.delete();
     check();
     ws.delete(files[7][0]);
     index.remove(files[7][0]);
-    table.add();
+    table.delete();
     check();
+  });
+
+  it('told of every document from the first, makes its blocks as they fill and answers as a search document by document', async () => {
+    const files: [string, string][] = generateCorpus(20, 9).map((d): [string, string] => [`mem:///archive/${d.fileName}`, d.text]);
+    const index = new WorkspaceIndex(new MemoryWorkspace(files), catalogue);
+    await index.build();
+    const all = [...index.entries()];
+    const later = all.pop()!;
+    const table = new SymbolTable(3, true);
+    const check = (entries: DocumentEntry[]) => {
+      for (const q of QUERIES) assert.deepEqual(table.search(entries, q, 256).map((s) => `${s.uri} ${s.span.join(':')} ${s.name}`), naive(entries, q, 256), `"${q}" after ${entries.length}`);
+    };
+    // Queries between the documents' arrivals: a full block, a partial one, none.
+    for (let n = 1; n <= all.length; n++) {
+      table.add(all[n - 1], true);
+      if (n % 2 === 1) check(all.slice(0, n));
+    }
+    check(all);
+    // One that comes elsewhere than last: the table reads the documents again on the next query.
+    const reordered = [all[5], ...all.slice(0, 5), ...all.slice(6)];
+    table.add(all[5], false);
+    check(reordered);
+    table.add(later, true);
+    check([...reordered, later]);
   });
 
   it('blocks built a slice at a time stay out of use when documents change meanwhile', async () => {
@@ -94,7 +118,7 @@ describe('workspace symbols over the joined names', () => {
       if (pauses === 2) {
         ws.delete(gone);
         index.remove(gone);
-        table.add();
+        table.delete();
       }
       if (pauses === 3) table.search(index.entries(), 'session', 256);
     });

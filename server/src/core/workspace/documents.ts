@@ -54,7 +54,7 @@ export class IndexedDocuments {
     const prior = this.files.get(file.uri);
     if (prior?.entry) for (const l of this.lookups) l.delete(prior.entry);
     this.files.set(file.uri, file);
-    if (file.entry) for (const l of this.lookups) l.add(file.entry);
+    if (file.entry) for (const l of this.lookups) l.add(file.entry, !prior);
   }
 
   /** Drops a file; returns what was held. */

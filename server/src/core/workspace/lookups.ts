@@ -11,7 +11,8 @@ import { SymbolTable } from './symbols';
  * entry never changes in place (a changed file is one entry going and another coming).
  */
 export interface Lookup {
-  add(e: DocumentEntry): void;
+  /** `last`: the entry is of a file new to the set, so it comes last in the documents' order. */
+  add(e: DocumentEntry, last: boolean): void;
   delete(e: DocumentEntry): void;
 }
 
@@ -33,7 +34,7 @@ export class Lookups {
   /** A topic's documents and every mention in them, oldest meeting first. */
   readonly topics: TopicMentions;
   /** Section and item headings, searched by words. */
-  readonly symbols = new SymbolTable();
+  readonly symbols = new SymbolTable(undefined, true);
 
   constructor(everyDocument: () => Iterable<DocumentEntry>) {
     this.referrers = new DocumentLookup((e) => e.references.filter((r) => r.series === 'ST').map((r) => r.base), (e) => e.uri, everyDocument);

@@ -1,5 +1,6 @@
 import { byMeetingDate, mentionIdsOf, type DocumentEntry } from './documentEntry';
 import type { Lookup } from './lookups';
+import { sortInSlices, type Slices } from './slices';
 
 /**
  * Catalogue entry -> the documents mentioning it, oldest meeting first. Sorted once when first
@@ -8,6 +9,8 @@ import type { Lookup } from './lookups';
  */
 export class SortedPostings implements Lookup {
   private map: Map<string, DocumentEntry[]> | undefined;
+  /** Counts the documents that came and went: lists gathered across a change are not used. */
+  private changes = 0;
 
   constructor(private readonly everyDocument: () => Iterable<DocumentEntry>) {}
 
@@ -25,6 +28,7 @@ export class SortedPostings implements Lookup {
   }
 
   add(e: DocumentEntry): void {
+    this.changes++;
     if (!this.map) return;
     for (const id of mentionIdsOf(e)) {
       const list = this.map.get(id);
@@ -34,6 +38,7 @@ export class SortedPostings implements Lookup {
   }
 
   delete(e: DocumentEntry): void {
+    this.changes++;
     if (!this.map) return;
     for (const id of mentionIdsOf(e)) {
       const list = this.map.get(id);
@@ -49,25 +54,39 @@ export class SortedPostings implements Lookup {
     }
   }
 
-  /** Builds the lists now (after indexing, while the editor is idle). */
-  prepare(): void {
-    this.built();
+  /** Builds the lists now, in slices (after indexing, while the editor is idle); unless a query built them first. */
+  async prepare(slices: Slices): Promise<void> {
+    const changes = this.changes;
+    const map = new Map<string, DocumentEntry[]>();
+    for (const e of this.everyDocument()) {
+      if (this.map || this.changes !== changes) return;
+      gather(map, e);
+      await slices.pause();
+    }
+    for (const [id, list] of map) {
+      const sorted = await sortInSlices(list, byMeetingDate, slices);
+      if (this.map || this.changes !== changes) return;
+      map.set(id, sorted);
+    }
+    this.map = map;
   }
 
   private built(): Map<string, DocumentEntry[]> {
     if (!this.map) {
       const map = new Map<string, DocumentEntry[]>();
-      for (const e of this.everyDocument()) {
-        for (const id of mentionIdsOf(e)) {
-          const list = map.get(id);
-          if (list) list.push(e);
-          else map.set(id, [e]);
-        }
-      }
+      for (const e of this.everyDocument()) gather(map, e);
       for (const list of map.values()) list.sort(byMeetingDate);
       this.map = map;
     }
     return this.map;
+  }
+}
+
+function gather(map: Map<string, DocumentEntry[]>, e: DocumentEntry): void {
+  for (const id of mentionIdsOf(e)) {
+    const list = map.get(id);
+    if (list) list.push(e);
+    else map.set(id, [e]);
   }
 }
 

@@ -39,21 +39,46 @@ const BLOCK_DOCUMENTS = 256;
  * block's joined names are kept until one of its documents changes (checked on the next query).
  */
 export class SymbolTable implements Lookup {
+  /** Full blocks, in the documents' order. */
   private blocks: Block[] = [];
-  private stale = true;
+  /** The documents after the last full block, and their block once a query made it. */
+  private tail: DocumentEntry[] = [];
+  private tailBlock: Block | undefined;
+  /** A document went, or came elsewhere than last: the blocks are checked on the next query. */
+  private stale: boolean;
   /** Counts the changes: blocks built across a change may hold a document that is gone. */
   private changes = 0;
 
-  constructor(private readonly blockDocuments = BLOCK_DOCUMENTS) {}
+  /** `fromTheFirst`: the table is told of every document from the first (the index's own); else it reads them on its first query. */
+  constructor(
+    private readonly blockDocuments = BLOCK_DOCUMENTS,
+    fromTheFirst = false,
+  ) {
+    this.stale = !fromTheFirst;
+  }
 
-  /** A document came or went: the blocks are checked on the next query. */
-  add(): void {
-    this.stale = true;
+  /**
+   * A document came. While documents only come last (a build), each block is made as it fills,
+   * a few milliseconds every few hundred documents: the first query after indexing finds them
+   * made. Else the blocks are checked on the next query.
+   */
+  add(e: DocumentEntry, last: boolean): void {
     this.changes++;
+    if (this.stale || !last) {
+      this.stale = true;
+      return;
+    }
+    this.tail.push(e);
+    this.tailBlock = undefined;
+    if (this.tail.length === this.blockDocuments) {
+      this.blocks.push(this.block(this.tail, this.blocks.length));
+      this.tail = [];
+    }
   }
 
   delete(): void {
-    this.add();
+    this.stale = true;
+    this.changes++;
   }
 
   search(entries: Iterable<DocumentEntry>, query: string, limit: number): HeadingSymbol[] {
@@ -102,18 +127,29 @@ export class SymbolTable implements Lookup {
     }
     // Documents that came or went meanwhile: these blocks may be out of date, the next query builds its own.
     if (this.changes !== changes) return;
-    this.blocks = blocks;
-    this.stale = false;
+    this.keep(blocks);
   }
 
   /** The blocks of the documents as they are now: those whose documents are the same are kept. */
   private current(entries: Iterable<DocumentEntry>): Block[] {
-    if (!this.stale) return this.blocks;
-    const blocks: Block[] = [];
-    for (const docs of this.split(entries)) blocks.push(this.block(docs, blocks.length));
+    if (this.stale) {
+      const blocks: Block[] = [];
+      for (const docs of this.split(entries)) blocks.push(this.block(docs, blocks.length));
+      this.keep(blocks);
+    }
+    if (this.tail.length === 0) return this.blocks;
+    this.tailBlock ??= this.block(this.tail, this.blocks.length);
+    return [...this.blocks, this.tailBlock];
+  }
+
+  /** Takes the blocks of every document: the full ones, then the last if it is not full. */
+  private keep(blocks: Block[]): void {
+    const last = blocks.at(-1);
+    const partial = last && last.docs.length < this.blockDocuments ? blocks.pop() : undefined;
     this.blocks = blocks;
+    this.tail = partial ? [...partial.docs] : [];
+    this.tailBlock = partial;
     this.stale = false;
-    return blocks;
   }
 
   private *split(entries: Iterable<DocumentEntry>): Iterable<DocumentEntry[]> {
@@ -130,7 +166,7 @@ export class SymbolTable implements Lookup {
 
   /** The block of `docs`, the `at`-th: the one already there when it holds the same documents. */
   private block(docs: DocumentEntry[], at: number): Block {
-    const old = this.blocks[at];
+    const old = this.blocks[at] ?? (at === this.blocks.length ? this.tailBlock : undefined);
     if (old && sameDocuments(old.docs, docs)) return old;
     const parts: string[] = [];
     const starts: number[] = [];

@@ -6,6 +6,7 @@ import { IndexedDocuments, type IndexedFile } from './documents';
 import { Lookups } from './lookups';
 import { EntryUnpacker, MalformedEntry, packEntry, StringTable } from './packedEntry';
 import { IndexQueries } from './queries';
+import { Slices } from './slices';
 import { catalogueFingerprint, entrySeal, SNAPSHOT_VERSION, type IndexSnapshot, type SavedIndex, type SnapshotFile } from './snapshot';
 import type { FileStat, Workspace } from './workspace';
 
@@ -254,16 +255,16 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Builds the lookups a warm start leaves for later, a slice at a time (while the editor is
-   * idle), so that the first queries are as fast as the next.
+   * Builds the lookups a warm start leaves for later, in slices of a few milliseconds (`Slices`,
+   * while the editor is idle), so that the first queries are as fast as the next. A query that
+   * comes first builds what it needs itself.
    */
   async prepareQueries(): Promise<void> {
-    const idle = () => new Promise((resolve) => setImmediate(resolve));
-    for (const lookup of [this.lookups.referrers, this.lookups.postings, this.lookups.titles]) {
-      lookup.prepare();
-      await idle();
-    }
-    await this.lookups.symbols.prepare(this.documents.entries(), idle);
+    const slices = new Slices(() => new Promise((resolve) => setImmediate(resolve)));
+    await this.lookups.symbols.prepare(this.documents.entries(), () => slices.pause());
+    await this.lookups.postings.prepare(slices);
+    await this.lookups.referrers.prepare(slices);
+    await this.lookups.titles.prepare(slices);
   }
 
   // ---------------------------------------------------------------- snapshot
