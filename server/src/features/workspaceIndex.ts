@@ -9,7 +9,7 @@ import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import type { WorkspaceQueries } from '../core/workspace/queries';
 import { archiveFileUri } from '../node/fileUris';
 import { FileWorkspace, type FileScope } from '../node/fileWorkspace';
-import { startParallelIndex } from '../node/parallelIndex';
+import { startParallelIndex, whenNeeded } from '../node/parallelIndex';
 import { loadSavedIndex, saveSnapshot } from '../node/snapshotFile';
 import type { Analysis } from './analysis';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
@@ -176,7 +176,9 @@ export class WorkspaceService {
     const progress = await this.options.connection.window.createWorkDoneProgress();
     progress.begin('Outcome Drafting', 0, 'Indexing outcome documents', false);
     // Files are read and parsed on worker threads (this thread keeps answering); none: read here.
-    const parallel = this.options.workers === 0 ? undefined : startParallelIndex(catalogue, this.options.workers);
+    // With a saved index they start only if a file has to be read.
+    const parallel = this.options.workers === 0 ? undefined : whenNeeded(() => startParallelIndex(catalogue, this.options.workers));
+    if (!this.savedIndexExists()) parallel?.start();
     const snapshot = await this.loadSnapshot(catalogue);
     let unsaved = false;
     try {
@@ -271,6 +273,10 @@ export class WorkspaceService {
       this.save();
     }, SAVE_DELAY_MS);
     this.saveTimer.unref();
+  }
+
+  private savedIndexExists(): boolean {
+    return this.options.storagePath !== undefined && fs.existsSync(path.join(this.options.storagePath, SNAPSHOT_FILE));
   }
 
   /** The saved index, read on a worker thread while this one answers. */

@@ -144,6 +144,32 @@ export function startParallelIndex(catalogue: Catalogue, workers = defaultWorker
   };
 }
 
+/**
+ * Workers started by the first batch given them, or by `start`: a warm start that finds every
+ * file as saved starts none (their start-up, a catalogue each, would only compete with the
+ * saved index's reading for the cores).
+ */
+export function whenNeeded(start: () => ParallelIndex | undefined): Pick<ParallelIndex, 'readEntries' | 'close'> & { start(): void } {
+  let parallel: ParallelIndex | undefined;
+  let started = false;
+  const workers = () => {
+    if (!started) {
+      started = true;
+      parallel = start();
+    }
+    return parallel;
+  };
+  return {
+    start: () => void workers(),
+    // Without workers, a rejected batch is read by the build itself.
+    readEntries: (uris) => workers()?.readEntries(uris) ?? Promise.reject(new Error('no indexing worker')),
+    close: async () => {
+      started = true;
+      await parallel?.close();
+    },
+  };
+}
+
 function filesOf(uris: readonly string[], { files, starts, data, strings }: Extract<IndexResponse, { files: unknown }>): (ReadFile | null)[] {
   const table = new PackedStrings(JSON.parse(strings) as string[]);
   return files.map((f, k) => f && { size: f.size, mtime: f.mtime, entry: starts[k + 1] > starts[k] ? entryView(uris[k], table, data.subarray(starts[k], starts[k + 1])) : null });

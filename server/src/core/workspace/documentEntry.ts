@@ -174,6 +174,11 @@ export function headingsOf(e: DocumentEntry): HeadingEntry[] {
   return e.sections.flatMap((s) => [s, ...s.items]);
 }
 
+/** The text of every section and item heading, in text order. */
+export function headingTextsOf(e: DocumentEntry): string[] {
+  return e instanceof PackedDocumentEntry ? e.headingTexts() : headingsOf(e).map((h) => h.text);
+}
+
 /** The catalogue entry mentioned at a position. */
 export function mentionAt(e: DocumentEntry, line: number, character: number): string | undefined {
   for (const g of e.mentions) {

@@ -1,4 +1,4 @@
-import type { DocumentEntry, HeadingEntry, SectionEntry, Span } from './documentEntry';
+import { headingTextsOf, type DocumentEntry, type HeadingEntry, type SectionEntry, type Span } from './documentEntry';
 import { meetingLabel } from './meetingLabel';
 import type { Lookup } from './lookups';
 
@@ -174,20 +174,15 @@ export class SymbolTable implements Lookup {
     const ordinal: number[] = [];
     let length = 0;
     docs.forEach((e, d) => {
-      const where = meetingLabel(e, 'month');
-      let k = 0;
-      const add = (heading: HeadingEntry) => {
-        const name = searchName(heading, where);
+      const where = searchable(meetingLabel(e, 'month'));
+      headingTextsOf(e).forEach((text, k) => {
+        const name = searchName(text, where);
         starts.push(length);
         doc.push(d);
-        ordinal.push(k++);
+        ordinal.push(k);
         parts.push(name, '\n');
         length += name.length + 1;
-      };
-      for (const section of e.sections) {
-        add(section);
-        for (const item of section.items) add(item);
-      }
+      });
     });
     // Joined, not concatenated: one flat string (a chain of concatenations is kept as a tree of pieces, several times the memory).
     return { docs, text: parts.join(''), starts: Int32Array.from(starts), doc: Int32Array.from(doc), ordinal: Int32Array.from(ordinal) };
@@ -281,9 +276,9 @@ function symbolName(h: HeadingEntry, where: string): string {
  * With the dash, every name was a two-byte string; without, most take one byte a character (the
  * names of 10,000 documents took 11 MB less).
  */
-function searchName(h: HeadingEntry, where: string): string {
-  // Put together from one-byte parts: V8 keeps a string two-byte through later replacements.
-  return `${searchable(h.text)} ${DASH_STAND_IN} ${searchable(where)}`;
+function searchName(text: string, where: string): string {
+  // Put together from one-byte parts (`where` is searchable already): V8 keeps a string two-byte through later replacements.
+  return `${searchable(text)} ${DASH_STAND_IN} ${where}`;
 }
 
 const EM_DASH = /—/g;
