@@ -39,8 +39,10 @@ export class LayoutMemo {
   private next = new Map<string, LayoutBlock>();
   /** The last layout's source lines, and its blocks made from their own lines, by first line. */
   private lines: readonly string[] = [];
-  private byLine = new Map<number, { block: LayoutBlock; form: string }>();
-  private nextPlaced = new Map<number, { block: LayoutBlock; form: string }>();
+  private byLine: (LayoutBlock | undefined)[] = [];
+  private formByLine: (string | undefined)[] = [];
+  private nextByLine: (LayoutBlock | undefined)[] = [];
+  private nextFormByLine: (string | undefined)[] = [];
   /** Lines unchanged since the last layout: the first `head`, and the last `tail` (moved by `shift`). */
   private head = 0;
   private tail = 0;
@@ -78,16 +80,17 @@ export class LayoutMemo {
    */
   placed(line: number, endLine: number, form: string, keyOf: () => string, make: (key: string) => LayoutBlock): LayoutBlock {
     const was = endLine < this.head ? line : line >= this.lineCount - this.tail ? line - this.shift : -1;
-    const earlier = was >= 0 ? this.byLine.get(was) : undefined;
+    const earlier = was >= 0 ? this.byLine[was] : undefined;
     let block: LayoutBlock;
-    if (earlier && earlier.form === form && earlier.block.endLine === endLine - (line - was)) {
-      block = was === line ? earlier.block : { ...earlier.block, line, endLine };
+    if (earlier && this.formByLine[was] === form && earlier.endLine === endLine - (line - was)) {
+      block = was === line ? earlier : { ...earlier, line, endLine };
       this.next.set(block.key, block);
     } else {
       const key = keyOf();
       block = this.block(key, line, endLine, () => make(key));
     }
-    this.nextPlaced.set(line, { block, form });
+    this.nextByLine[line] = block;
+    this.nextFormByLine[line] = form;
     return block;
   }
 
@@ -96,8 +99,10 @@ export class LayoutMemo {
     this.previous = this.current;
     this.current = this.next;
     this.next = new Map();
-    this.byLine = this.nextPlaced;
-    this.nextPlaced = new Map();
+    this.byLine = this.nextByLine;
+    this.formByLine = this.nextFormByLine;
+    this.nextByLine = [];
+    this.nextFormByLine = [];
   }
 }
 
@@ -211,28 +216,30 @@ interface HeadingPlace {
 
 /** Sections, items and paragraphs from `from` up to (not including) line `to`. */
 function bodyBlocks(doc: OutcomeDocument, source: BlockSource, from: number, to: number): LayoutBlock[] {
-  const headings = new Map<number, HeadingPlace>();
-  const paragraphs = new Map<number, Paragraph>();
+  // By first line (arrays: every line is looked up).
+  const headings: (HeadingPlace | undefined)[] = [];
+  const paragraphs: (Paragraph | undefined)[] = [];
+  const footers: (true | undefined)[] = [];
   const sectionNumbering = numberings(doc, doc.sections.map((s) => s.heading));
   doc.sections.forEach((s, i) => {
-    headings.set(s.heading.range.start.line, { heading: s.heading, level: 'section', numbering: sectionNumbering[i] });
+    headings[s.heading.range.start.line] = { heading: s.heading, level: 'section', numbering: sectionNumbering[i] };
     const itemNumbering = numberings(doc, s.items.map((it) => it.heading));
     s.items.forEach((it, j) => {
-      headings.set(it.heading.range.start.line, { heading: it.heading, level: 'item', numbering: itemNumbering[j] });
-      for (const p of it.paragraphs) paragraphs.set(p.range.start.line, p);
+      headings[it.heading.range.start.line] = { heading: it.heading, level: 'item', numbering: itemNumbering[j] };
+      for (const p of it.paragraphs) paragraphs[p.range.start.line] = p;
     });
-    for (const p of s.paragraphs) paragraphs.set(p.range.start.line, p);
+    for (const p of s.paragraphs) paragraphs[p.range.start.line] = p;
   });
-  for (const p of doc.preamble) paragraphs.set(p.range.start.line, p);
-  const footers = new Set(doc.footers.map((r) => r.start.line));
+  for (const p of doc.preamble) paragraphs[p.range.start.line] = p;
+  for (const r of doc.footers) footers[r.start.line] = true;
 
   const blocks: LayoutBlock[] = [];
   for (let l = from; l < to; l++) {
-    const place = headings.get(l);
+    const place = headings[l];
     if (place) {
       // A title wrapped onto the lines below its number runs on to the next paragraph or heading.
       let last = l;
-      for (let n = l + 1; n < to && !headings.has(n) && !paragraphs.has(n) && !footers.has(n) && !isRule(doc.lines[n]); n++) {
+      for (let n = l + 1; n < to && !headings[n] && !paragraphs[n] && !footers[n] && !isRule(doc.lines[n]); n++) {
         if (contentBounds(doc.lines[n])[0] < doc.lines[n].length) last = n;
         else if (n > last + 1) break;
       }
@@ -242,7 +249,7 @@ function bodyBlocks(doc: OutcomeDocument, source: BlockSource, from: number, to:
       l = last;
       continue;
     }
-    const p = paragraphs.get(l);
+    const p = paragraphs[l];
     if (p && (!doc.summary || p.range.start.line !== doc.summary.range.start.line)) {
       blocks.push(source.paragraph(p.range));
       l = p.range.end.line;
