@@ -72,8 +72,8 @@ registerSection('export', async (ctx: BenchContext) => {
   }
 
   // The preview after one edit: the server re-checks the text (once, shared with diagnostics),
-  // lays out only the blocks whose source changed and renders only those; what it answers holds
-  // the HTML of those blocks only (the page holds the others).
+  // lays out only the blocks whose source changed and renders only those; its answer holds only
+  // the blocks between those the edit left in place (the page holds the others).
   for (const [label, key, text] of [
     [largest.name, 'largest', largest.text],
     ['1 MB draft', 'megabyte', megabyte],
@@ -91,6 +91,7 @@ registerSection('export', async (ctx: BenchContext) => {
     const cpu: number[] = [];
     let blocks = 0;
     let sent = 0;
+    let withHtml = 0;
     let bytes = 0;
     for (let i = 0; i < 12; i++) {
       current = current.slice(0, paragraph) + 'x' + current.slice(paragraph);
@@ -108,13 +109,14 @@ registerSection('export', async (ctx: BenchContext) => {
         own.push(Number(done - checked));
         cpu.push(cpuNs(c));
       }
-      blocks = page.blocks.length;
-      sent = page.blocks.filter((b) => b.html !== undefined).length;
+      blocks = (page.keep ? page.keep.head + page.keep.tail : 0) + page.blocks.length;
+      sent = page.blocks.length;
+      withHtml = page.blocks.filter((b) => b.html !== undefined).length;
       bytes = answer.length;
     }
     const s = ctx.stats(total);
     ctx.row(
-      `preview update after an edit, ${label} (${blocks} blocks, ${sent} sent with HTML, answer ${(bytes / 1024).toFixed(0)} KB)`,
+      `preview update after an edit, ${label} (${blocks} blocks, ${sent} sent, ${withHtml} with HTML, answer ${(bytes / 1024).toFixed(1)} KB)`,
       `median ${ctx.fmtMs(s.medianMs)} (CPU ${ctx.fmtMs(ctx.stats(cpu).medianMs)}: checks ${ctx.fmtMs(ctx.stats(check).medianMs)}, layout + HTML + answer ${ctx.fmtMs(ctx.stats(own).medianMs)}), max ${ctx.fmtMs(s.maxMs)}`,
     );
     ctx.record(`export.preview.${key}.medianMs`, s.medianMs);

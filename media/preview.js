@@ -35,6 +35,8 @@
   let footerHtml = '';
   let classified = '';
   let version = -1;
+  /** The id of the rendering this page shows (0: none). */
+  let applied = 0;
   /** The first line of the block the editor's scroll last brought to the top. */
   let scrolledTo = -1;
 
@@ -47,20 +49,24 @@
     } else if (m.type === 'scroll') scrollToLine(m.line);
   });
 
-  /** @param {{version: number, outcome: boolean, blocks: Block[], footer: string, classifiedMarking?: string}} m */
+  /** @param {{version: number, outcome: boolean, id: number, keep?: {base: number, head: number, tail: number, shift: number}, blocks: Block[], footer: string, classifiedMarking?: string}} m */
   function update(m) {
     empty.hidden = m.outcome;
     pagesEl.hidden = !m.outcome;
-    // A block sent without its HTML that this page does not hold: the page missed an update.
-    if (m.blocks.some((b) => b.html === undefined && !elements.has(b.key))) {
+    const keep = m.keep ?? { base: applied, head: 0, tail: 0, shift: 0 };
+    // Sent against a rendering this page does not show, or without the HTML of a block it lacks: it missed an update.
+    if (keep.base !== applied || keep.head + keep.tail > order.length || m.blocks.some((b) => b.html === undefined && !elements.has(b.key))) {
       vscode.postMessage({ type: 'resync' });
       return;
     }
     let created = 0;
+    const head = order.slice(0, keep.head);
+    const tail = order.slice(order.length - keep.tail);
+    /** @type {HTMLElement[]} */
+    const middle = [];
     /** @type {Map<string, HTMLElement>} */
     const next = new Map();
-    const list = [];
-    const annex = new Set();
+    for (const el of head) next.set(/** @type {string} */ (el.dataset.key), el);
     for (const b of m.blocks) {
       let el = elements.get(b.key);
       if (!el) {
@@ -74,18 +80,31 @@
       next.set(b.key, el);
       if (el.dataset.line !== String(b.line)) el.dataset.line = String(b.line);
       if (el.dataset.end !== String(b.endLine)) el.dataset.end = String(b.endLine);
-      list.push(el);
-      if (b.annex) annex.add(el);
+      if (b.annex) annexBlocks.add(el);
+      else annexBlocks.delete(el);
+      middle.push(el);
     }
-    for (const [key, el] of elements) if (!next.has(key)) el.remove();
+    for (const el of tail) {
+      next.set(/** @type {string} */ (el.dataset.key), el);
+      if (keep.shift) {
+        el.dataset.line = String(Number(el.dataset.line) + keep.shift);
+        el.dataset.end = String(Number(el.dataset.end) + keep.shift);
+      }
+    }
+    for (const [key, el] of elements) {
+      if (!next.has(key)) {
+        el.remove();
+        annexBlocks.delete(el);
+      }
+    }
     elements = next;
-    order = list;
-    annexBlocks = annex;
+    order = head.concat(middle, tail);
     const footerChanged = m.footer !== footerHtml || (m.classifiedMarking ?? '') !== classified;
     footerHtml = m.footer;
     classified = m.classifiedMarking ?? '';
     const changed = flow(footerChanged);
     version = m.version;
+    applied = m.id;
     report(created, changed);
   }
 

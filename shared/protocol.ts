@@ -145,6 +145,11 @@ export interface PreviewResult {
   /** This rendering, for the next request's `since`. */
   id: number;
   /**
+   * Set when rendered `since` the page's rendering `base`: its first `head` blocks and its last
+   * `tail` (their lines moved by `shift`) stand as they were, and `blocks` are the ones between.
+   */
+  keep?: { base: number; head: number; tail: number; shift: number };
+  /**
    * Each with a key that changes whenever its source does; `html` only for a key the rendering
    * `since` did not have; `annex`: from the annex's page on.
    */

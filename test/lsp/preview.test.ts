@@ -22,7 +22,7 @@ describe('LSP: preview and export requests', () => {
   });
   const preview = async (since?: number) => (await session.connection.sendRequest(PreviewRequest.method, { uri, initials: 'PC/pf', since })) as PreviewResult;
 
-  it('answers the blocks of the page; after an edit only the edited block has a new key, and only it comes with its HTML', async () => {
+  it('answers the blocks of the page; after an edit, since the page\'s rendering, only the edited block, with its HTML', async () => {
     const first = await preview();
     assert.ok(first.blocks.every((b) => b.html), 'a first rendering sends every block');
     assert.equal(first.outcome, true);
@@ -37,14 +37,18 @@ describe('LSP: preview and export requests', () => {
     await session.change(uri, 2, [{ range: { start: at, end: at }, text: 'Indeed, ' }]);
     const second = await preview(first.id);
     assert.equal(second.version, 2);
-    const changed = second.blocks.filter((b) => !first.blocks.some((f) => f.key === b.key));
-    assert.deepEqual(changed.map((b) => b.line), [at.line]);
-    assert.match(changed[0].html!, /^<p>Indeed, Both delegations concurred/);
-    assert.deepEqual(second.blocks.filter((b) => b.html !== undefined).map((b) => b.line), [at.line]);
+    // Only the edited block is sent, with its HTML; the page keeps the blocks before and after it.
+    const edited = first.blocks.findIndex((b) => b.line === at.line);
+    assert.deepEqual(second.keep, { base: first.id, head: edited, tail: first.blocks.length - edited - 1, shift: 0 });
+    assert.deepEqual(second.blocks.map((b) => b.line), [at.line]);
+    assert.notEqual(second.blocks[0].key, first.blocks[edited].key);
+    assert.match(second.blocks[0].html!, /^<p>Indeed, Both delegations concurred/);
     // A page that does not hold the last rendering (reloaded, or a stale id) gets every block again.
     const again = await preview(first.id);
-    assert.equal(again.blocks.filter((b) => b.html !== undefined).length, second.blocks.length);
-    assert.deepEqual(again.blocks.map((b) => b.key), second.blocks.map((b) => b.key));
+    assert.equal(again.keep, undefined);
+    assert.equal(again.blocks.length, first.blocks.length);
+    assert.ok(again.blocks.every((b) => b.html !== undefined));
+    assert.deepEqual(again.blocks.map((b) => b.key), [...first.blocks.slice(0, edited), second.blocks[0], ...first.blocks.slice(edited + 1)].map((b) => b.key));
   });
 
   it('exports the open text (with its unsaved edit) to Word; refuses a target it cannot write', async () => {

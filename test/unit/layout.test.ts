@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import { buildLayout, LayoutMemo, plainText, runsIn, type LayoutBlock, type PageLayout } from '../../server/src/core/layout';
+import { PreviewRenderer } from '../../server/src/core/layout/html';
 import { parseWith } from '../../server/src/core/lint';
 import { range } from '../../server/src/core/text/range';
 import { corpusText, edit } from './corpus';
@@ -141,5 +142,30 @@ describe('layout: rebuilt after an edit', () => {
     const second = build(edit(before, /^1\. Counterterrorism$/m, '2. Counterterrorism'), memo);
     const keyAt = (l: PageLayout) => l.blocks.find((b) => b.line === 40)!.key;
     assert.notEqual(keyAt(second), keyAt(first));
+  });
+});
+
+describe('layout: the preview of an edit', () => {
+  const footer = { initials: 'PC/pf', directorate: 'JAI.1' };
+
+  it('sends only the blocks between those the edit left in place, the later ones moved by the lines it added; HTML only for blocks the page lacks', () => {
+    const memo = new LayoutMemo();
+    const renderer = new PreviewRenderer();
+    const render = (text: string, since?: number) => renderer.render(buildLayout(parseWith(text, catalogue), text, catalogue, memo), footer, since);
+    const before = corpusText('9278-18.md');
+    const first = render(before);
+    assert.equal(first.keep, undefined);
+    // A paragraph added after the one that opens section 1: two lines more below it.
+    const opening = first.blocks.findIndex((b) => b.line === 44);
+    const after = before.replace(/^(Both delegations concurred.*)$/m, '$1\n\nThe Presidency took note.');
+    const second = render(after, first.id);
+    assert.deepEqual(second.keep, { base: first.id, head: opening + 1, tail: first.blocks.length - opening - 1, shift: 2 });
+    assert.deepEqual(second.blocks.map((b) => [b.line, b.html]), [[46, '<p>The Presidency took note.</p>']]);
+    // Typed away and back (an undo): the page still holds that block, so its HTML is not sent again.
+    const third = render(before, second.id);
+    assert.deepEqual(third.keep, { base: second.id, head: opening + 1, tail: first.blocks.length - opening - 1, shift: -2 });
+    assert.deepEqual(third.blocks, []);
+    const fourth = render(after, third.id);
+    assert.deepEqual(fourth.blocks.map((b) => [b.line, b.html]), [[46, '<p>The Presidency took note.</p>']], 'a block the page dropped comes with its HTML again');
   });
 });

@@ -12,9 +12,22 @@ export interface PreviewBlock {
   annex: boolean;
 }
 
+/**
+ * Blocks of the rendering `base` that stand as they were: its first `head` blocks, and its last
+ * `tail` with their lines moved by `shift`; the answer's `blocks` are those between.
+ */
+export interface KeptBlocks {
+  base: number;
+  head: number;
+  tail: number;
+  shift: number;
+}
+
 export interface PreviewPage {
   /** Which rendering this is: the next one may be asked `since` it. */
   id: number;
+  /** Set when rendered `since` the last rendering: then `blocks` are only the blocks between those kept. */
+  keep?: KeptBlocks;
   blocks: PreviewBlock[];
   /** The footer (one per page), with the drafter's initials and directorate when set. */
   footer: string;
@@ -28,20 +41,22 @@ interface Rendered {
 
 /**
  * The preview's rendering of a layout: HTML per block, remembered by the block's source key, so
- * an edit renders only the blocks it changed, and sends the HTML of those only to a page that
- * holds the rendering before.
+ * an edit renders only the blocks it changed; to a page that holds the rendering before, it
+ * sends only the blocks between those the edit left in place (before it, and after it moved by
+ * the lines it added or removed), and the HTML of those only when the page lacks it.
  */
 export class PreviewRenderer {
   private cache = new Map<string, Rendered>();
   private previous = new Map<string, Rendered>();
   private lastId = 0;
   private lastKeys = new Set<string>();
+  private lastBlocks: PreviewBlock[] = [];
 
-  /** `since`: the id of the rendering the page shows (its blocks are not sent again). */
+  /** `since`: the id of the rendering the page shows. */
   render(layout: PageLayout, footer: { initials?: string; directorate?: string } = {}, since?: number): PreviewPage {
     const seen = new Map<string, number>();
     const next = new Map<string, Rendered>();
-    const known = since !== undefined && since === this.lastId ? this.lastKeys : undefined;
+    const htmlOf = new Map<string, string>();
     const keys = new Set<string>();
     let annex = false;
     const blocks = layout.blocks.map((block): PreviewBlock => {
@@ -53,21 +68,37 @@ export class PreviewRenderer {
       seen.set(rendered.hash, n + 1);
       const key = n ? `${rendered.hash}#${n}` : rendered.hash;
       keys.add(key);
-      const out: PreviewBlock = { key, line: block.line, endLine: block.endLine, annex };
-      if (!known?.has(key)) out.html = rendered.html;
-      return out;
+      htmlOf.set(key, rendered.html);
+      return { key, line: block.line, endLine: block.endLine, annex };
     });
+    const known = since !== undefined && since === this.lastId;
+    const keep = known ? kept(this.lastBlocks, blocks, since) : undefined;
+    const sent = keep ? blocks.slice(keep.head, blocks.length - keep.tail) : blocks;
+    const answer = sent.map((b): PreviewBlock => (known && this.lastKeys.has(b.key) ? b : { ...b, html: htmlOf.get(b.key) }));
     // Kept for two renderings: a block typed away and back (an undo) is still there.
     this.previous = this.cache;
     this.cache = next;
     this.lastKeys = keys;
+    this.lastBlocks = blocks;
     const f = layout.footer;
     const cell = (text: string | undefined, cls: string) => `<span class="${cls}">${escapeHtml(text ?? '')}</span>`;
     const footerHtml =
       `<div class="footer-row">${cell(f.number, 'left')}${cell(footer.initials, 'centre')}<span class="right page-number"></span></div>` +
       `<div class="footer-row">${cell(footer.directorate, 'left')}${cell(f.marking, 'centre bold')}${cell(f.language, 'right bold')}</div>`;
-    return { id: ++this.lastId, blocks, footer: footerHtml, classifiedMarking: layout.classifiedMarking };
+    return { id: ++this.lastId, keep, blocks: answer, footer: footerHtml, classifiedMarking: layout.classifiedMarking };
   }
+}
+
+/** The blocks of `before` that `after` has in the same place: the same first ones, and the same last ones moved by one number of lines. */
+function kept(before: readonly PreviewBlock[], after: readonly PreviewBlock[], base: number): KeptBlocks {
+  const same = (a: PreviewBlock, b: PreviewBlock, shift: number) => a.key === b.key && a.annex === b.annex && b.line - a.line === shift && b.endLine - a.endLine === shift;
+  const most = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < most && same(before[head], after[head], 0)) head++;
+  const shift = after.length && before.length ? after[after.length - 1].line - before[before.length - 1].line : 0;
+  let tail = 0;
+  while (tail < most - head && same(before[before.length - 1 - tail], after[after.length - 1 - tail], shift)) tail++;
+  return { base, head, tail, shift };
 }
 
 function blockHtml(block: LayoutBlock): string {
