@@ -68,3 +68,66 @@ describe('quick fixes that only fix', () => {
     assert.ok(edits.every((e) => /^[a-z]$/.test(e.newText)), edits.map((e) => e.newText).join(','));
   });
 });
+
+/** Error findings of each rule in `after` that `before` had fewer of. */
+function errorsAdded(before: string, after: string): string[] {
+  const count = (text: string) => {
+    const m = new Map<string, number>();
+    for (const f of lintText(text, catalogue).findings) if (f.severity === 'error') m.set(f.code, (m.get(f.code) ?? 0) + 1);
+    return m;
+  };
+  const [b, a] = [count(before), count(after)];
+  return [...a].filter(([code, n]) => n > (b.get(code) ?? 0)).map(([code]) => code);
+}
+
+/** The title with a stray line right below it (a code out of place), so that the addressing block further down is not read as one. */
+function strayBelowTitle(stray: string, addressing: string): string {
+  return ['Council of the European Union', 'Brussels, 24 March 2023', '(OR. en)', '7725/23', 'JAIEX 14', 'OUTCOME OF PROCEEDINGS', stray, '', '', addressing, '', '1. Opening', '', 'text', ''].join('\n');
+}
+
+describe('quick fixes that only fix: cases the fuzz run found', () => {
+  it('inserts "Subject:" below the title apart from a stray line, which would otherwise be read as its value', () => {
+    const text = strayBelowTitle('CT 43', 'Subject: Outcome of proceedings of the EU-US Senior Officials Meeting (Stockholm, 1 March 2023)\n\nFrom: General Secretariat of the Council\n\nCOTER 50\nTo: Delegations');
+    const fix = finding(text, 'addressing.subject-missing').fixes![0];
+    assert.deepEqual(fixEdits(fix), [{ range: { start: { line: 5, character: 22 }, end: { line: 5, character: 22 } }, newText: '\nSubject:\tOutcome of proceedings of the \n' }]);
+    const fixed = apply(text, fixEdits(fix));
+    assert.ok(!codes(fixed).includes('addressing.subject-missing'));
+    assert.deepEqual(errorsAdded(text, fixed), []);
+  });
+
+  it('inserts "From:" and "To:" below the title apart from a stray line', () => {
+    const text = strayBelowTitle('CORDROGUE 82', 'Subject: Outcome of the EU-US JHA Ministerial Meeting (Valletta, 15-16 June 2017)\nNo. prev. doc.: 10084/17\n(see above)');
+    const fixed = apply(text, fixEdits(finding(text, 'addressing.from-missing').fixes![0]));
+    assert.ok(!codes(fixed).includes('addressing.from-missing'));
+    assert.deepEqual(errorsAdded(text, fixed), []);
+  });
+
+  it('does not make a sentence with a later date below the title the subject', () => {
+    const text = strayBelowTitle('The Presidency would host the next meeting on 21 June 2023.', 'From: General Secretariat of the Council\nTo: Delegations');
+    const fixed = apply(text, fixEdits(finding(text, 'addressing.subject-missing').fixes![0]));
+    assert.deepEqual(errorsAdded(text, fixed), []);
+    assert.ok(!codes(fixed).includes('subject.meeting-after-document'));
+  });
+
+  it('offers no field to insert where the document has neither a title nor a field (it would land above the header)', () => {
+    const text = 'Council of the European Union\nBrussels, 5 March 2018\n(OR. en)\n9278/18\nJAIEX 45\n\n1. Opening\n\ntext\n';
+    assert.equal(finding(text, 'addressing.from-missing').fixes, undefined);
+    assert.equal(finding(text, 'addressing.subject-missing').fixes, undefined);
+  });
+
+  it('inserts the title below a number being typed on the last line, not above the header', () => {
+    const text = 'Council of the\nEuropean Union\n\nBrussels, 31 May 2018\n(OR. en)\n\n9278/1';
+    const fixed = apply(text, fixEdits(finding(text, 'title.missing').fixes![0]));
+    assert.equal(fixed, `${text}\n\nOUTCOME OF PROCEEDINGS\n`);
+    assert.deepEqual(errorsAdded(text, fixed), []);
+  });
+
+  it('offers no year for the number when the date\'s year is one two digits cannot name', () => {
+    for (const year of ['2058', '6017']) {
+      const text = header().replace('5 March 2018', `5 March ${year}`) + '\n1. Opening\n\ntext\n';
+      const f = finding(text, 'header.number-year');
+      assert.equal(f.fixes, undefined, year);
+      assert.match(f.message, /a year no document number can carry/);
+    }
+  });
+});

@@ -7,14 +7,8 @@ describe('fuzz (5,000 mutated corpus documents, seed 1)', () => {
   it('throws nothing, keeps every range inside its document, and every quick fix only fixes', function () {
     this.timeout(240_000);
     const report = fuzz({ count: 5000, seed: 1, catalogue: loadBuiltInCatalogue() });
-    const found = [...report.byKind]
-      .filter(([kind]) => kind !== 'fix adds an error')
-      .map(([kind, cases]) => `${kind}: ${cases.length} (first: #${cases[0].index} ${cases[0].applied.join(', ')}: ${cases[0].detail.split('\n')[0]})`);
+    const found = [...report.byKind].map(([kind, cases]) => `${kind}: ${cases.length} (first: #${cases[0].index} ${cases[0].applied.join(', ')}: ${cases[0].detail.split('\n')[0]})`);
     assert.deepEqual(found, []);
-    // Still open: on a header or addressing block shuffled out of order, an inserted line can
-    // move another part out of its block ("Subject:" inserted, "To:" no longer read). Bounded
-    // here so that it cannot grow unseen; `npm run fuzz` lists the cases.
-    assert.ok(report.count('fix adds an error') <= 5, `${report.count('fix adds an error')} fixes add an error`);
     assert.ok(report.fixesApplied > 1000, `only ${report.fixesApplied} quick fixes were tried`);
   });
 });

@@ -179,7 +179,7 @@ export function parseBody(ctx: BodyContext): Body {
   let lastContent = from;
 
   // Ranges end on the last line with content before the next heading.
-  const extend = (r: Range): Range => range(r.start.line, r.start.character, lastContent, clean[lastContent].length);
+  const extend = (r: Range): Range => (r.end.line === lastContent && r.end.character === clean[lastContent].length ? r : range(r.start.line, r.start.character, lastContent, clean[lastContent].length));
 
   for (let l = from; l < end; l++) {
     if (l === annexBody) {
@@ -300,13 +300,8 @@ function isSectionHeading(
 
 function toHeading(c: HeadingCandidate, line: number, clean: string): Heading {
   const [s, e] = contentBounds(clean);
-  return {
-    label: c.label,
-    ordinal: c.ordinal,
-    style: c.style,
-    title: c.title,
-    text: c.text,
-    range: lineRange(line, s, e),
-    labelRange: lineRange(line, c.labelStart, c.labelEnd),
-  };
+  const range = lineRange(line, s, e);
+  // A label where the line starts shares its start position (a document may hold a heading per line).
+  const labelRange = c.labelStart === s ? { start: range.start, end: { line, character: c.labelEnd } } : lineRange(line, c.labelStart, c.labelEnd);
+  return { label: c.label, ordinal: c.ordinal, style: c.style, title: c.title, text: c.text, range, labelRange };
 }

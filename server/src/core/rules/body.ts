@@ -1,5 +1,5 @@
 import type { Heading, OutcomeDocument } from '../document/model';
-import type { RuleGroup } from './context';
+import type { Report, RuleGroup } from './context';
 import { contentLineRange, quoted } from './anchors';
 import type { Fix } from './finding';
 import { letterMark } from '../document/body';
@@ -44,16 +44,17 @@ function capitalised(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function checkSequence(headings: Heading[], kind: 'section' | 'item', report: Parameters<RuleGroup>[2], context: string): void {
+function checkSequence(headings: Heading[], kind: 'section' | 'item', report: Report, context: string): void {
+  const code = kind === 'section' ? 'body.section-numbering' : 'body.item-numbering';
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
     const expected = i === 0 ? 1 : headings[i - 1].ordinal + 1;
-    if (h.ordinal === expected) continue;
+    if (h.ordinal === expected || report.skip(code)) continue;
     const expectedLabel = labelFor(h.style, expected, h) + (h.style === 'letter' ? letterMark(h) : '');
     const here = capitalised(describe(h, kind));
     const problem = i > 0 && h.ordinal <= headings[i - 1].ordinal ? 'repeats or goes back' : 'skips';
     report({
-      code: kind === 'section' ? 'body.section-numbering' : 'body.item-numbering',
+      code,
       message:
         i === 0
           ? sentence(`${here} opens the ${kind}s${context}: the numbering starts at ${expectedLabel}`)

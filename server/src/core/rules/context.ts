@@ -33,4 +33,15 @@ export interface RawFinding {
   fixes?: Fix[];
 }
 
-export type RuleGroup = (doc: OutcomeDocument, catalogue: RuleCatalogue, report: (f: RawFinding) => void) => void;
+/** Takes a rule's findings. */
+export interface Report {
+  (f: RawFinding): void;
+  /**
+   * For a rule that may find many of one kind (a numbering, dates in the text): true when a
+   * finding of `code` would not be kept (the rule is off, or past its bound), and then the
+   * finding is counted as reported, so the rule need not build its message and fixes.
+   */
+  skip(code: RuleCode): boolean;
+}
+
+export type RuleGroup = (doc: OutcomeDocument, catalogue: RuleCatalogue, report: Report) => void;

@@ -2,8 +2,9 @@ import type { CalendarDate, OutcomeDocument } from '../document/model';
 import { compareDates, formatDate, MONTHS, daysInMonth, parseLooseDate } from '../document/dates';
 import { lineRange, type Range } from '../text/range';
 import type { Fix, TextReplacement } from './finding';
-import type { RuleGroup } from './context';
+import type { Report, RuleGroup } from './context';
 import { contentLineRange, insertLineAfter, quoted } from './anchors';
+import { twoDigitYear } from '../document/numbers';
 
 export function dateProblem(d: CalendarDate): string {
   if (d.month < 1 || d.month > 12) return `month ${d.month} does not exist`;
@@ -82,7 +83,7 @@ export const headerRules: RuleGroup = (doc, catalogue, report) => {
   }
 };
 
-function checkNumber(doc: OutcomeDocument, report: Parameters<RuleGroup>[2], top: ReturnType<typeof contentLineRange>): void {
+function checkNumber(doc: OutcomeDocument, report: Report, top: ReturnType<typeof contentLineRange>): void {
   const h = doc.header;
   if (h.malformedNumber) {
     report({
@@ -109,7 +110,9 @@ function checkNumber(doc: OutcomeDocument, report: Parameters<RuleGroup>[2], top
     code: 'header.number-year',
     message: revised
       ? `Document number ${n.text} ends in ${yy}, a year after the document date (${formatDate(date)}): a revision is never numbered in a later year than it is issued.`
-      : `Document number ${n.text} ends in ${yy}, but the document is dated ${formatDate(date)}: expected /${expected}.`,
+      : twoDigitYear(date.year % 100) === date.year
+        ? `Document number ${n.text} ends in ${yy}, but the document is dated ${formatDate(date)}: expected /${expected}.`
+        : `Document number ${n.text} ends in ${yy}, but the document is dated ${formatDate(date)}, a year no document number can carry (its two digits name 1950 to 2049).`,
     range,
     fixes: fix ? [{ title: `Change the number's year to ${expected}`, edits: [fix] }] : undefined,
   });
@@ -118,7 +121,8 @@ function checkNumber(doc: OutcomeDocument, report: Parameters<RuleGroup>[2], top
 /** The number's two year digits (on its first line) made those of `year`; undefined when they cannot be found. */
 function numberYearEdit(doc: OutcomeDocument, year: number): TextReplacement | undefined {
   const n = doc.header.number;
-  if (!n) return undefined;
+  // Two digits name a year from 1950 to 2049 only: a date outside them has no number's year to take.
+  if (!n || twoDigitYear(year % 100) !== year) return undefined;
   const line = n.range.start.line;
   const m = /\/\d{2}(?![\d/])/.exec(doc.lines[line].slice(n.range.start.character, n.range.start.line === n.range.end.line ? n.range.end.character : undefined));
   if (!m) return undefined;

@@ -10,10 +10,12 @@ export const subjectCodeRules: RuleGroup = (doc, catalogue, report) => {
     return;
   }
   const seen = new Map<string, number>();
+  // Codes already in the block are no fix: they would then be listed twice.
+  const listed = new Set(codes.map((c) => c.code));
+  const perLine = new Map<number, number>();
+  for (const c of codes) perLine.set(c.lineRange.start.line, (perLine.get(c.lineRange.start.line) ?? 0) + 1);
   for (const entry of codes) {
-    if (!catalogue.subjectCode(entry.code)) {
-      // Codes already in the block are no fix: they would then be listed twice.
-      const listed = new Set(codes.map((c) => c.code));
+    if (!catalogue.subjectCode(entry.code) && !report.skip('codes.unknown')) {
       const closest = catalogue.closestSubjectCodes(entry.code, 3 + listed.size).filter((c) => !listed.has(c)).slice(0, 3);
       report({
         code: 'codes.unknown',
@@ -22,7 +24,7 @@ export const subjectCodeRules: RuleGroup = (doc, catalogue, report) => {
         fixes: closest.map((c) => ({ title: `Change to ${c} (${catalogue.subjectCode(c)?.description ?? 'subject code'})`, edits: [{ range: entry.codeRange, newText: c }] })),
       });
     }
-    if (entry.number === undefined) {
+    if (entry.number === undefined && !report.skip('codes.number-invalid')) {
       report({
         code: 'codes.number-invalid',
         message: entry.numberText
@@ -33,8 +35,9 @@ export const subjectCodeRules: RuleGroup = (doc, catalogue, report) => {
     }
     const first = seen.get(entry.code);
     if (first !== undefined) {
+      if (report.skip('codes.duplicate')) continue;
       const line = entry.lineRange.start.line;
-      const alone = codes.filter((c) => c.lineRange.start.line === line).length === 1;
+      const alone = perLine.get(line) === 1;
       report({
         code: 'codes.duplicate',
         message: `${entry.code} is listed twice (first on line ${first + 1}): each subject code appears once.`,
@@ -67,11 +70,11 @@ function codeWithSeparator(line: string, r: Range): Range {
 
 export const titleRules: RuleGroup = (doc, _catalogue, report) => {
   if (doc.title) return;
-  const lastHeaderLine = Math.max(
-    ...doc.header.subjectCodes.map((c) => c.lineRange.end.line),
-    doc.header.marking?.range.end.line ?? -1,
-    doc.header.number?.range.end.line ?? -1,
-  );
+  // Below the header's last part, whichever it is (a draft may have no codes yet, or a number being typed).
+  const h = doc.header;
+  let lastHeaderLine = -1;
+  for (const part of [h.issuer, h.dateLine, h.language, h.interinstitutionalFile, h.number, h.malformedNumber, h.partialAccess, h.marking]) lastHeaderLine = Math.max(lastHeaderLine, part?.range.end.line ?? -1);
+  for (const c of h.subjectCodes) lastHeaderLine = Math.max(lastHeaderLine, c.lineRange.end.line);
   const firstField = doc.addressing[0]?.range;
   const range = firstField ?? (lastHeaderLine >= 0 ? lineRange(lastHeaderLine, 0, doc.lines[lastHeaderLine].length) : contentLineRange(doc));
   const insertAt = firstField ? firstField.start.line : lastHeaderLine + 1;

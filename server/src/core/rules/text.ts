@@ -30,7 +30,7 @@ export function expectedPresidency(doc: OutcomeDocument, catalogue: RuleCatalogu
 
 export const textRules: RuleGroup = (doc, catalogue, report) => {
   for (const d of doc.dates) {
-    if (!d.value.valid) report({ code: 'text.date-invalid', message: `${d.text.trim()} does not exist: ${dateProblem(d.value)}.`, range: d.range });
+    if (!d.value.valid && !report.skip('text.date-invalid')) report({ code: 'text.date-invalid', message: `${d.text.trim()} does not exist: ${dateProblem(d.value)}.`, range: d.range });
   }
   // Once the document has introduced "the incoming X Presidency", a later plain
   // "the X Presidency" speaks of that same incoming Presidency.
@@ -45,6 +45,7 @@ export const textRules: RuleGroup = (doc, catalogue, report) => {
       continue;
     }
     if (!mention.incoming && !mention.outgoing && named.some((p) => incoming.has(p.country))) continue;
+    if (report.skip('text.presidency-rota')) continue;
     const role = mention.incoming ? 'incoming Presidency' : mention.outgoing ? 'outgoing Presidency' : 'Presidency';
     const nameRange = { start: mention.range.start, end: { line: mention.range.start.line, character: mention.range.start.character + mention.name.length } };
     const adjective = expected.adjectives[0] ?? expected.country;
@@ -57,6 +58,7 @@ export const textRules: RuleGroup = (doc, catalogue, report) => {
   }
   if (!doc.header.partialAccess) {
     for (const range of doc.deleted) {
+      if (report.skip('redaction.deleted-without-partial-access')) continue;
       report({
         code: 'redaction.deleted-without-partial-access',
         message: 'DELETED marks text withheld from a partially public release, but the header has no "DOCUMENT PARTIALLY ACCESSIBLE TO THE PUBLIC" line.',

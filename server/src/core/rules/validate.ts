@@ -1,6 +1,6 @@
 import type { OutcomeDocument } from '../document/model';
 import { RULES, type RuleCode, type SeveritySetting } from './codes';
-import type { RawFinding, RuleCatalogue, RuleGroup } from './context';
+import type { RawFinding, Report, RuleCatalogue, RuleGroup } from './context';
 import type { Finding } from './finding';
 import { headerRules } from './header';
 import { subjectCodeRules, titleRules } from './subjectCodes';
@@ -25,18 +25,31 @@ export function validate(doc: OutcomeDocument, catalogue: RuleCatalogue, options
   const findings: Finding[] = [];
   const counts = new Map<RuleCode, number>();
   const summaries: Finding[] = [];
-  const report = (f: RawFinding) => {
-    const severity = options.severities?.[f.code] ?? RULES[f.code].severity;
-    if (severity === 'off') return;
-    const n = (counts.get(f.code) ?? 0) + 1;
-    counts.set(f.code, n);
-    if (n <= MAX_FINDINGS_PER_RULE) findings.push({ ...f, severity });
-    else if (n === MAX_FINDINGS_PER_RULE + 1) {
-      const summary: Finding = { code: f.code, severity, message: '', range: f.range };
-      summaries.push(summary);
-      findings.push(summary);
-    }
-  };
+  const severityOf = (code: RuleCode) => options.severities?.[code] ?? RULES[code].severity;
+  const report: Report = Object.assign(
+    (f: RawFinding) => {
+      const severity = severityOf(f.code);
+      if (severity === 'off') return;
+      const n = (counts.get(f.code) ?? 0) + 1;
+      counts.set(f.code, n);
+      if (n <= MAX_FINDINGS_PER_RULE) findings.push({ ...f, severity });
+      else if (n === MAX_FINDINGS_PER_RULE + 1) {
+        const summary: Finding = { code: f.code, severity, message: '', range: f.range };
+        summaries.push(summary);
+        findings.push(summary);
+      }
+    },
+    {
+      // The finding past the last one kept is built all the same: the summary stands at its range.
+      skip: (code: RuleCode) => {
+        if (severityOf(code) === 'off') return true;
+        const n = counts.get(code) ?? 0;
+        if (n <= MAX_FINDINGS_PER_RULE) return false;
+        counts.set(code, n + 1);
+        return true;
+      },
+    },
+  );
   if (doc.kind === 'other') {
     const title = doc.otherDocumentType;
     const named = doc.documentType === 'other' ? '' : `, ${DOCUMENT_TYPE_NAMES[doc.documentType]}`;
