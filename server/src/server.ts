@@ -30,7 +30,7 @@ import { toDiagnostics } from './features/diagnostics';
 import { documentInfo } from './features/documentInfo';
 import { DocumentSelection } from './features/documentSelection';
 import { foldingRanges } from './features/folding';
-import { exitOnBrokenFraming } from './features/framing';
+import { exitOnBrokenFraming, stdioTransport } from './features/framing';
 import { hover } from './features/hover';
 import { archiveText } from './features/archiveText';
 import { DiagnosticsPublisher } from './features/pushDiagnostics';
@@ -64,8 +64,12 @@ import { fileScope } from './node/fileWorkspace';
 
 // One connection for every transport: the bundle reads --stdio, --node-ipc or --socket=N.
 // Every handler registered through it has its parameters checked and its errors contained.
-const connection = guardConnection(createConnection(ProposedFeatures.all));
-if (process.argv.includes('--stdio')) exitOnBrokenFraming(process.stdin);
+const stdio = process.argv.includes('--stdio') ? stdioTransport() : undefined;
+const connection = guardConnection(stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all));
+if (stdio) {
+  stdio.attach(connection.console);
+  exitOnBrokenFraming(process.stdin);
+}
 const documents = new TextDocuments(TextDocument);
 const ruleLinks = ruleLinksFromReadme(path.resolve(__dirname, '..'));
 const selection = new DocumentSelection();

@@ -105,3 +105,67 @@ describe('LSP: a broken input stream ends the server (so that the client starts 
     assert.match(stderr, /more than 4096 bytes without a message header/);
   });
 });
+
+/** The messages a server started on stdio writes, read frame by frame as they come. */
+class RawServer {
+  private readonly proc = spawn(process.execPath, [serverModule(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  private buffer = Buffer.alloc(0);
+  private readonly messages: Record<string, unknown>[] = [];
+  private waiting?: () => void;
+
+  constructor() {
+    this.proc.stdout.on('data', (d: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, d]);
+      for (;;) {
+        const headerEnd = this.buffer.indexOf('\r\n\r\n');
+        const length = /Content-Length: (\d+)/i.exec(this.buffer.subarray(0, Math.max(0, headerEnd)).toString('ascii'));
+        if (headerEnd < 0 || !length || this.buffer.length < headerEnd + 4 + Number(length[1])) break;
+        this.messages.push(JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + Number(length[1])).toString('utf8')));
+        this.buffer = this.buffer.subarray(headerEnd + 4 + Number(length[1]));
+      }
+      this.waiting?.();
+    });
+  }
+
+  write(raw: string): void {
+    this.proc.stdin.write(raw);
+  }
+
+  /** The messages written so far that `test` accepts, once there are `count` of them. */
+  async received(test: (m: Record<string, unknown>) => boolean, count = 1): Promise<Record<string, unknown>[]> {
+    for (;;) {
+      const found = this.messages.filter(test);
+      if (found.length >= count) return found;
+      await new Promise<void>((resolve) => (this.waiting = resolve));
+    }
+  }
+
+  stop(): Promise<unknown> {
+    const exited = new Promise((resolve) => this.proc.on('exit', resolve));
+    this.proc.kill();
+    return exited;
+  }
+}
+
+describe('LSP: a message whose JSON is broken', () => {
+  let server: RawServer;
+  before(() => (server = new RawServer()));
+  after(() => server.stop());
+
+  it('is answered with a ParseError (id null), and the next requests are answered', async () => {
+    server.write(frame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } })));
+    await server.received((m) => m.id === 1);
+    server.write(frame('{"jsonrpc": "2.0", "id": 2, "method": "shutdown"'));
+    server.write(frame('not json at all'));
+    server.write(frame(JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'workspace/symbol', params: { query: 42 } })));
+    const [answer] = (await server.received((m) => m.id === 3)) as { error?: { code: number } }[];
+    assert.equal(answer.error?.code, ErrorCodes.InvalidParams);
+    const parseErrors = (await server.received((m) => m.id === null, 2)) as { jsonrpc: string; error: { code: number; message: string } }[];
+    assert.equal(parseErrors.length, 2);
+    for (const e of parseErrors) {
+      assert.equal(e.jsonrpc, '2.0');
+      assert.equal(e.error.code, -32700);
+      assert.match(e.error.message, /^Parse error: the message is not JSON/);
+    }
+  });
+});

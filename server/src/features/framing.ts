@@ -1,4 +1,6 @@
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
+import { format, inspect } from 'node:util';
+import { ErrorCodes, StreamMessageReader, StreamMessageWriter, type DataCallback, type Disposable, type RemoteConsole, type ResponseMessage } from 'vscode-languageserver/node';
 
 /** Real headers are a Content-Length and perhaps a Content-Type: far below this. */
 const MAX_HEADER_BYTES = 4096;
@@ -73,4 +75,55 @@ export function exitOnBrokenFraming(input: Readable): void {
     process.exit(1);
   };
   input.on('data', onData);
+}
+
+/**
+ * The reader of the stdio transport: it also notes the shutdown request, so that a client that
+ * closes the stream afterwards sees the server end with 0, as the library's own stdio transport does.
+ */
+class StdioReader extends StreamMessageReader {
+  shutdownReceived = false;
+
+  override listen(callback: DataCallback): Disposable {
+    return super.listen((message) => {
+      if ((message as { method?: unknown }).method === 'shutdown') this.shutdownReceived = true;
+      callback(message);
+    });
+  }
+}
+
+/**
+ * The stdio transport, built here rather than by the library so that a message whose JSON is
+ * broken gets its answer: a ParseError with id null, as JSON-RPC says (the library drops it
+ * without a word, and the client waits for ever). The server then goes on reading the next
+ * message. Once the connection is made, `attach` gives the console to it (standard output is
+ * the protocol's: a stray console.log would break it) and ends the process with the stream.
+ */
+export function stdioTransport(input: Readable = process.stdin, output: Writable = process.stdout) {
+  const reader = new StdioReader(input);
+  const writer = new StreamMessageWriter(output);
+  reader.onError((error) => {
+    if (!(error instanceof SyntaxError)) return;
+    const answer: ResponseMessage = { jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: the message is not JSON (${error.message.slice(0, 120)})` } };
+    void writer.write(answer);
+  });
+  const attach = (console: RemoteConsole) => {
+    routeConsole(console);
+    const end = () => process.exit(reader.shutdownReceived ? 0 : 1);
+    input.on('end', end);
+    input.on('close', end);
+  };
+  return { reader, writer, attach };
+}
+
+/** Console output as log messages of the connection. */
+function routeConsole(remote: RemoteConsole): void {
+  const to = (send: (message: string) => void) => (...args: unknown[]) => send(format(...args));
+  console.log = to((m) => remote.log(m));
+  console.info = to((m) => remote.info(m));
+  console.debug = to((m) => remote.log(m));
+  console.trace = to((m) => remote.log(m));
+  console.warn = to((m) => remote.warn(m));
+  console.error = to((m) => remote.error(m));
+  console.dir = (value: unknown) => remote.log(inspect(value));
 }

@@ -155,17 +155,26 @@ export function parseBody(ctx: BodyContext): Body {
   let parts: 'session' | 'roman' | undefined;
   let first: HeadingCandidate | undefined;
   let annexLine: number | undefined;
+  let sessions = false;
   for (let l = from; l < to; l++) {
-    const c = headingAt(l, to)?.candidate;
+    // Past the first heading only two kinds of line matter here: a "Session" heading and the
+    // annex's title. Other lines are not read twice (a document may hold a heading per line).
+    if (first) {
+      const c0 = clean[l].charCodeAt(contentBounds(clean[l])[0]) | 0x20;
+      if (c0 !== 115 /* s */ && c0 !== 97 /* a */ && c0 !== 106 /* j */) continue;
+    }
+    // A wrapped title does not change a heading's style or number.
+    const c = ctx.isFooter(l) ? undefined : (ctx.candidateAt(l) ?? (first ? undefined : splitHeading(ctx, l, to)?.candidate));
     if (c) {
       first ??= c;
-      if (c.style === 'session') parts = 'session';
-      else if (c.style === 'roman' && first.style === 'roman' && first.ordinal === 1) parts ??= 'roman';
+      if (c.style === 'session') sessions = true;
     } else if (ANNEX_START.test(clean[l]) && ANNEX.test(clean[l].trim()) && clean[l].trim().length < 160) {
       annexLine = l;
       break;
     }
   }
+  if (sessions) parts = 'session';
+  else if (first?.style === 'roman' && first.ordinal === 1) parts = 'roman';
   // Conclusions transmitted in the annex ("Delegations will find in the annex the Council
   // conclusions …"): no numbered heading before it, numbered paragraphs in it. Then the annex's
   // numbered paragraphs are the body, each a section of its own text.
@@ -177,6 +186,9 @@ export function parseBody(ctx: BodyContext): Body {
   let sectionMarkup: string | undefined;
   let paragraph: Paragraph | undefined;
   let lastContent = from;
+  // The markup around a heading ("## **", "*") tells section from item styles; read only when asked.
+  let markupOf: Heading | undefined;
+  const markup = () => ctx.rawLine(markupOf!.range.start.line).slice(0, markupOf!.range.start.character).replace(/\s+/g, '');
 
   // Ranges end on the last line with content before the next heading.
   const extend = (r: Range): Range => (r.end.line === lastContent && r.end.character === clean[lastContent].length ? r : range(r.start.line, r.start.character, lastContent, clean[lastContent].length));
@@ -204,19 +216,18 @@ export function parseBody(ctx: BodyContext): Body {
       const { candidate: c, titleLine } = found;
       paragraph = undefined;
       const heading = toHeading(c, l, clean[l]);
-      // The markup around a heading ("## **", "*") tells section from item styles.
-      const markup = () => ctx.rawLine(l).slice(0, heading.range.start.character).replace(/\s+/g, '');
+      markupOf = heading;
       if (isSectionHeading(c, parts, section, item, sectionMarkup, markup)) {
         if (item) item.range = extend(item.range);
         if (section) section.range = extend(section.range);
         item = undefined;
-        section = { heading, items: [], paragraphs: [], range: heading.range };
+        section = { heading, items: NONE, paragraphs: NONE, range: heading.range };
         sectionMarkup ??= markup();
         body.sections.push(section);
       } else if (section) {
         if (item) item.range = extend(item.range);
-        item = { heading, paragraphs: [], range: heading.range };
-        section.items.push(item);
+        item = { heading, paragraphs: NONE, range: heading.range };
+        section.items = added(section.items, item);
       } else {
         // An item before any section: keep it visible as a paragraph of the preamble.
         body.preamble.push({ text: c.text, range: heading.range });
@@ -240,13 +251,26 @@ export function parseBody(ctx: BodyContext): Body {
       continue;
     }
     paragraph = { text, range: lineRange(l, s, e) };
-    if (item) item.paragraphs.push(paragraph);
-    else if (section) section.paragraphs.push(paragraph);
+    if (item) item.paragraphs = added(item.paragraphs, paragraph);
+    else if (section) section.paragraphs = added(section.paragraphs, paragraph);
     else body.preamble.push(paragraph);
   }
   if (item) item.range = extend(item.range);
   if (section) section.range = extend(section.range);
   return body;
+}
+
+/**
+ * The one empty list that headings without items or paragraphs share until their first (a
+ * document may hold a heading per line, each with two empty lists otherwise). Never added to:
+ * `added` makes a list of its own.
+ */
+const NONE: never[] = [];
+
+function added<T>(list: T[], value: T): T[] {
+  if (list === NONE) return [value];
+  list.push(value);
+  return list;
 }
 
 /** A numbered paragraph of conclusions: "1. The Council RECALLS …", also short ("3. Welcomes the report."). */

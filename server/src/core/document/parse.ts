@@ -101,9 +101,23 @@ function parseLines(source: Omit<SourceLines, 'cleanText'> & { cleanText: string
   const n = clean.length;
   const scanLimit = Math.min(n, HEADER_SCAN_LIMIT);
 
-  // Each line's heading reading is asked for by the title scan, the addressing block and the body: read once.
-  const candidates = new Array<HeadingCandidate | null | undefined>(n);
-  const candidateAt = (l: number) => (candidates[l] === undefined ? (candidates[l] = headingCandidate(clean[l]) ?? null) : candidates[l]);
+  // A line's heading reading is asked for by the title scan, the addressing block and the body,
+  // and the body asks for a line's and the next one's: kept for the lines near the top, and for
+  // the two lines read last further down (kept for every line, a document with a heading per
+  // line would hold them all until the end).
+  const candidates = new Array<HeadingCandidate | null | undefined>(scanLimit);
+  const recent: [number, HeadingCandidate | null, number, HeadingCandidate | null] = [-1, null, -1, null];
+  const candidateAt = (l: number): HeadingCandidate | null => {
+    if (l < scanLimit) return candidates[l] === undefined ? (candidates[l] = headingCandidate(clean[l]) ?? null) : candidates[l];
+    if (recent[0] === l) return recent[1];
+    if (recent[2] === l) return recent[3];
+    const c = headingCandidate(clean[l]) ?? null;
+    recent[0] = recent[2];
+    recent[1] = recent[3];
+    recent[2] = l;
+    recent[3] = c;
+    return c;
+  };
   let typeLine: number | undefined;
   let type: DocumentType | undefined;
   let commission = false;

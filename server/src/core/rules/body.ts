@@ -99,11 +99,13 @@ export const bodyRules: RuleGroup = (doc: OutcomeDocument, _catalogue, report) =
   }
   checkSequence(doc.sections.map((s) => s.heading), 'section', report, '');
   for (const section of doc.sections) {
-    for (const run of itemRuns(section.items.map((i) => i.heading))) {
-      const under = run.under ? ` under item ${run.under.label}` : '';
-      checkSequence(run.headings, 'item', report, `${under} in section ${section.heading.label}`);
+    if (section.items.length > 0) {
+      for (const run of itemRuns(section.items.map((i) => i.heading))) {
+        const under = run.under ? ` under item ${run.under.label}` : '';
+        checkSequence(run.headings, 'item', report, `${under} in section ${section.heading.label}`);
+      }
     }
-    if (section.items.length === 0 && section.paragraphs.length === 0) {
+    if (section.items.length === 0 && section.paragraphs.length === 0 && !report.skip('body.section-empty')) {
       report({ code: 'body.section-empty', message: `Section ${section.heading.label} ("${quoted(section.heading.title)}") has neither items nor text.`, range: section.heading.range });
     }
   }
