@@ -8,7 +8,7 @@ import { lintText, parseForIndex } from './core/lint';
 import type { Finding } from './core/rules/finding';
 import { resolveTopic, type Topic } from './core/topics';
 import { MemoryWorkspace } from './core/workspace/workspace';
-import type { TopicOccurrence } from './core/workspace/queries';
+import { occurrencesInDocument, type TopicOccurrence } from './core/workspace/queries';
 import { WorkspaceIndex } from './core/workspace/workspaceIndex';
 import { findDocumentFiles, readDocument } from './node/documentFiles';
 import { EXPORT_USAGE, exportMain } from './cliExport';
@@ -213,7 +213,8 @@ function documentFields(doc: OutcomeDocument) {
 /**
  * A cheap test of a text before it is parsed: could it mention the topic at all? Any of the
  * names of the topic's entries, without regard to case (the exact match, on word boundaries, is
- * the parser's); for free words, their own expression.
+ * the parser's). For free words, their own expression. The same test picks the lines of a
+ * document to scan.
  */
 function mentionPrefilter(catalogue: Catalogue, topic: Topic): (text: string) => boolean {
   if (topic.kind === 'words') {
@@ -224,21 +225,29 @@ function mentionPrefilter(catalogue: Catalogue, topic: Topic): (text: string) =>
     const e = catalogue.entry(id);
     return e ? [e.name, ...e.aliases, ...e.abbreviations] : [];
   });
-  const any = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|'), 'i');
+  // A name's mention holds each of its words as written, case aside (the matcher reads the
+  // spaces and dashes between them loosely): the longest word of each name is enough to test.
+  const words = [...new Set(names.map((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u).reduce((a, b) => (b.length > a.length ? b : a), '')))].filter((w) => w !== '');
+  const needed = words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
+  const any = new RegExp(needed.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
   return (text) => any.test(text);
 }
 
-/** Every mention of a topic, oldest meeting first: only the files that may mention it are parsed, and of each only its entry and its mentions are kept. */
+/** Every mention of a topic, oldest meeting first: only the files that may mention it are parsed, and of each only its mentions are kept. */
 async function mentions(options: Options, catalogue: Catalogue): Promise<number> {
   const [query, ...paths] = options.positionals;
   if (!query || paths.length === 0) throw new UsageError('mentions needs a TOPIC and at least one PATH');
   const failures: string[] = [];
   const topic = resolveTopic(catalogue, query);
   const mayMention = mentionPrefilter(catalogue, topic);
-  const index = new WorkspaceIndex(new MemoryWorkspace(), catalogue);
-  const found = new Map<string, { path: string; occurrences: TopicOccurrence[] }>();
+  const found: { path: string; uri: string; when: string; occurrences: TopicOccurrence[] }[] = [];
   let documents = 0;
+  const seen = new Set<string>();
   for (const file of collect(paths, failures, options.allowEmpty)) {
+    const uri = path.resolve(file.path);
+    // A file named twice (or named and in a folder named) is listed once.
+    if (seen.has(uri)) continue;
+    seen.add(uri);
     const text = await readCandidate(file, failures);
     if (text === undefined) continue;
     if (!mayMention(text)) {
@@ -249,16 +258,12 @@ async function mentions(options: Options, catalogue: Catalogue): Promise<number>
     const document = parseForIndex(text, catalogue);
     if (document.kind !== 'outcome') continue;
     documents++;
-    const uri = path.resolve(file.path);
-    index.setDocument(uri, document);
-    const e = index.queries.entry(uri);
-    const occurrences = e ? index.queries.occurrencesIn(e, topic, text) : [];
-    if (occurrences.length > 0) found.set(uri, { path: file.path, occurrences });
+    const occurrences = occurrencesInDocument(uri, document, text, catalogue, topic, mayMention);
+    // Ordered as the index orders meetings (meetingDate, byMeetingDate).
+    if (occurrences.length > 0) found.push({ path: file.path, uri, when: document.meeting?.start?.iso ?? document.header.date?.value.iso ?? '9999', occurrences });
   }
-  const list = index.queries.documentsForTopic(topic).flatMap((e) => {
-    const d = found.get(e.uri);
-    return d ? d.occurrences.map((m) => ({ path: d.path, number: m.number ?? null, date: m.date ?? null, section: m.section ?? null, range: m.range, text: m.text })) : [];
-  });
+  found.sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : a.uri.localeCompare(b.uri)));
+  const list = found.flatMap((d) => d.occurrences.map((m) => ({ path: d.path, number: m.number ?? null, date: m.date ?? null, section: m.section ?? null, range: m.range, text: m.text })));
   for (const f of failures) process.stderr.write(`outcome-lint: ${f}\n`);
   if (options.format === 'json') {
     process.stdout.write(JSON.stringify({ topic: topic.name, mentions: list }, null, 2) + '\n');

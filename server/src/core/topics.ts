@@ -102,6 +102,27 @@ export function entryMentionSpans(doc: OutcomeDocument, catalogue: Catalogue, no
   return byId;
 }
 
+/**
+ * The mentions of the entries `ids` in the document's text, as `entryMentionSpans` finds them
+ * (no name runs over a line break, so each line is scanned on its own), in text order as
+ * [line, start, end] triples; only the lines `mayHold` lets through are scanned: a cheap test
+ * of the line that every mention of the entries passes.
+ */
+export function topicMentionSpans(doc: OutcomeDocument, catalogue: Catalogue, ids: ReadonlySet<string>, mayHold: (line: string) => boolean): number[] {
+  const out: number[] = [];
+  const start = textStart(doc);
+  const footer = inFooter(doc);
+  const { lineStarts, cleanText } = doc;
+  for (let l = start.line; l < lineStarts.length; l++) {
+    const line = cleanText.slice(lineStarts[l], l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : cleanText.length);
+    if (!mayHold(line)) continue;
+    for (const m of catalogue.findMentionsInLines(line, l === start.line ? start.character : 0)) {
+      if (ids.has(m.id) && !footer(l, m.start)) out.push(l, m.start, m.end);
+    }
+  }
+  return out;
+}
+
 export function findTopicMentions(doc: OutcomeDocument, catalogue: Catalogue, topic: Topic): TopicMention[] {
   const out: TopicMention[] = [];
   const footer = inFooter(doc);
@@ -125,12 +146,24 @@ export function sectionAt(sections: Section[], at: Position): Section | undefine
   return sections.find((s) => contains(s.range, at));
 }
 
+function isSentenceMark(line: string, i: number): boolean {
+  const c = line.charCodeAt(i);
+  return c === 0x2e || c === 0x21 || c === 0x3f;
+}
+
+function isSpace(line: string, i: number): boolean {
+  return /\s/.test(line[i]);
+}
+
 /** The sentence holding [start, end): from the previous full stop to the next one. */
 export function sentenceAround(line: string, start: number, end: number): { text: string; at: [number, number] } {
+  // Back to just after ". " (a mark, then a space), forward to a mark that a space or the line's
+  // end follows, or to the character before a mark.
   let s = start;
-  while (s > 0 && !/[.!?]\s/.test(line.slice(s - 2, s))) s--;
+  while (s > 1 && !(isSentenceMark(line, s - 2) && isSpace(line, s - 1))) s--;
+  if (s === 1) s = 0;
   let e = end;
-  while (e < line.length && !/[.!?](?:\s|$)/.test(line.slice(e, e + 2))) e++;
+  while (e < line.length && !((isSentenceMark(line, e) && (e + 1 === line.length || isSpace(line, e + 1))) || (e + 1 < line.length && isSentenceMark(line, e + 1)))) e++;
   const text = line.slice(s, Math.min(line.length, e + 1)).replace(/\s+/g, ' ').trim();
   // The mention's place in the sentence as written out: runs of spaces before it count as one.
   const from = line.slice(s, start).replace(/\s+/g, ' ').trimStart().length;

@@ -4,7 +4,8 @@ import { parseForIndex } from '../lint';
 import type { Finding } from '../rules/finding';
 import { splitLines } from '../text/lines';
 import { contains, type Position, type Range } from '../text/range';
-import { findTopicMentions, resolveTopic, sentenceAround, type Topic } from '../topics';
+import type { OutcomeDocument } from '../document/model';
+import { findTopicMentions, resolveTopic, sentenceAround, topicMentionSpans, type Topic } from '../topics';
 import {
   byMeetingDate,
   headingOnLine,
@@ -414,14 +415,35 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
       // Free words are not in the index: the document is parsed again and searched.
       return findTopicMentions(parseForIndex(text, this.catalogue), this.catalogue, topic).map((m) => occurrence(e, m.range, m, m.section));
     }
-    const lines = splitLines(text).clean;
-    const out: TopicOccurrence[] = [];
-    for (const [line, start, end] of mentionSpansOf(e, topic.ids)) {
-      if (line >= lines.length) continue;
-      out.push(occurrence(e, spanRange([line, start, end]), sentenceAround(lines[line], start, end), headingsAt(e, line).section?.text));
-    }
-    return out;
+    return sentencesOf(e, mentionTriplesOf(e, topic.ids), text, (line) => headingsAt(e, line).section?.text);
   }
+}
+
+/**
+ * A topic's mentions in a parsed outcome document, as its index entry would list them (the
+ * catalogue's scan of the text after the header, footers left out), each with its sentence and
+ * section: for `outcome-lint mentions`, which builds no index entry. `mayHold`: a cheap test
+ * every line holding a mention passes (the others are not scanned).
+ */
+export function occurrencesInDocument(uri: string, doc: OutcomeDocument, text: string, catalogue: Catalogue, topic: Topic, mayHold: (line: string) => boolean = () => true): TopicOccurrence[] {
+  const e = { uri, number: doc.header.number, date: doc.header.date?.value.iso };
+  if (topic.kind === 'words') return findTopicMentions(doc, catalogue, topic).map((m) => occurrence(e, m.range, m, m.section));
+  const triples = topicMentionSpans(doc, catalogue, topic.ids, mayHold);
+  if (triples.length === 0) return [];
+  const sectionOn = (line: number) => doc.sections.find((s) => s.heading.range.start.line <= line && line <= s.range.end.line)?.heading.text;
+  return sentencesOf(e, triples, text, sectionOn);
+}
+
+/** Each mention ([line, start, end] triples) with its sentence in the text's lines, markup blanked. */
+function sentencesOf(e: OccurrenceSource, triples: ArrayLike<number>, text: string, sectionOn: (line: number) => string | undefined): TopicOccurrence[] {
+  const lines = splitLines(text).clean;
+  const out: TopicOccurrence[] = [];
+  for (let i = 0; i < triples.length; i += 3) {
+    const [line, start, end] = [triples[i], triples[i + 1], triples[i + 2]];
+    if (line >= lines.length) continue;
+    out.push(occurrence(e, spanRange([line, start, end]), sentenceAround(lines[line], start, end), sectionOn(line)));
+  }
+  return out;
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();
@@ -469,7 +491,10 @@ function* earlierMeetingDocuments(documents: readonly DocumentEntry[], before: D
   }
 }
 
-function occurrence(e: DocumentEntry, range: Range, { text, at }: { text: string; at: [number, number] }, section: string | undefined): TopicOccurrence {
+/** What an occurrence says of its document. */
+type OccurrenceSource = Pick<DocumentEntry, 'uri' | 'date'> & { number?: { text: string } };
+
+function occurrence(e: OccurrenceSource, range: Range, { text, at }: { text: string; at: [number, number] }, section: string | undefined): TopicOccurrence {
   const o: TopicOccurrence = { uri: e.uri, range, text, at };
   if (e.number) o.number = e.number.text;
   if (e.date) o.date = e.date;
