@@ -39,7 +39,7 @@ import { lintText } from '../server/src/core/lint';
 import { registerSection, registeredSections, type BenchContext, type LatencyStats } from './sections';
 
 /** Files loaded if present (compiled names, next to run.js); each registers its own section(s). */
-const OPTIONAL_SECTIONS = ['lsp', 'workspace', 'vscode', 'pdf', 'wordReader', 'export', 'catalogueFiles', 'pathological', 'cli'];
+const OPTIONAL_SECTIONS = ['lsp', 'workspace', 'vscode', 'pdf', 'wordReader', 'archiveWorkspace', 'export', 'catalogueFiles', 'pathological', 'cli'];
 
 /** out/bench/run.js -> the checkout's sibling shared/corpus. */
 const CORPUS_DIR = path.resolve(__dirname, '../../../shared/corpus');
