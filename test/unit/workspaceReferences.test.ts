@@ -39,3 +39,23 @@ describe('every mention of a topic', () => {
     for (const id of IDS) assert.deepEqual(index.queries.references(index.queries.topicOf(id)).toArray(), expected.queries.references(expected.queries.topicOf(id)).toArray(), id);
   });
 });
+
+describe('answers while the lookups are built after indexing', () => {
+  it('wait for them where they read them, and answer as the built index does', async () => {
+    const index = new WorkspaceIndex(new MemoryWorkspace(files()), catalogue);
+    await index.build();
+    const e = [...index.entries()].find((d) => d.mentions.some((g) => g.id === 'pnr'))!;
+    const [line, start] = e.mentions.find((g) => g.id === 'pnr')!.spans;
+    const at = { line, character: start + 1 };
+    const preparing = index.prepareQueries();
+    const waiting = index.answers.references(e.uri, at);
+    assert.ok(waiting instanceof Promise, 'references wait for the lookups');
+    assert.ok(!(index.answers.document(e.uri) instanceof Promise), 'a document answers at once');
+    assert.ok(!(index.answers.symbols('pnr', 5) instanceof Promise), 'symbols answer at once (kept as documents arrive)');
+    await preparing;
+    const answered = await waiting;
+    assert.ok(answered.total > 0);
+    assert.deepEqual(answered, index.queries.references(e.uri, at));
+    assert.ok(!(index.answers.references(e.uri, at) instanceof Promise), 'once built, at once');
+  });
+});

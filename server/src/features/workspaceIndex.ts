@@ -111,7 +111,7 @@ export class WorkspaceService {
 
   /** What the features ask. */
   get queries(): WorkspaceQueries {
-    return this.current.queries;
+    return this.current.answers;
   }
 
   /** The catalogue changed: the index is built again for it (the current one answers meanwhile). */
@@ -179,11 +179,12 @@ export class WorkspaceService {
     // With a saved index they start only if a file has to be read.
     const parallel = this.options.workers === 0 ? undefined : whenNeeded(() => startParallelIndex(catalogue, this.options.workers));
     if (!this.savedIndexExists()) parallel?.start();
-    const snapshot = await this.loadSnapshot(catalogue);
+    // Read on its worker while the folders are listed.
+    const loading = this.loadSnapshot(catalogue);
     let unsaved = false;
     try {
       const report = await index.build({
-        saved: snapshot,
+        saved: loading,
         readEntries: parallel?.readEntries,
         onProgress: (done, total) => progress.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${withThousands(done)} / ${withThousands(total)}`),
       });
@@ -197,6 +198,7 @@ export class WorkspaceService {
       this.ready = true;
       this.options.refreshDiagnostics();
       // Every file as saved (nothing read, nothing gone): the saved index stands as it is.
+      const snapshot = await loading;
       unsaved = !(snapshot && report.read === 0 && report.reused === snapshot.files.size);
     } catch (e) {
       this.options.connection.console.error(`Workspace index: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -200,7 +200,8 @@ const SNAPSHOT_WORKER = path.join(__dirname, 'snapshotWorker.js');
  */
 export function loadSavedIndex(file: string, catalogue: Catalogue, problem: (why: string) => void = () => undefined, workerFile = SNAPSHOT_WORKER): Promise<SavedIndex | undefined> {
   const catalogueKey = catalogueFingerprint(catalogue);
-  if (!fs.existsSync(workerFile)) return Promise.resolve(savedIndexOf(readSnapshot(file, catalogueKey, problem)));
+  // No saved index (a first start): no worker. Anything else in its place is for the reader to refuse.
+  if (!fs.existsSync(workerFile) || !exists(file)) return Promise.resolve(savedIndexOf(readSnapshot(file, catalogueKey, problem)));
   return new Promise((resolve) => {
     const strings: string[] = [];
     const table = new PackedStrings(strings);
@@ -234,4 +235,13 @@ function savedIndexOf(snapshot: IndexSnapshot | undefined): SavedIndex | undefin
   if (!snapshot) return undefined;
   const table = new PackedStrings(snapshot.strings);
   return { files: new Map(snapshot.files.map((f) => [f.uri, { size: f.size, mtime: f.mtime, entry: f.entry && entryView(f.uri, table, flatEntry(f.entry)) }])) };
+}
+
+function exists(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }

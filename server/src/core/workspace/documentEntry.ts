@@ -174,6 +174,11 @@ export function headingsOf(e: DocumentEntry): HeadingEntry[] {
   return e.sections.flatMap((s) => [s, ...s.items]);
 }
 
+/** The title of every section and item heading, in text order. */
+export function headingTitlesOf(e: DocumentEntry): string[] {
+  return e instanceof PackedDocumentEntry ? e.headingTitles() : headingsOf(e).map((h) => h.title);
+}
+
 /** The text of every section and item heading, in text order. */
 export function headingTextsOf(e: DocumentEntry): string[] {
   return e instanceof PackedDocumentEntry ? e.headingTexts() : headingsOf(e).map((h) => h.text);

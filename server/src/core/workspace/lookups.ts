@@ -1,4 +1,4 @@
-import { byMeetingDate, mentionIdsOf, mentionTriplesOf, type DocumentEntry } from './documentEntry';
+import { byMeetingDate, headingTitlesOf, mentionIdsOf, mentionTriplesOf, type DocumentEntry } from './documentEntry';
 import { DocumentLookup } from './documentLookup';
 import { meetingKey, seriesKey } from './meetings';
 import { MentionList } from './mentionList';
@@ -39,7 +39,7 @@ export class Lookups {
   constructor(everyDocument: () => Iterable<DocumentEntry>) {
     this.referrers = new DocumentLookup((e) => e.references.filter((r) => r.series === 'ST').map((r) => r.base), (e) => e.uri, everyDocument);
     this.postings = new SortedPostings(everyDocument);
-    this.titles = new DocumentLookup((e) => new Set(e.sections.flatMap((s) => [s, ...s.items]).map((h) => normaliseTitle(h.title))), (e) => e, everyDocument);
+    this.titles = new DocumentLookup((e) => new Set(headingTitlesOf(e).map(normaliseTitle)), (e) => e, everyDocument);
     this.topics = new TopicMentions(this.postings);
   }
 

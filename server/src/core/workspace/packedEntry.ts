@@ -386,6 +386,22 @@ export class PackedDocumentEntry implements DocumentEntry {
     return out;
   }
 
+  /** The title of every section and item heading, in text order, without the headings' objects. */
+  headingTitles(): string[] {
+    const [start, end] = this.#field(0);
+    const d = this.#data;
+    const s = this.#strings.strings;
+    const out: string[] = [];
+    for (let i = start; i < end; ) {
+      const count = d[i + 7];
+      for (let h = 0; h <= count; h++) {
+        out.push(s[d[i + 1]]);
+        i += h === 0 ? 8 : 7;
+      }
+    }
+    return out;
+  }
+
   /** The text of every section and item heading, in text order, without the headings' objects. */
   headingTexts(): string[] {
     const [start, end] = this.#field(0);

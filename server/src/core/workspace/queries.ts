@@ -133,6 +133,31 @@ export interface WorkspaceQueries {
 }
 
 /**
+ * `queries` as a server answers them while `building()` gives the lookups being built after
+ * indexing (in slices): the questions that read those lookups wait for them, rather than
+ * building them at once and holding the server thread; the others answer at once.
+ */
+export function afterLookups(queries: WorkspaceQueries, building: () => Promise<void> | undefined): WorkspaceQueries {
+  const later = async <T>(answer: () => Answer<T>): Promise<T> => {
+    await building();
+    return answer();
+  };
+  return {
+    document: (uri) => queries.document(uri),
+    numberLinks: (uri) => queries.numberLinks(uri),
+    definition: (uri, at) => queries.definition(uri, at),
+    references: (uri, at, page) => (building() ? later(() => queries.references(uri, at, page)) : queries.references(uri, at, page)),
+    earlierMeetings: (uri, section) => (building() ? later(() => queries.earlierMeetings(uri, section)) : queries.earlierMeetings(uri, section)),
+    meetingPhrases: (uri) => queries.meetingPhrases(uri),
+    sectionTopic: (uri, section) => queries.sectionTopic(uri, section),
+    lastDiscussion: (uri, at) => (building() ? later(() => queries.lastDiscussion(uri, at)) : queries.lastDiscussion(uri, at)),
+    symbols: (query, limit) => queries.symbols(query, limit),
+    findings: (uri, severities) => queries.findings(uri, severities),
+    history: (query, page, isCancelled) => later(() => queries.history(query, page, isCancelled)),
+  };
+}
+
+/**
  * The queries over the documents held in memory and their lookups. The lower-level questions
  * (`references(topic)`, `meetingsOf`…) are public too, for the CLI, the bench and the tests.
  */

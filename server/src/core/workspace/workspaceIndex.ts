@@ -5,7 +5,7 @@ import { entryFromDocument, type DocumentEntry } from './documentEntry';
 import { IndexedDocuments, type IndexedFile } from './documents';
 import { Lookups } from './lookups';
 import { EntryUnpacker, MalformedEntry, packEntry, StringTable } from './packedEntry';
-import { IndexQueries } from './queries';
+import { afterLookups, IndexQueries, type WorkspaceQueries } from './queries';
 import { Slices } from './slices';
 import { catalogueFingerprint, entrySeal, SNAPSHOT_VERSION, type IndexSnapshot, type SavedIndex, type SnapshotFile } from './snapshot';
 import type { FileStat, Workspace } from './workspace';
@@ -20,8 +20,8 @@ interface SavedFile {
 export interface BuildOptions {
   /** A saved index: files whose size and mtime are unchanged are not read again. */
   snapshot?: IndexSnapshot;
-  /** The same, read back already (checked, for this version and catalogue). */
-  saved?: SavedIndex;
+  /** The same, read back already (checked, for this version and catalogue), or being read while the files are listed. */
+  saved?: SavedIndex | Promise<SavedIndex | undefined>;
   /** Called after each batch: "Indexing 1,234 / 10,000". */
   onProgress?(done: number, total: number): void;
   isCancelled?(): boolean;
@@ -65,7 +65,11 @@ export class WorkspaceIndex {
   readonly lookups: Lookups;
   readonly documents: IndexedDocuments;
   readonly queries: IndexQueries;
+  /** `queries` as the server answers them: those that read lookups still being built after indexing wait for them (`afterLookups`). */
+  readonly answers: WorkspaceQueries;
   private readonly catalogueKey: string;
+  /** The lookups being built after indexing, until they are. */
+  private preparing: Promise<void> | undefined;
 
   constructor(
     private readonly workspace: Workspace,
@@ -75,6 +79,7 @@ export class WorkspaceIndex {
     this.lookups = new Lookups(() => this.documents.entries());
     this.documents = new IndexedDocuments(this.lookups.all());
     this.queries = new IndexQueries(this.documents, this.lookups, catalogue, workspace);
+    this.answers = afterLookups(this.queries, () => this.preparing);
   }
 
   entry(uri: string): DocumentEntry | undefined {
@@ -91,7 +96,8 @@ export class WorkspaceIndex {
   /** Indexes every listed file, reusing snapshot entries whose file is unchanged; drops files no longer listed. */
   async build(options: BuildOptions = {}): Promise<BuildReport> {
     const uris = await this.workspace.listFiles();
-    const saved = options.saved ? this.savedEntries(options.saved) : this.savedFiles(options.snapshot);
+    const savedIndex = await options.saved;
+    const saved = savedIndex ? this.savedEntries(savedIndex) : this.savedFiles(options.snapshot);
     const listed = new Set(uris);
     for (const uri of this.documents.uris()) if (!listed.has(uri)) this.remove(uri);
 
@@ -260,6 +266,16 @@ export class WorkspaceIndex {
    * comes first builds what it needs itself.
    */
   async prepareQueries(): Promise<void> {
+    const run = this.prepareLookups();
+    this.preparing = run;
+    try {
+      await run;
+    } finally {
+      if (this.preparing === run) this.preparing = undefined;
+    }
+  }
+
+  private async prepareLookups(): Promise<void> {
     const slices = new Slices(() => new Promise((resolve) => setImmediate(resolve)));
     await this.lookups.symbols.prepare(this.documents.entries(), () => slices.pause());
     await this.lookups.postings.prepare(slices);
