@@ -182,11 +182,18 @@ export class WorkspaceService {
     // Read on its worker while the folders are listed.
     const loading = this.loadSnapshot(catalogue);
     let unsaved = false;
+    let reported = -1;
     try {
       const report = await index.build({
         saved: loading,
         readEntries: parallel?.readEntries,
-        onProgress: (done, total) => progress.report(Math.round((done / Math.max(1, total)) * 100), `Indexing ${withThousands(done)} / ${withThousands(total)}`),
+        onProgress: (done, total) => {
+          // At most one report a percent: at 100,000 documents, one a batch wrote thousands of messages.
+          const percent = Math.round((done / Math.max(1, total)) * 100);
+          if (percent === reported && done < total) return;
+          reported = percent;
+          progress.report(percent, `Indexing ${withThousands(done)} / ${withThousands(total)}`);
+        },
       });
       await parallel?.close();
       // The files were read from disk: an open document's buffer is what counts for it, taken from its analysis.
