@@ -225,11 +225,11 @@ function mentionPrefilter(catalogue: Catalogue, topic: Topic): (text: string) =>
     const e = catalogue.entry(id);
     return e ? [e.name, ...e.aliases, ...e.abbreviations] : [];
   });
-  // A name's mention holds each of its words as written, case aside (the matcher reads the
-  // spaces and dashes between them loosely): the longest word of each name is enough to test.
-  const words = [...new Set(names.map((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u).reduce((a, b) => (b.length > a.length ? b : a), '')))].filter((w) => w !== '');
-  const needed = words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
-  const any = new RegExp(needed.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  // A name's mention holds its words in order, case aside, whatever stands between them (the
+  // matcher reads spaces, dashes and stops loosely); a name holding another's words adds nothing.
+  const phrases = [...new Set(names.map((n) => ` ${n.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '').join(' ')} `))].filter((p) => p !== '  ');
+  const needed = phrases.filter((p) => !phrases.some((other) => other !== p && p.includes(other)));
+  const any = new RegExp(needed.map((p) => p.trim().split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\W*')).join('|'), 'i');
   return (text) => any.test(text);
 }
 
