@@ -19,7 +19,7 @@ describe('preview pages', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('flows a long draft into A4 pages, each with the Council footer; an edit changes only its page; a classified marking heads every page', async function () {
+  it('flows a long draft into A4 pages, each with the Council footer; an edit changes only its page; a classified marking heads every page; an annex starts a page', async function () {
     this.timeout(90000);
     const api = await activateExtension();
     const settings = vscode.workspace.getConfiguration('outcomeDrafting.export');
@@ -63,6 +63,15 @@ describe('preview pages', () => {
     editor.revealRange(new vscode.Range(classified.pageLines[1], 0, classified.pageLines[1], 0), vscode.TextEditorRevealType.AtTop);
     await pageTwo;
     await screenshot('preview-pages');
+
+    // An annex at the end starts a page of its own, though the last page has room.
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    await editor.edit((e) => e.insert(end, '\n\nANNEX\n\nThe joint statement of the meeting.'));
+    const annexLine = document.lineCount - 3;
+    assert.strictEqual(document.lineAt(annexLine).text, 'ANNEX');
+    const annexed = await rendered(api, uri, (r) => r.version === document.version, 'the annex');
+    assert.strictEqual(annexed.pages, classified.pages + 1);
+    assert.strictEqual(annexed.pageLines[annexed.pages - 1], annexLine);
   });
 
   it('a click on a paragraph in the preview puts the cursor at the start of its line in the editor', async function () {
