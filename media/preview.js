@@ -37,6 +37,8 @@
   let version = -1;
   /** The id of the rendering this page shows (0: none). */
   let applied = 0;
+  /** How many blocks the last update brought (the others were kept as they stood). */
+  let received = 0;
   /** The first line of the block the editor's scroll last brought to the top. */
   let scrolledTo = -1;
 
@@ -105,6 +107,7 @@
     const changed = flow(footerChanged);
     version = m.version;
     applied = m.id;
+    received = m.blocks.length;
     report(created, changed);
   }
 
@@ -199,6 +202,8 @@
     vscode.postMessage({
       type: 'rendered',
       version,
+      id: applied,
+      received,
       header: header.replace(/\s+/g, ' ').trim(),
       headings: [...document.querySelectorAll('.blocks .heading')].map((h) => text(h)),
       created,

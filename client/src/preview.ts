@@ -25,6 +25,9 @@ export interface PreviewRendered {
   pageTops: string[];
   /** The first source line of each page's first block. */
   pageLines: number[];
+  /** The server's rendering the page shows (0 before any), and how many blocks its answer brought. */
+  id: number;
+  received: number;
 }
 
 const UPDATE_DELAY_MS = 120;
@@ -109,7 +112,10 @@ class Preview {
   private updating = false;
   private again = false;
   private revealedAt = 0;
-  /** The id of the rendering the page holds: the next answer leaves out the HTML of the blocks it has. */
+  /**
+   * The rendering the page last said it shows: the next answer sends only what changed since. A
+   * stale one costs nothing but a whole answer (the server answers in full when it is not its last).
+   */
   private since: number | undefined;
   private readonly listener: vscode.Disposable;
 
@@ -151,7 +157,7 @@ class Preview {
         directorate: settings.get<string>('directorate') || undefined,
         since: this.since,
       });
-      if (result) this.since = (await this.panel.webview.postMessage({ type: 'update', ...result })) ? result.id : undefined;
+      if (result) void this.panel.webview.postMessage({ type: 'update', ...result });
       this.sendDiagnostics();
     } catch {
       // The server restarting: its Running state schedules the next update.
@@ -180,7 +186,7 @@ class Preview {
 
   private received(m: FromWebview): void {
     if (m.type === 'ready' || m.type === 'resync') {
-      // A page (re)loaded holds no blocks.
+      // A page (re)loaded holds no blocks; one that missed an update gets them all again.
       this.since = undefined;
       this.ready = true;
       void this.update();
@@ -195,6 +201,7 @@ class Preview {
       this.revealedAt = Date.now();
       editor.revealRange(new vscode.Range(m.line, 0, m.line, 0), vscode.TextEditorRevealType.AtTop);
     } else if (m.type === 'rendered') {
+      this.since = m.id || undefined;
       const { type: _type, ...rendered } = m;
       this.onRendered({ uri: this.document.uri.toString(), ...rendered });
     }

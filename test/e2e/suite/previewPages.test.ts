@@ -48,6 +48,7 @@ describe('preview pages', () => {
     const at = document.getText().indexOf('raised.') + 'raised'.length;
     await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + 1)), '!'));
     const one = await rendered(api, uri, (r) => r.version === document.version, 'the edit');
+    assert.strictEqual(one.received, 1, 'the answer brings the edited block only');
     assert.strictEqual(one.created, 1);
     assert.strictEqual(one.pagesChanged, 1);
     assert.strictEqual(one.pages, paged.pages);
