@@ -56,7 +56,7 @@ export class PreviewRenderer {
   render(layout: PageLayout, footer: { initials?: string; directorate?: string } = {}, since?: number): PreviewPage {
     const seen = new Map<string, number>();
     const next = new Map<string, Rendered>();
-    const htmlOf = new Map<string, string>();
+    const html: string[] = [];
     const keys = new Set<string>();
     let annex = false;
     const blocks = layout.blocks.map((block): PreviewBlock => {
@@ -68,13 +68,13 @@ export class PreviewRenderer {
       seen.set(rendered.hash, n + 1);
       const key = n ? `${rendered.hash}#${n}` : rendered.hash;
       keys.add(key);
-      htmlOf.set(key, rendered.html);
+      html.push(rendered.html);
       return { key, line: block.line, endLine: block.endLine, annex };
     });
     const known = since !== undefined && since === this.lastId;
     const keep = known ? kept(this.lastBlocks, blocks, since) : undefined;
-    const sent = keep ? blocks.slice(keep.head, blocks.length - keep.tail) : blocks;
-    const answer = sent.map((b): PreviewBlock => (known && this.lastKeys.has(b.key) ? b : { ...b, html: htmlOf.get(b.key) }));
+    const from = keep?.head ?? 0;
+    const answer = blocks.slice(from, blocks.length - (keep?.tail ?? 0)).map((b, i): PreviewBlock => (known && this.lastKeys.has(b.key) ? b : { ...b, html: html[from + i] }));
     // Kept for two renderings: a block typed away and back (an undo) is still there.
     this.previous = this.cache;
     this.cache = next;
