@@ -21,6 +21,8 @@
   let elements = new Map();
   /** @type {HTMLElement[]} the blocks in document order */
   let order = [];
+  /** @type {number[]} each block's first source line, in the same order */
+  let starts = [];
   /** @type {Set<HTMLElement>} the blocks from the annex on */
   let annexBlocks = new Set();
   /** @type {Page[]} */
@@ -101,6 +103,10 @@
     }
     elements = next;
     order = head.concat(middle, tail);
+    starts = starts.slice(0, keep.head).concat(
+      m.blocks.map((b) => b.line),
+      starts.slice(starts.length - keep.tail).map((line) => line + keep.shift),
+    );
     const footerChanged = m.footer !== footerHtml || (m.classifiedMarking ?? '') !== classified;
     footerHtml = m.footer;
     classified = m.classifiedMarking ?? '';
@@ -218,14 +224,28 @@
     });
   }
 
-  /** The block a source line belongs to: the last one starting at or before it. */
+  /** The block a source line belongs to: the last one starting at or before it (a binary search: a long draft has thousands). */
   function blockAt(line) {
-    let found;
-    for (const el of order) {
-      if (Number(el.dataset.line) <= line) found = el;
-      else break;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= line) lo = mid + 1;
+      else hi = mid;
     }
-    return found;
+    return lo > 0 ? order[lo - 1] : undefined;
+  }
+
+  /** The first block whose bottom is below the top of the panel (blocks stand in page order, top to bottom). */
+  function firstVisible() {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order[mid].getBoundingClientRect().bottom > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    return order[lo];
   }
 
   /** Each diagnostic as a coloured mark in the page margin beside its block, with its message; blocks whose marks are the same are not touched. */
@@ -288,7 +308,7 @@
     scrollPending = true;
     requestAnimationFrame(() => {
       scrollPending = false;
-      const first = order.find((el) => el.getBoundingClientRect().bottom > 0);
+      const first = firstVisible();
       if (!first) return;
       const rect = first.getBoundingClientRect();
       const start = Number(first.dataset.line);
