@@ -12,14 +12,17 @@ import { registerSection } from './sections';
 
 const BIN = path.resolve(__dirname, '../../bin/outcome-lint.js');
 
-/** Runs a command; its wall time in ms and, where GNU time is installed, its peak resident set in MB (%M). */
-function timed(command: string, args: string[]): { ms: number; peakMb?: number } {
+/**
+ * Runs a command; its wall time in ms and, where GNU time is installed, its CPU time in ms (user
+ * and system: what a loaded machine changes least) and its peak resident set in MB.
+ */
+function timed(command: string, args: string[]): { ms: number; cpuMs?: number; peakMb?: number } {
   const time = fs.existsSync('/usr/bin/time');
   const start = process.hrtime.bigint();
-  const r = spawnSync(time ? '/usr/bin/time' : command, time ? ['-f', '%M', command, ...args] : args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(time ? '/usr/bin/time' : command, time ? ['-f', '%M %U %S', command, ...args] : args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const kb = time ? Number(r.stderr.trimEnd().split('\n').pop()) : NaN;
-  return { ms, peakMb: Number.isFinite(kb) ? kb / 1024 : undefined };
+  const [kb, user, system] = time ? (r.stderr.trimEnd().split('\n').pop() ?? '').split(' ').map(Number) : [];
+  return { ms, cpuMs: Number.isFinite(user + system) ? (user + system) * 1000 : undefined, peakMb: Number.isFinite(kb) ? kb / 1024 : undefined };
 }
 
 registerSection('cli', async (ctx) => {
@@ -27,18 +30,22 @@ registerSection('cli', async (ctx) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-bench-cli-'));
   try {
     for (const d of docs) fs.writeFileSync(path.join(dir, d.fileName), d.text);
-    const grep: number[] = [];
-    const mentions: number[] = [];
+    const grep: ReturnType<typeof timed>[] = [];
+    const mentions: ReturnType<typeof timed>[] = [];
     // Alternated, so that the page cache and the machine's load treat both alike.
     for (let i = 0; i < 3; i++) {
-      grep.push(timed('grep', ['-rn', '-i', 'PNR', dir]).ms);
-      mentions.push(timed(process.execPath, [BIN, 'mentions', 'PNR', dir]).ms);
+      grep.push(timed('grep', ['-rn', '-i', 'PNR', dir]));
+      mentions.push(timed(process.execPath, [BIN, 'mentions', 'PNR', dir]));
     }
-    const best = (xs: number[]) => Math.min(...xs);
-    ctx.row(`grep -rn -i PNR, ${docs.length} documents`, ctx.fmtMs(best(grep)));
-    ctx.row(`outcome-lint mentions PNR, ${docs.length} documents`, `${ctx.fmtMs(best(mentions))} (${(best(mentions) / best(grep)).toFixed(1)}x grep; target <= 5x)`);
-    ctx.record('cli.grepMs', best(grep));
-    ctx.record('cli.mentionsMs', best(mentions));
+    const best = (xs: ReturnType<typeof timed>[], pick: (t: ReturnType<typeof timed>) => number | undefined) => Math.min(...xs.map((x) => pick(x) ?? NaN));
+    const cpu = (xs: ReturnType<typeof timed>[]) => best(xs, (t) => t.cpuMs);
+    const cpuText = (xs: ReturnType<typeof timed>[]) => (Number.isFinite(cpu(xs)) ? `, CPU ${ctx.fmtMs(cpu(xs))}` : '');
+    const wall = (xs: ReturnType<typeof timed>[]) => best(xs, (t) => t.ms);
+    ctx.row(`grep -rn -i PNR, ${docs.length} documents`, `${ctx.fmtMs(wall(grep))}${cpuText(grep)}`);
+    const ratio = `${(wall(mentions) / wall(grep)).toFixed(1)}x grep${Number.isFinite(cpu(grep)) ? `, CPU ${(cpu(mentions) / cpu(grep)).toFixed(1)}x` : ''}`;
+    ctx.row(`outcome-lint mentions PNR, ${docs.length} documents`, `${ctx.fmtMs(wall(mentions))}${cpuText(mentions)} (${ratio}; target <= 5x)`);
+    ctx.record('cli.grepMs', wall(grep));
+    ctx.record('cli.mentionsMs', wall(mentions));
     const lint = timed(process.execPath, [BIN, '--format', 'json', dir]);
     ctx.row(`outcome-lint --format json, ${docs.length} documents`, `${ctx.fmtMs(lint.ms)}${lint.peakMb ? `, peak RSS ${lint.peakMb.toFixed(0)} MB` : ''}`);
     ctx.record('cli.lintMs', lint.ms);

@@ -70,8 +70,9 @@ interface Run {
   longestBlockSettling: number;
   right: Latencies;
   settled: Latencies;
-  /** Locations in the last references answer on the mention. */
+  /** Locations in the last references answer on the mention, and how many the server said there are (its log line when it cut the answer). */
   referencesCount: number;
+  referencesTotal?: string;
   /** Resident set, MB: highest while indexing, highest after, and at the end. */
   peakIndexing?: number;
   peakAfter?: number;
@@ -96,7 +97,8 @@ function probeDocument(folder: string): { uri: string; text: string; mention: { 
       const file = path.join(dir, name);
       const text = fs.readFileSync(file, 'utf8');
       const lines = text.split(/\r?\n/);
-      const m = lines.findIndex((l, i) => i > 15 && /\bPNR\b/.test(l));
+      // A mention in a paragraph: on a heading's line, references answer the heading's topic at the earlier meetings.
+      const m = lines.findIndex((l, i) => i > 15 && /\bPNR\b/.test(l) && !/^\W*(?:\d+\.|\(?[a-z]\)|Session \d+:)/.test(l));
       const h = lines.findIndex((l, i) => i > 15 && /^(?:\*\*)?(?:\d+\.|Session \d+:)\s+\S/.test(l));
       if (m >= 0 && h >= 0) {
         return { uri: pathToFileURL(file).href, text, mention: { line: m, character: lines[m].search(/\bPNR\b/) + 1 }, heading: { line: h, character: 1 } };
@@ -145,7 +147,11 @@ async function serverRun(server: string, folder: string, storage: string, nodeOp
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
+    let referencesTotal: string | undefined;
+    connection.onNotification('window/logMessage', (m: { message: string }) => {
+      const total = /^References: [\d,]+ of ([\d,]+) shown/.exec(m.message);
+      if (total) referencesTotal = total[1];
+    });
     connection.onNotification('textDocument/publishDiagnostics', () => undefined);
     connection.listen();
     const uri = pathToFileURL(folder).href;
@@ -189,7 +195,7 @@ async function serverRun(server: string, folder: string, storage: string, nodeOp
       longestBlockIndexing: longest.indexing,
       longestBlockSettling: longest.settling,
       pings,
-      right: right.latencies, settled: settled.latencies, referencesCount: right.referencesCount };
+      right: right.latencies, settled: settled.latencies, referencesCount: right.referencesCount, referencesTotal };
     if (during.length > 0) run.peakIndexing = Math.max(...during);
     if (after.length > 0) {
       run.peakAfter = Math.max(...after);
@@ -247,7 +253,7 @@ function print(ctx: Printer, label: string, key: string, { cold, warm }: { cold:
   ctx.row(`${label}: longest block (a request every ${PING_MS} ms)`, blocks((r) => r.longestBlock));
   ctx.row(`${label}: longest block while indexing`, blocks((r) => r.longestBlockIndexing));
   ctx.row(`${label}: longest block while saving, building lookups`, blocks((r) => r.longestBlockSettling));
-  ctx.row(`${label}: references on a mention, right after`, `${stat(pool((r) => r.right.referencesMention))} (${cold[0].referencesCount} locations)`);
+  ctx.row(`${label}: references on a mention, right after`, `${stat(pool((r) => r.right.referencesMention))} (${cold[0].referencesCount} locations${cold[0].referencesTotal ? ` of ${cold[0].referencesTotal}` : ''})`);
   ctx.row(`${label}: references on a mention, settled`, stat(pool((r) => r.settled.referencesMention)));
   ctx.row(`${label}: references on a heading, right after`, stat(pool((r) => r.right.referencesHeading)));
   ctx.row(`${label}: references on a heading, settled`, stat(pool((r) => r.settled.referencesHeading)));
