@@ -116,6 +116,22 @@ describe('LSP: bounded references (outcomeDrafting.references.limit, partial res
     }
   });
 
+  it('counts again when a document mentioning the topic changes', async () => {
+    const all = (await streamed()).batches.flat();
+    const text = fs.readFileSync(new URL(probe.uri), 'utf8');
+    const line = text.split('\n')[probe.position.line];
+    const onLine = all.filter((l) => l.uri === probe.uri && l.range.start.line === probe.position.line).length;
+    const end = text.split('\n').length - 1;
+    // The probe's line once more at the end of its document: its mentions once more.
+    await session.change(probe.uri, 2, [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: `\n${line}\n` }]);
+    const told = bounded.length;
+    await session.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: probe.uri }, position: probe.position, context: { includeDeclaration: true } });
+    const notice = await session.until(() => bounded[told]);
+    assert.ok(onLine > 0);
+    assert.equal(notice.total, all.length + onLine);
+    assert.equal((await streamed()).batches.flat().length, all.length + onLine);
+  });
+
   it('answers on a heading its topic at the earlier meetings only, one document per meeting, as its code lens counts them', async () => {
     // The latest meeting whose document has a section on PNR.
     const latest = [...docs].sort((a, b) => b.facts.meetingStart.localeCompare(a.facts.meetingStart)).find((d) => d.facts.sectionTitles.some((t) => /\bPNR\b/.test(t)))!;

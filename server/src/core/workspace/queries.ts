@@ -165,6 +165,8 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
   /** `topicOf`, by entry id (the catalogue does not change during the index's life). */
   private readonly topics = new Map<string, Topic>();
   private bodies: Set<string> | undefined;
+  /** How many references a topic's list of documents holds (by the meeting they come before, '' for all). */
+  private readonly totals = new WeakMap<readonly DocumentEntry[], Map<string, number>>();
 
   constructor(
     private readonly documents: IndexedDocuments,
@@ -229,14 +231,28 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
     return topic?.kind === 'entry' ? { ...this.topicList(this.lookups.topics.documents(topic.ids), topic.ids), topic: topic.id } : undefined;
   }
 
-  /** The mentions of the entries in `documents`. */
-  private topicList(documents: Iterable<DocumentEntry>, ids: ReadonlySet<string>): ReferenceList {
-    return { documents, triples: (d) => mentionTriplesOf(d, ids), count: (d) => mentionCountOf(d, ids) };
+  /**
+   * The mentions of the entries in `documents` (a topic's, as the lookups list them), or in those
+   * of the meetings before `before`'s. How many there are is counted once for that list: the
+   * lookups make a topic's list anew when a document mentioning it comes or goes.
+   */
+  private topicList(documents: readonly DocumentEntry[], ids: ReadonlySet<string>, before?: DocumentEntry): ReferenceList {
+    let totals = this.totals.get(documents);
+    if (!totals) this.totals.set(documents, (totals = new Map()));
+    const key = before ? meetingKey(before) : '';
+    const known = totals;
+    return {
+      documents: before ? earlierMeetingDocuments(documents, before) : documents,
+      triples: (d) => mentionTriplesOf(d, ids),
+      count: (d) => mentionCountOf(d, ids),
+      total: known.get(key),
+      counted: (n) => known.set(key, n),
+    };
   }
 
   /** A section's topic at the meetings before `before`'s, one document per meeting, oldest first: the mentions of its entries, or the headings of its title. */
   private sectionList(topic: SectionTopic, before: DocumentEntry): ReferenceList {
-    if ('ids' in topic) return this.topicList(earlierMeetingDocuments(this.lookups.topics.documents(topic.ids), before), topic.ids);
+    if ('ids' in topic) return this.topicList(this.lookups.topics.documents(topic.ids), topic.ids, before);
     const wanted = normaliseTitle(topic.title);
     const triples = (d: DocumentEntry) => headingsOf(d).filter((h) => normaliseTitle(h.title) === wanted).flatMap((h) => h.span);
     return { documents: earlierMeetingDocuments([...this.lookups.titles.get(wanted)].sort(byMeetingDate), before), triples, count: (d) => triples(d).length / 3 };
@@ -479,14 +495,18 @@ interface ReferenceList {
   topic?: string;
   triples(e: DocumentEntry): ArrayLike<number>;
   count(e: DocumentEntry): number;
+  /** How many in all, when counted before; else told to `counted` once counted. */
+  total?: number;
+  counted?(total: number): void;
 }
 
-/** `limit` locations from `offset`, and how many in all: only the locations of the page are made. */
+/** `limit` locations from `offset`, and how many in all: only the locations of the page are made (and the documents after it not read once the total is known). */
 function readPage(list: ReferenceList, offset: number, limit: number): ReferencePage {
   const locations: MentionLocation[] = [];
   const end = offset + limit;
   let total = 0;
   for (const e of list.documents) {
+    if (list.total !== undefined && total >= end) break;
     const n = list.count(e);
     if (n > 0 && total + n > offset && total < end) {
       const t = list.triples(e);
@@ -494,6 +514,8 @@ function readPage(list: ReferenceList, offset: number, limit: number): Reference
     }
     total += n;
   }
+  if (list.total !== undefined) return { locations, total: list.total };
+  list.counted?.(total);
   return { locations, total };
 }
 
