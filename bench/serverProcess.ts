@@ -62,6 +62,9 @@ interface Latencies {
 
 interface Run {
   indexMs: number;
+  /** CPU time from `initialized` to the end of indexing, ms: the process's and the server thread's. */
+  indexCpuMs?: number;
+  indexThreadCpuMs?: number;
   /** The longest a cheap request waited, ms, and how many were sent. */
   longestBlock: number;
   pings: number;
@@ -77,6 +80,22 @@ interface Run {
   peakIndexing?: number;
   peakAfter?: number;
   settledMb?: number;
+}
+
+/**
+ * CPU time used so far, ms: by the whole process (its workers included, those ended too), or by
+ * its main thread alone (the server thread). Read from /proc (Linux); on a shared machine a
+ * fairer figure than the wall clock.
+ */
+function cpuMs(pid: number, serverThread = false): number | undefined {
+  try {
+    const stat = fs.readFileSync(serverThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime (fields 14 and 15 of stat(5)), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 function residentMb(pid: number): number | undefined {
@@ -138,10 +157,14 @@ async function serverRun(server: string, folder: string, storage: string, nodeOp
   }, SAMPLE_MS);
   let pinger: NodeJS.Timeout | undefined;
   try {
+    let cpuAtEnd: (number | undefined)[] = [];
     const ended = new Promise<number>((resolve) => {
       connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
       connection.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
-        if (p.value?.kind === 'end') resolve(performance.now());
+        if (p.value?.kind === 'end') {
+          cpuAtEnd = [cpuMs(proc.pid!), cpuMs(proc.pid!, true)];
+          resolve(performance.now());
+        }
       });
     });
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
@@ -163,6 +186,7 @@ async function serverRun(server: string, folder: string, storage: string, nodeOp
       initializationOptions: { storagePath: storage },
     });
     const started = performance.now();
+    const cpuAtStart = [cpuMs(proc.pid!), cpuMs(proc.pid!, true)];
     await connection.sendNotification(InitializedNotification.type, {});
     // The cheap request: answered from what the server holds, whatever the index is doing.
     const longest = { indexing: 0, queries: 0, settling: 0 };
@@ -189,8 +213,11 @@ async function serverRun(server: string, folder: string, storage: string, nodeOp
     await connection.sendRequest('outcome/documentInfo', { uri: 'file:///not-open.outcome.md' });
     const during = samples.filter((s) => s.at <= end).map((s) => s.mb);
     const after = samples.filter((s) => s.at > end).map((s) => s.mb);
+    const spent = (k: number) => (cpuAtEnd[k] !== undefined && cpuAtStart[k] !== undefined ? cpuAtEnd[k]! - cpuAtStart[k]! : undefined);
     const run: Run = {
       indexMs: end - started,
+      indexCpuMs: spent(0),
+      indexThreadCpuMs: spent(1),
       longestBlock: Math.max(longest.indexing, longest.queries, longest.settling),
       longestBlockIndexing: longest.indexing,
       longestBlockSettling: longest.settling,
@@ -249,6 +276,9 @@ function print(ctx: Printer, label: string, key: string, { cold, warm }: { cold:
   const pool = (pick: (r: Run) => number[]) => cold.flatMap(pick);
   ctx.row(`${label}: cold index`, `median ${ms(median(times))} of ${cold.length} (${times.map(ms).join(', ')})`);
   ctx.row(`${label}: warm start from the saved index`, ms(warm.indexMs));
+  const cpu = (r: Run) => (r.indexCpuMs === undefined ? 'n/a' : `${ms(r.indexCpuMs)} (server thread ${ms(r.indexThreadCpuMs ?? 0)})`);
+  ctx.row(`${label}: CPU to index, cold`, cold.map(cpu).join('; '));
+  ctx.row(`${label}: CPU to index, warm`, cpu(warm));
   const blocks = (pick: (r: Run) => number) => `${ms(Math.max(...all.map(pick)))} (cold runs ${cold.map((r) => ms(pick(r))).join(', ')}; warm ${ms(pick(warm))})`;
   ctx.row(`${label}: longest block (a request every ${PING_MS} ms)`, blocks((r) => r.longestBlock));
   ctx.row(`${label}: longest block while indexing`, blocks((r) => r.longestBlockIndexing));
