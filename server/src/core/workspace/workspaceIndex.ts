@@ -266,20 +266,22 @@ export class WorkspaceIndex {
    * comes first builds what it needs itself.
    */
   async prepareQueries(): Promise<void> {
-    const run = this.prepareLookups();
+    const slices = new Slices(() => new Promise((resolve) => setImmediate(resolve)));
+    const run = this.prepareAnswers(slices);
     this.preparing = run;
     try {
       await run;
     } finally {
       if (this.preparing === run) this.preparing = undefined;
     }
+    // Read only when a file changes (which documents to check again): no answer waits for it.
+    await this.lookups.referrers.prepare(slices);
   }
 
-  private async prepareLookups(): Promise<void> {
-    const slices = new Slices(() => new Promise((resolve) => setImmediate(resolve)));
+  /** The lookups that answers read (`afterLookups` makes them wait for these). */
+  private async prepareAnswers(slices: Slices): Promise<void> {
     await this.lookups.symbols.prepare(this.documents.entries(), () => slices.pause());
     await this.lookups.postings.prepare(slices);
-    await this.lookups.referrers.prepare(slices);
     await this.lookups.titles.prepare(slices);
   }
 
