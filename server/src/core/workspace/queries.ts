@@ -456,7 +456,8 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
       // Free words are not in the index: the document is parsed again and searched.
       return findTopicMentions(parseForIndex(text, this.catalogue), this.catalogue, topic).map((m) => occurrence(e, m.range, m, m.section));
     }
-    return sentencesOf(e, mentionTriplesOf(e, topic.ids), text, (line) => headingsAt(e, line).section?.text);
+    const lines = splitLines(text).clean;
+    return sentencesOf(e, mentionTriplesOf(e, topic.ids), (line) => lines[line], (line) => headingsAt(e, line).section?.text);
   }
 }
 
@@ -472,17 +473,25 @@ export function occurrencesInDocument(uri: string, doc: OutcomeDocument, text: s
   const triples = topicMentionSpans(doc, catalogue, topic.ids, mayHold);
   if (triples.length === 0) return [];
   const sectionOn = (line: number) => doc.sections.find((s) => s.heading.range.start.line <= line && line <= s.range.end.line)?.heading.text;
-  return sentencesOf(e, triples, text, sectionOn);
+  // The sentence is read in the text's lines with their markup blanked: the document's own, but
+  // where a stamp was blanked in them too (then the whole text's lines, made once).
+  const { cleanText, lineStarts, stamps } = doc;
+  let unstamped: string[] | undefined;
+  const lineOf = (l: number) => {
+    if (stamps.some((r) => r.start.line <= l && l <= r.end.line)) return (unstamped ??= splitLines(text).clean)[l];
+    return l < lineStarts.length ? cleanText.slice(lineStarts[l], l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : cleanText.length) : undefined;
+  };
+  return sentencesOf(e, triples, lineOf, sectionOn);
 }
 
-/** Each mention ([line, start, end] triples) with its sentence in the text's lines, markup blanked. */
-function sentencesOf(e: OccurrenceSource, triples: ArrayLike<number>, text: string, sectionOn: (line: number) => string | undefined): TopicOccurrence[] {
-  const lines = splitLines(text).clean;
+/** Each mention ([line, start, end] triples) with its sentence in its line (`lineOf`: the line with markup blanked). */
+function sentencesOf(e: OccurrenceSource, triples: ArrayLike<number>, lineOf: (line: number) => string | undefined, sectionOn: (line: number) => string | undefined): TopicOccurrence[] {
   const out: TopicOccurrence[] = [];
   for (let i = 0; i < triples.length; i += 3) {
     const [line, start, end] = [triples[i], triples[i + 1], triples[i + 2]];
-    if (line >= lines.length) continue;
-    out.push(occurrence(e, spanRange([line, start, end]), sentenceAround(lines[line], start, end), sectionOn(line)));
+    const text = lineOf(line);
+    if (text === undefined) continue;
+    out.push(occurrence(e, spanRange([line, start, end]), sentenceAround(text, start, end), sectionOn(line)));
   }
   return out;
 }
