@@ -45,6 +45,8 @@ describe('the real documents, opened', () => {
     for (const m of meetings) assert.deepStrictEqual([...new Set(m.rows)], m.rows, `a row repeated under ${m.meeting}`);
     // Sentences that mention PNR more than once were listed once per mention before.
     assert.ok(meetings.some((m) => m.rows.length > 0));
+    // Above the rows: the meetings and the mentions in all.
+    assert.match(api.topicHistory.message() ?? '', new RegExp(`^PNR \\(passenger name records\\): ${meetings.length} meetings, oldest first; \\d+ mentions in all$`));
     await screenshot('topic-history-pnr');
   });
 
