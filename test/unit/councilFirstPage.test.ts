@@ -8,7 +8,8 @@ import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { councilDocumentsOnly } from '../../server/src/node/councilFirstPage';
 import { readDocument } from '../../server/src/node/documentFiles';
-import { FileWorkspace } from '../../server/src/node/fileWorkspace';
+import { ArchiveReader } from '../../server/src/node/archiveReader';
+import { FileWorkspace, fileScope } from '../../server/src/node/fileWorkspace';
 import { fileUri } from '../../server/src/node/fileUris';
 import { startParallelIndex } from '../../server/src/node/parallelIndex';
 import { para, run, wordPackage } from '../support/wordPackage';
@@ -69,6 +70,23 @@ describe('Word and PDF files read from their first page', () => {
     assert.equal(unrelated.warning, 'read the start of the body only: no Council document');
     const council = await readDocument(file('7412-16.docx'), councilDocumentsOnly(catalogue));
     assert.ok(council.ok && !council.firstPageOnly && council.text.endsWith('Point 150. The Chair recalled the work done on the roadmap and the delegations took note of it.'));
+  });
+
+  it('reads a file changed on disk for the index, on the server\'s reader thread, as the workers do; its view reads it whole', async () => {
+    const archives = new ArchiveReader();
+    const workspace = new FileWorkspace([dir], fileScope(), archives);
+    try {
+      const forIndex = await workspace.readFile(fileUri(file('report.pdf')));
+      assert.match(forIndex ?? '', /^Annual Report of the Municipal Library\n\nChapter 1\n/);
+      assert.ok(!forIndex!.includes('Chapter 2'), 'the second page is not read');
+      const view = await workspace.read(file('report.pdf'));
+      assert.ok(view.ok && view.text.includes('Chapter 12'));
+      const council = await readDocument(file('7012-26.pdf'));
+      assert.ok(council.ok);
+      assert.equal(await workspace.readFile(fileUri(file('7012-26.pdf'))), council.text);
+    } finally {
+      await archives.close();
+    }
   });
 
   it('indexes the Council files and keeps the unrelated ones in the saved index as none: a warm start reads no file again', async () => {

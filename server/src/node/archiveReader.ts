@@ -25,7 +25,12 @@ export class ArchiveReader {
 
   constructor(private readonly workerFile = WORKER_FILE) {}
 
-  async read(file: string): Promise<FileRead> {
+  /**
+   * The file as its reader reads it. `councilDocumentsOnly`: no further than its first page
+   * when that is no Council document's (see councilFirstPage.ts); such a read is not kept, so
+   * the file's view still shows it whole.
+   */
+  async read(file: string, options: { councilDocumentsOnly?: boolean } = {}): Promise<FileRead> {
     const cached = this.cache.get(file);
     if (cached) {
       const now = await fs.promises.stat(file).catch(() => undefined);
@@ -37,8 +42,8 @@ export class ArchiveReader {
       }
       this.forget(file);
     }
-    const read = await this.inWorker(file);
-    if (read.stat) this.keep(file, { ...read, stat: read.stat });
+    const read = await this.inWorker(file, options.councilDocumentsOnly === true);
+    if (read.stat && !read.firstPageOnly) this.keep(file, { ...read, stat: read.stat });
     return read;
   }
 
@@ -49,7 +54,7 @@ export class ArchiveReader {
     await worker?.terminate();
   }
 
-  private inWorker(file: string): Promise<FileRead> {
+  private inWorker(file: string, councilDocumentsOnly: boolean): Promise<FileRead> {
     return new Promise((resolve) => {
       let worker: Worker;
       try {
@@ -60,7 +65,7 @@ export class ArchiveReader {
       }
       const id = this.nextId++;
       this.pending.set(id, resolve);
-      worker.postMessage({ id, file } satisfies ReaderRequest);
+      worker.postMessage({ id, file, councilDocumentsOnly } satisfies ReaderRequest);
     });
   }
 

@@ -147,7 +147,8 @@ export class FileWorkspace implements Workspace {
   async readFile(uri: string): Promise<string | undefined> {
     const file = uriPath(uri);
     if (!(await this.contains(file))) return undefined;
-    const read = await this.read(file);
+    // For the index: a Word or PDF file whose first page is no Council document's is read no further.
+    const read = isArchiveFile(file) ? await this.archives.read(file, { councilDocumentsOnly: true }) : await readDocumentFileAsync(file);
     return read.ok ? read.text : undefined;
   }
 
