@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { headingOnLine, headingsAt, headingTextsOf, headingTitlesOf, mentionAt, mentionIdsOf, mentionSpansOf, mentionTriplesOf, type DocumentEntry, type HeadingEntry } from '../../server/src/core/workspace/documentEntry';
+import { headingOnLine, headingsAt, headingTextsOf, headingTitlesOf, mentionAt, mentionIdsOf, referenceBasesOf, mentionSpansOf, mentionTriplesOf, type DocumentEntry, type HeadingEntry } from '../../server/src/core/workspace/documentEntry';
 import { EntryUnpacker, MalformedEntry, PackedEntryCheck, packEntry, StringTable } from '../../server/src/core/workspace/packedEntry';
 
 /**
@@ -66,6 +66,7 @@ describe('packed index entries', () => {
         assert.deepEqual(mentionIdsOf(e), mentionIdsOf(plain));
         assert.deepEqual(headingTextsOf(e), headingTextsOf(plain));
         assert.deepEqual(headingTitlesOf(e), headingTitlesOf(plain));
+        for (const series of ['ST', 'CM'] as const) assert.deepEqual(referenceBasesOf(e, series), referenceBasesOf(plain, series));
         assert.deepEqual(Array.from(mentionTriplesOf(e, wanted)), Array.from(mentionTriplesOf(plain, wanted)));
         assert.deepEqual(mentionSpansOf(e, wanted), mentionSpansOf(plain, wanted));
         assert.equal(mentionAt(e, line, character), mentionAt(plain, line, character));

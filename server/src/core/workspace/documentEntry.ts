@@ -174,6 +174,11 @@ export function headingsOf(e: DocumentEntry): HeadingEntry[] {
   return e.sections.flatMap((s) => [s, ...s.items]);
 }
 
+/** The base numbers of the document's references of one series ("ST"), in text order. */
+export function referenceBasesOf(e: DocumentEntry, series: NumberRefEntry['series']): string[] {
+  return e instanceof PackedDocumentEntry ? e.referenceBases(series) : e.references.filter((r) => r.series === series).map((r) => r.base);
+}
+
 /** The title of every section and item heading, in text order. */
 export function headingTitlesOf(e: DocumentEntry): string[] {
   return e instanceof PackedDocumentEntry ? e.headingTitles() : headingsOf(e).map((h) => h.title);

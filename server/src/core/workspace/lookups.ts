@@ -1,4 +1,4 @@
-import { byMeetingDate, headingTitlesOf, mentionIdsOf, mentionTriplesOf, type DocumentEntry } from './documentEntry';
+import { byMeetingDate, headingTitlesOf, mentionIdsOf, referenceBasesOf, mentionTriplesOf, type DocumentEntry } from './documentEntry';
 import { DocumentLookup } from './documentLookup';
 import { meetingKey, seriesKey } from './meetings';
 import { MentionList } from './mentionList';
@@ -18,7 +18,7 @@ export interface Lookup {
 
 /**
  * Every lookup the queries read, each with its one job. Those not needed to answer at once
- * (all but the numbers and the series) are built on first use or by `prepare` after indexing.
+ * (all but the numbers, the series, the referrers and the symbols) are built on first use or by `prepare` after indexing.
  */
 export class Lookups {
   /** Base number ("13228/11") -> the documents carrying it, REVs and ADDs included. */
@@ -37,7 +37,8 @@ export class Lookups {
   readonly symbols = new SymbolTable(undefined, true);
 
   constructor(everyDocument: () => Iterable<DocumentEntry>) {
-    this.referrers = new DocumentLookup((e) => e.references.filter((r) => r.series === 'ST').map((r) => r.base), (e) => e.uri, everyDocument);
+    // Kept from the first document: every change of a document reads it (which others to check again).
+    this.referrers = new DocumentLookup((e) => referenceBasesOf(e, 'ST'), (e) => e.uri, everyDocument, true);
     this.postings = new SortedPostings(everyDocument);
     this.titles = new DocumentLookup((e) => new Set(headingTitlesOf(e).map(normaliseTitle)), (e) => e, everyDocument);
     this.topics = new TopicMentions(this.postings);

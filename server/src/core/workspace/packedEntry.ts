@@ -472,6 +472,16 @@ export class PackedDocumentEntry implements DocumentEntry {
     return out;
   }
 
+  /** The base numbers of the references of one series, without the references' objects. */
+  referenceBases(series: string): string[] {
+    const [start, end] = this.#field(2);
+    const d = this.#data;
+    const s = this.#strings.strings;
+    const out: string[] = [];
+    for (let i = start; i < end; i += 7) if (s[d[i]] === series) out.push(s[d[i + 2]]);
+    return out;
+  }
+
   get meetingRefs(): MeetingRefEntry[] {
     const [start, end] = this.#field(3);
     const d = this.#data;

@@ -9,8 +9,8 @@ import { sortInSlices, type Slices } from './slices';
  */
 export class SortedPostings implements Lookup {
   private map: Map<string, DocumentEntry[]> | undefined;
-  /** Counts the documents that came and went: lists gathered across a change are not used. */
-  private changes = 0;
+  /** While `prepare` builds the lists: the documents that came (true) and went since it began, to apply after. */
+  private changes: [DocumentEntry, boolean][] | undefined;
 
   constructor(private readonly everyDocument: () => Iterable<DocumentEntry>) {}
 
@@ -28,7 +28,7 @@ export class SortedPostings implements Lookup {
   }
 
   add(e: DocumentEntry): void {
-    this.changes++;
+    this.changes?.push([e, true]);
     if (!this.map) return;
     for (const id of mentionIdsOf(e)) {
       const list = this.map.get(id);
@@ -38,7 +38,7 @@ export class SortedPostings implements Lookup {
   }
 
   delete(e: DocumentEntry): void {
-    this.changes++;
+    this.changes?.push([e, false]);
     if (!this.map) return;
     for (const id of mentionIdsOf(e)) {
       const list = this.map.get(id);
@@ -56,19 +56,22 @@ export class SortedPostings implements Lookup {
 
   /** Builds the lists now, in slices (after indexing, while the editor is idle); unless a query built them first. */
   async prepare(slices: Slices): Promise<void> {
-    const changes = this.changes;
+    if (this.map || this.changes) return;
+    // From the documents as they are now; those that come and go meanwhile are applied after.
+    const changes: [DocumentEntry, boolean][] = (this.changes = []);
     const map = new Map<string, DocumentEntry[]>();
-    for (const e of this.everyDocument()) {
-      if (this.map || this.changes !== changes) return;
+    for (const e of [...this.everyDocument()]) {
       gather(map, e);
       await slices.pause();
     }
-    for (const [id, list] of map) {
-      const sorted = await sortInSlices(list, byMeetingDate, slices);
-      if (this.map || this.changes !== changes) return;
-      map.set(id, sorted);
-    }
+    for (const [id, list] of map) map.set(id, await sortInSlices(list, byMeetingDate, slices));
+    this.changes = undefined;
+    if (this.map) return;
     this.map = map;
+    for (const [e, came] of changes) {
+      if (came) this.add(e);
+      else this.delete(e);
+    }
   }
 
   private built(): Map<string, DocumentEntry[]> {

@@ -281,8 +281,6 @@ export class WorkspaceIndex {
     } finally {
       if (this.preparing === run) this.preparing = undefined;
     }
-    // Read only when a file changes (which documents to check again): no answer waits for it.
-    await this.lookups.referrers.prepare(slices);
   }
 
   /** The lookups that answers read (`afterLookups` makes them wait for these). */
