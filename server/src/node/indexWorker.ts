@@ -4,8 +4,6 @@
  * handed over (transferred, not copied), their strings as one JSON text. Bundled on its
  * own as dist/indexWorker.js, without the catalogue's validation: the server sends it the catalogue.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Catalogue } from '../core/catalogue/catalogue';
 import { parseForIndex } from '../core/lint';
@@ -15,22 +13,6 @@ import { councilDocumentsOnly } from './councilFirstPage';
 import { isArchiveFile, readDocument, readDocumentFile } from './documentFiles';
 import { uriPath } from './fileUris';
 import type { FileRead, IndexRequest, IndexResponse } from './parallelIndex';
-
-/**
- * This thread runs below the server's priority: on a busy machine (or one with fewer cores than
- * workers) the server thread is given the processor first and answers while the workers index.
- * Linux gives each thread its own priority (the thread's id stands for a process id here); elsewhere
- * the workers run as they are.
- */
-function runBelowTheServer(): void {
-  try {
-    const thread = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(thread) && thread !== process.pid) os.setPriority(thread, Math.min(19, os.getPriority(thread) + 10));
-  } catch {
-    // No /proc, or not allowed: at the same priority.
-  }
-}
-runBelowTheServer();
 
 const { data, matcher } = (workerData as { catalogue: ReturnType<Catalogue['state']> }).catalogue;
 const catalogue = new Catalogue(data, matcher);
