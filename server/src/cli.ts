@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { loadCatalogue } from './core/catalogue/load';
 import type { Catalogue } from './core/catalogue/catalogue';
 import type { Heading, OutcomeDocument } from './core/document/model';
@@ -8,13 +10,13 @@ import { lintText, parseForIndex } from './core/lint';
 import type { Finding } from './core/rules/finding';
 import { resolveTopic, type Topic } from './core/topics';
 import { MemoryWorkspace } from './core/workspace/workspace';
-import { occurrencesInDocument, type TopicOccurrence } from './core/workspace/queries';
+import { occurrencesInDocument } from './core/workspace/queries';
 import { WorkspaceIndex } from './core/workspace/workspaceIndex';
 import { findDocumentFiles, readDocument } from './node/documentFiles';
 import { EXPORT_USAGE, exportMain } from './cliExport';
 
 const USAGE = `usage: outcome-lint [--format text|json] [--workspace DIR] [--catalogue FILE]... [--allow-empty] PATH...
-       outcome-lint mentions [--format text|json] TOPIC PATH...
+       outcome-lint mentions [--format text|json] [--threads N] TOPIC PATH...
        outcome-lint text FILE
        ${EXPORT_USAGE}`;
 
@@ -26,6 +28,8 @@ interface Options {
   catalogues: string[];
   /** A folder with no outcome document is no failure (without it: exit 2, as a wrong path in CI would hide). */
   allowEmpty: boolean;
+  /** How many threads `mentions` reads on (default: one per core). */
+  threads?: number;
   positionals: string[];
 }
 
@@ -46,6 +50,11 @@ function parseArgs(args: string[]): Options {
     } else if (a === '--workspace' || a.startsWith('--workspace=')) options.workspace = value('--workspace');
     else if (a === '--catalogue' || a.startsWith('--catalogue=')) options.catalogues.push(value('--catalogue'));
     else if (a === '--allow-empty') options.allowEmpty = true;
+    else if (a === '--threads' || a.startsWith('--threads=')) {
+      const n = value('--threads');
+      if (!/^[1-9]\d{0,2}$/.test(n)) throw new UsageError(`--threads must be a number from 1, not "${n}"`);
+      options.threads = Number(n);
+    }
     else if (a === '--') {
       options.positionals.push(...args.slice(i + 1));
       break;
@@ -91,17 +100,16 @@ function collect(paths: string[], failures: string[], allowEmpty = true): Candid
  * run; a Word or PDF file found in a folder is skipped with its reason, and so is one whose first
  * page does not say it is an outcome (as a `.md` found there must).
  */
-async function readCandidate(file: Candidate, failures: string[], prefilter?: (text: string) => boolean): Promise<string | undefined> {
+async function readCandidate(file: Candidate, failures: string[], say: (line: string) => void = (line) => process.stderr.write(line)): Promise<string | undefined> {
   // A Word or PDF file found in a folder is read whole only when its first page says it is an outcome.
   const read = await readDocument(file.path, file.named ? {} : { wanted: (firstPage) => TITLE_IN_HEAD.test(firstPage.slice(0, 4096)) });
   if (!read.ok) {
     if (file.named) failures.push(`${file.path}: ${read.reason}`);
-    else process.stderr.write(`outcome-lint: ${file.path}: skipped: ${read.reason}\n`);
+    else say(`outcome-lint: ${file.path}: skipped: ${read.reason}\n`);
     return undefined;
   }
   if (!file.named && read.format !== 'text' && !TITLE_IN_HEAD.test(read.text.slice(0, 4096))) return undefined;
-  if (prefilter && !prefilter(read.text)) return undefined;
-  if (read.warning) process.stderr.write(`outcome-lint: ${file.path}: ${read.warning}\n`);
+  if (read.warning) say(`outcome-lint: ${file.path}: ${read.warning}\n`);
   return read.text;
 }
 
@@ -233,47 +241,158 @@ function mentionPrefilter(catalogue: Catalogue, topic: Topic): (text: string) =>
   return (text) => any.test(text);
 }
 
-/** Every mention of a topic, oldest meeting first: only the files that may mention it are parsed, and of each only its mentions are kept. */
+/** One document's mentions, as a lane of `mentions` found them: its meeting's date orders it. */
+interface FoundIn {
+  path: string;
+  uri: string;
+  when: string;
+  count: number;
+  /** The mentions' lines as text output prints them, or (json) their objects. */
+  lines?: string;
+  list?: MentionJson[];
+}
+
+interface MentionJson {
+  path: string;
+  number: string | null;
+  date: string | null;
+  section: string | null;
+  range: Range;
+  text: string;
+}
+
+/** What one lane of `mentions` read: its documents' mentions, and its messages with the index of the file each is about. */
+interface LaneResult {
+  found: FoundIn[];
+  documents: number;
+  notes: [number, string][];
+  failures: [number, string][];
+}
+
+/** What a worker lane is given: the files, the counter the lanes take the next file from, and what it needs to load the catalogue and the topic itself. */
+interface LaneData {
+  mentionsLane: true;
+  files: Candidate[];
+  counter: SharedArrayBuffer;
+  query: string;
+  catalogues: string[];
+  format: 'text' | 'json';
+}
+
+/**
+ * Reads the files it takes from `next` until none is left: only those that may mention the topic
+ * are parsed, and of each only its mentions are kept (rendered as the output prints them).
+ */
+async function mentionLane(files: Candidate[], next: () => number, catalogue: Catalogue, topic: Topic, format: 'text' | 'json'): Promise<LaneResult> {
+  const mayMention = mentionPrefilter(catalogue, topic);
+  const result: LaneResult = { found: [], documents: 0, notes: [], failures: [] };
+  for (let i = next(); i < files.length; i = next()) {
+    const file = files[i];
+    const uri = path.resolve(file.path);
+    const failures: string[] = [];
+    const text = await readCandidate(file, failures, (line) => result.notes.push([i, line]));
+    for (const f of failures) result.failures.push([i, f]);
+    if (text === undefined) continue;
+    if (!mayMention(text)) {
+      // Not parsed: an outcome or not, it has no mention to list. Counted when it says it is an outcome.
+      if (TITLE_IN_HEAD.test(text)) result.documents++;
+      continue;
+    }
+    const document = parseForIndex(text, catalogue);
+    if (document.kind !== 'outcome') continue;
+    result.documents++;
+    const occurrences = occurrencesInDocument(uri, document, text, catalogue, topic, mayMention);
+    if (occurrences.length === 0) continue;
+    const list = occurrences.map((m) => ({ path: file.path, number: m.number ?? null, date: m.date ?? null, section: m.section ?? null, range: m.range, text: m.text }));
+    // Ordered as the index orders meetings (meetingDate, byMeetingDate).
+    const when = document.meeting?.start?.iso ?? document.header.date?.value.iso ?? '9999';
+    const found: FoundIn = { path: file.path, uri, when, count: list.length };
+    if (format === 'json') found.list = list;
+    else found.lines = list.map((m) => `${m.path}:${m.range.start.line + 1}:${m.range.start.character + 1}: ${m.number ?? '(no number)'} ${m.date ?? ''}${m.section ? ` [${m.section}]` : ''}: ${m.text}\n`).join('');
+    result.found.push(found);
+  }
+  return result;
+}
+
+/** Below this many files a second lane's start (loading the program and the catalogue again) costs more than it saves. */
+const FILES_PER_EXTRA_LANE = 400;
+
+/** Runs a lane on a worker thread: this same file, told by its data to run the lane. */
+function workerLane(data: LaneData): Promise<LaneResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: data });
+    worker.once('message', (r: LaneResult) => resolve(r));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`a reading thread stopped (exit ${code})`)));
+  });
+}
+
+async function laneInWorker(data: LaneData): Promise<void> {
+  const { catalogue } = loadCatalogue(data.catalogues, (p) => fs.readFileSync(p, 'utf8'));
+  const counter = new Int32Array(data.counter);
+  const result = await mentionLane(data.files, () => Atomics.add(counter, 0, 1), catalogue, resolveTopic(catalogue, data.query), data.format);
+  parentPort!.postMessage(result);
+}
+
+/**
+ * Every mention of a topic, oldest meeting first. The files are shared out among lanes (this
+ * thread and, for many files, worker threads: `--threads`, by default one per core), each taking
+ * the next file from a shared counter; what they found is put in order at the end, so the output
+ * is the same whatever the number of lanes.
+ */
 async function mentions(options: Options, catalogue: Catalogue): Promise<number> {
   const [query, ...paths] = options.positionals;
   if (!query || paths.length === 0) throw new UsageError('mentions needs a TOPIC and at least one PATH');
   const failures: string[] = [];
   const topic = resolveTopic(catalogue, query);
-  const mayMention = mentionPrefilter(catalogue, topic);
-  const found: { path: string; uri: string; when: string; occurrences: TopicOccurrence[] }[] = [];
-  let documents = 0;
+  // A file named twice (or named and in a folder named) is listed once.
   const seen = new Set<string>();
-  for (const file of collect(paths, failures, options.allowEmpty)) {
-    const uri = path.resolve(file.path);
-    // A file named twice (or named and in a folder named) is listed once.
-    if (seen.has(uri)) continue;
-    seen.add(uri);
-    const text = await readCandidate(file, failures);
-    if (text === undefined) continue;
-    if (!mayMention(text)) {
-      // Not parsed: an outcome or not, it has no mention to list. Counted when it says it is an outcome.
-      if (TITLE_IN_HEAD.test(text)) documents++;
-      continue;
-    }
-    const document = parseForIndex(text, catalogue);
-    if (document.kind !== 'outcome') continue;
-    documents++;
-    const occurrences = occurrencesInDocument(uri, document, text, catalogue, topic, mayMention);
-    // Ordered as the index orders meetings (meetingDate, byMeetingDate).
-    if (occurrences.length > 0) found.push({ path: file.path, uri, when: document.meeting?.start?.iso ?? document.header.date?.value.iso ?? '9999', occurrences });
-  }
+  const files = collect(paths, failures, options.allowEmpty).filter((f) => !seen.has(path.resolve(f.path)) && seen.add(path.resolve(f.path)));
+  const lanes = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), Math.ceil(files.length / FILES_PER_EXTRA_LANE)));
+  const counter = new SharedArrayBuffer(4);
+  const data: LaneData = { mentionsLane: true, files, counter, query, catalogues: options.catalogues.map((c) => path.resolve(c)), format: options.format };
+  const workers = Array.from({ length: lanes - 1 }, () => workerLane(data));
+  const next = new Int32Array(counter);
+  const own = mentionLane(files, () => Atomics.add(next, 0, 1), catalogue, topic, options.format);
+  const results = await Promise.all([own, ...workers]);
+  const found = results.flatMap((r) => r.found);
   found.sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : a.uri.localeCompare(b.uri)));
-  const list = found.flatMap((d) => d.occurrences.map((m) => ({ path: d.path, number: m.number ?? null, date: m.date ?? null, section: m.section ?? null, range: m.range, text: m.text })));
-  for (const f of failures) process.stderr.write(`outcome-lint: ${f}\n`);
+  const byFile = (a: [number, string], b: [number, string]) => a[0] - b[0];
+  for (const [, note] of results.flatMap((r) => r.notes).sort(byFile)) process.stderr.write(note);
+  for (const f of [...failures, ...results.flatMap((r) => r.failures).sort(byFile).map(([, f]) => f)]) process.stderr.write(`outcome-lint: ${f}\n`);
   if (options.format === 'json') {
-    process.stdout.write(JSON.stringify({ topic: topic.name, mentions: list }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ topic: topic.name, mentions: found.flatMap((d) => d.list!) }, null, 2) + '\n');
   } else {
-    for (const m of list) {
-      process.stdout.write(`${m.path}:${m.range.start.line + 1}:${m.range.start.character + 1}: ${m.number ?? '(no number)'} ${m.date ?? ''}${m.section ? ` [${m.section}]` : ''}: ${m.text}\n`);
-    }
-    process.stdout.write(`${list.length} mention${list.length === 1 ? '' : 's'} of ${topic.name} in ${new Set(list.map((m) => m.path)).size} of ${documents} documents\n`);
+    const out = new ChunkedOutput();
+    for (const d of found) out.write(d.lines!);
+    const documents = results.reduce((n, r) => n + r.documents, 0);
+    const count = found.reduce((n, d) => n + d.count, 0);
+    out.write(`${count} mention${count === 1 ? '' : 's'} of ${topic.name} in ${found.length} of ${documents} documents\n`);
+    out.end();
   }
-  return failures.length > 0 ? 2 : 0;
+  return failures.length > 0 || results.some((r) => r.failures.length > 0) ? 2 : 0;
+}
+
+/** Standard output written in large pieces: a write per line costs a system call per line. */
+class ChunkedOutput {
+  private parts: string[] = [];
+  private size = 0;
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+
+  end(): void {
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.parts.length > 0) process.stdout.write(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
 }
 
 /** `outcome-lint text FILE`: the text as read (what the rules and the index see), its notes on stderr. */
@@ -315,4 +434,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) void Promise.resolve(main(process.argv.slice(2))).then((code) => (process.exitCode = code));
+if (!isMainThread && (workerData as Partial<LaneData> | null)?.mentionsLane) void laneInWorker(workerData as LaneData);
+else if (require.main === module) void Promise.resolve(main(process.argv.slice(2))).then((code) => (process.exitCode = code));

@@ -3,13 +3,18 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CORPUS, corpusText, edit } from './corpus';
+import { loadBuiltInCatalogue } from '../../server/src/core/catalogue/load';
+import { lintText } from '../../server/src/core/lint';
+import { MemoryWorkspace } from '../../server/src/core/workspace/workspace';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { generateCorpus } from '../fixtures/generate';
+import { CORPUS, corpusText, edit, OTHER_FILE, OUTCOME_FILES } from './corpus';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'outcome-lint.js');
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 28 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -224,5 +229,50 @@ describe('outcome-lint on Word and PDF files', () => {
     const ws = run('--format', 'json', '--workspace', dir, path.join(dir, names[0]));
     const codes = (JSON.parse(ws.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0].diagnostics.map((d) => d.code);
     assert.ok(codes.includes('workspace.duplicate-number'), codes.join(' '));
+  });
+});
+
+describe('outcome-lint mentions over a folder of many documents', () => {
+  let dir: string;
+  let index: WorkspaceIndex;
+  let outcomes: number;
+  before(async function () {
+    this.timeout(60000);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-lint-mentions-'));
+    // More files than one thread reads alone (the CLI adds a thread per 400 files).
+    const files: [string, string][] = generateCorpus(450, 5).map((d) => [path.join(dir, d.fileName), d.text]);
+    for (const f of [...OUTCOME_FILES, OTHER_FILE]) files.push([path.join(dir, path.basename(f)), corpusText(f)]);
+    for (const [file, text] of files) fs.writeFileSync(file, text);
+    // The index built from the whole parse of every document: what the Topic History lists.
+    const catalogue = loadBuiltInCatalogue();
+    index = new WorkspaceIndex(new MemoryWorkspace(files), catalogue);
+    outcomes = files.filter(([, text]) => lintText(text, catalogue).document.kind === 'outcome').length;
+    await index.build();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  for (const topic of ['PNR', 'TFTP', 'Budapest Convention', 'e-evidence', 'Member States']) {
+    it(`${topic}: what the index's Topic History lists from the whole parse, in its order, on one thread or two`, async function () {
+      this.timeout(60000);
+      const history = await index.queries.topicHistory(topic);
+      const expected = history.meetings.flatMap((m) => m.occurrences.map((o) => ({ path: o.uri, number: o.number ?? null, date: o.date ?? null, section: o.section ?? null, range: o.range, text: o.text })));
+      assert.ok(expected.length > 0, topic);
+      const one = run('mentions', '--format', 'json', '--threads', '1', topic, dir);
+      assert.equal(one.status, 0, one.stderr);
+      assert.deepEqual(JSON.parse(one.stdout), { topic: history.topic.name, mentions: expected });
+      if (topic === 'PNR') assert.equal(run('mentions', '--format', 'json', '--threads', '2', topic, dir).stdout, one.stdout);
+      // The text output, read on two threads: a line per mention, in the same order.
+      const text = run('mentions', '--threads', '2', topic, dir);
+      assert.equal(text.status, 0, text.stderr);
+      const lines = text.stdout.trimEnd().split('\n');
+      assert.deepEqual(lines.slice(0, -1), expected.map((m) => `${m.path}:${m.range.start.line + 1}:${m.range.start.character + 1}: ${m.number ?? '(no number)'} ${m.date ?? ''}${m.section ? ` [${m.section}]` : ''}: ${m.text}`));
+      assert.equal(lines.at(-1), `${expected.length} mention${expected.length === 1 ? '' : 's'} of ${history.topic.name} in ${history.meetings.length} of ${outcomes} documents`);
+    });
+  }
+
+  it('--threads takes a number from 1', () => {
+    const r = run('mentions', '--threads', '0', 'PNR', dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^outcome-lint: --threads must be a number from 1, not "0"\n/);
   });
 });
