@@ -37,9 +37,11 @@ import {
   WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
 import { loadBuiltInCatalogue } from '../server/src/core/catalogue/load';
-import { parseWith } from '../server/src/core/lint';
+import { parseForIndex, parseWith } from '../server/src/core/lint';
+import { packDocument } from '../server/src/core/workspace/documentEntry';
+import { StringTable } from '../server/src/core/workspace/packedEntry';
 import { councilDocumentsOnly } from '../server/src/node/councilFirstPage';
-import { readDocument } from '../server/src/node/documentFiles';
+import { readDocument, readDocumentFile } from '../server/src/node/documentFiles';
 import { layoutOfDraft } from '../server/src/node/export/exportDraft';
 import { convertWithLibreOffice, findLibreOffice } from '../server/src/node/export/libreOffice';
 import { wordDocument } from '../server/src/node/export/wordDocument';
@@ -264,6 +266,37 @@ async function sampleReads(dir: string): Promise<string> {
   return out.join('; ');
 }
 
+/** Files of each kind timed in this process (as one indexing worker reads and parses them), for the cold index's share of each. */
+const PER_KIND_SAMPLE = 40;
+
+/**
+ * CPU time per file of each kind as one indexing worker spends it (read, first-page test,
+ * parse, entry packed), and what the workspace's files of that kind come to: where a cold
+ * index's time goes.
+ */
+async function perKind(dir: string, counts: Made['counts']): Promise<string> {
+  const catalogue = loadBuiltInCatalogue();
+  const firstPage = councilDocumentsOnly(catalogue);
+  const sub = path.join(dir, '000');
+  const names = fs.readdirSync(sub);
+  const out: string[] = [];
+  for (const [ext, count] of [['.md', counts.markdown], ['.docx', counts.docx], ['.pdf', counts.pdf]] as const) {
+    const files = names.filter((n) => n.endsWith(ext)).slice(0, PER_KIND_SAMPLE).map((n) => path.join(sub, n));
+    if (files.length === 0) continue;
+    const index = async (file: string) => {
+      const read = ext === '.md' ? readDocumentFile(file) : await readDocument(file, firstPage);
+      if (read.ok) packDocument(parseForIndex(read.text, catalogue), catalogue, new StringTable());
+    };
+    for (const f of files.slice(0, 5)) await index(f);
+    const start = process.cpuUsage();
+    for (const f of files) await index(f);
+    const used = process.cpuUsage(start);
+    const each = (used.user + used.system) / 1000 / files.length;
+    out.push(`${ext.slice(1)} ${ms(each)} (x ${count} = ${(each * count / 1000).toFixed(1)} s)`);
+  }
+  return out.join(', ');
+}
+
 export async function archiveFigures(ctx: Printer, docs: GeneratedDocument[], coldRuns: number): Promise<void> {
   if (!fs.existsSync(SERVER)) {
     ctx.row('language server', `not built: ${SERVER} is missing (npm run build)`);
@@ -274,6 +307,8 @@ export async function archiveFigures(ctx: Printer, docs: GeneratedDocument[], co
   ctx.row('workspace', `${docs.length} files in ${made.dir}: ${counts.markdown} Markdown, ${counts.docx} Word (${Math.min(DISTINCT, counts.docx)} distinct), ${counts.pdf} PDF (${Math.min(DISTINCT, counts.pdf)} distinct)${made.note ? `; ${made.note}` : ''}`);
   if (made.madeIn > 0) ctx.row('made in', `${made.madeIn.toFixed(0)} s (once: kept for the next runs)`);
   ctx.row('a Word and a PDF file as the workers read them', await sampleReads(made.dir));
+  // In this process, whose heap holds the generated corpus (collections cost more): an upper bound, for the shares.
+  ctx.row('CPU per file as a worker indexes it (this process)', await perKind(made.dir, counts));
   const probe = draftProbe(docs[0].text);
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'outcome-bench-archive-storage-'));
   try {
