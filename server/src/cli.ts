@@ -16,6 +16,7 @@ import { findDocumentFiles, readDocument } from './node/documentFiles';
 import { EXPORT_USAGE, exportMain } from './cliExport';
 
 const USAGE = `usage: outcome-lint [--format text|json] [--workspace DIR] [--catalogue FILE]... [--allow-empty] PATH...
+       outcome-lint --version
        outcome-lint mentions [--format text|json] [--threads N] TOPIC PATH...
        outcome-lint text FILE
        ${EXPORT_USAGE}`;

@@ -124,6 +124,12 @@ describe('outcome-lint (as a process)', () => {
     assert.match(r.stderr, /^outcome-lint: .*broken-catalogue\.json: invalid JSON/);
   });
 
+  it('--version prints the version of the package', () => {
+    const r = run('--version');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `${(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+  });
+
   it('usage errors exit 2', () => {
     assert.equal(run().status, 2);
     assert.equal(run('--format', 'xml', CORPUS).status, 2);
