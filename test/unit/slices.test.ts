@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
-import { Slices, sortInSlices } from '../../server/src/core/workspace/slices';
+import { Slices } from '../../server/src/core/workspace/slices';
 
 describe('work in slices', () => {
-  it('sorts as Array.prototype.sort sorts (stable), giving way between slices', async () => {
+  it('gives way at every pause once the slice has no time left', async () => {
     let turns = 0;
     // A budget of 0: every pause gives way.
     const slices = new Slices(async () => turns++, 0);
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.nat()), { maxLength: 9000 }), async (list) => {
-        const byFirst = (a: [number, number], b: [number, number]) => a[0] - b[0];
-        assert.deepEqual(await sortInSlices(list, byFirst, slices), [...list].sort(byFirst));
-      }),
-      { numRuns: 30 },
-    );
-    assert.ok(turns > 0);
+    for (let i = 0; i < 10; i++) await slices.pause();
+    assert.equal(turns, 10);
   });
 
   it('gives way only once a slice has run its time', async () => {

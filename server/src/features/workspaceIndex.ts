@@ -111,7 +111,7 @@ export class WorkspaceService {
 
   /** What the features ask. */
   get queries(): WorkspaceQueries {
-    return this.current.answers;
+    return this.current.queries;
   }
 
   /** The catalogue changed: the index is built again for it (the current one answers meanwhile). */

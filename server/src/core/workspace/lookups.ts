@@ -1,7 +1,6 @@
-import { byMeetingDate, headingTitlesOf, mentionIdsOf, referenceBasesOf, mentionTriplesOf, type DocumentEntry } from './documentEntry';
+import { byMeetingDate, headingTitlesOf, mentionIdsOf, referenceBasesOf, type DocumentEntry } from './documentEntry';
 import { DocumentLookup } from './documentLookup';
 import { meetingKey, seriesKey } from './meetings';
-import { MentionList } from './mentionList';
 import { SortedPostings } from './postings';
 import { SymbolTable } from './symbols';
 
@@ -17,8 +16,9 @@ export interface Lookup {
 }
 
 /**
- * Every lookup the queries read, each with its one job. Those not needed to answer at once
- * (all but the numbers, the series, the referrers and the symbols) are built on first use or by `prepare` after indexing.
+ * Every lookup the queries read, each with its one job, kept current from the first document on
+ * (ready when indexing ends); the symbols' word index alone is built after indexing, in slices
+ * (`SymbolTable.prepare`).
  */
 export class Lookups {
   /** Base number ("13228/11") -> the documents carrying it, REVs and ADDs included. */
@@ -31,17 +31,16 @@ export class Lookups {
   readonly titles: DocumentLookup<DocumentEntry>;
   /** Series -> one document per meeting, oldest first. */
   readonly series = new MeetingSeries();
-  /** A topic's documents and every mention in them, oldest meeting first. */
-  readonly topics: TopicMentions;
+  /** A topic's documents (a catalogue entry and its instruments), oldest meeting first. */
+  readonly topics: TopicDocuments;
   /** Section and item headings, searched by words. */
   readonly symbols = new SymbolTable(undefined, true);
 
-  constructor(everyDocument: () => Iterable<DocumentEntry>) {
-    // Kept from the first document: every change of a document reads it (which others to check again).
-    this.referrers = new DocumentLookup((e) => referenceBasesOf(e, 'ST'), (e) => e.uri, everyDocument, true);
-    this.postings = new SortedPostings(everyDocument);
-    this.titles = new DocumentLookup((e) => new Set(headingTitlesOf(e).map(normaliseTitle)), (e) => e, everyDocument);
-    this.topics = new TopicMentions(this.postings);
+  constructor() {
+    this.referrers = new DocumentLookup((e) => referenceBasesOf(e, 'ST'), (e) => e.uri);
+    this.postings = new SortedPostings();
+    this.titles = new DocumentLookup((e) => new Set(headingTitlesOf(e).map(normaliseTitle)), (e) => e);
+    this.topics = new TopicDocuments(this.postings);
   }
 
   /** All of them, in the order the documents' set tells them. */
@@ -124,57 +123,29 @@ function isOriginal(e: DocumentEntry): number {
 }
 
 /**
- * The documents mentioning a set of entries (a topic and its instruments), oldest meeting
- * first, and every mention in them: made when first asked for, and made again after a document
- * mentioning them comes or goes, from the documents that did not change (`previous`).
+ * The documents mentioning a set of entries (a topic and its instruments), oldest meeting first:
+ * the postings' lists merged when first asked for, and again after a document mentioning them
+ * comes or goes. The same list until then: the queries count a topic's references once per list.
  */
-interface TopicDocuments {
-  ids: ReadonlySet<string>;
-  list?: readonly DocumentEntry[];
-  locations?: MentionList;
-  previous?: MentionList;
-}
-
-export class TopicMentions implements Lookup {
-  private readonly byKey = new Map<string, TopicDocuments>();
+export class TopicDocuments implements Lookup {
+  private readonly byKey = new Map<string, { ids: ReadonlySet<string>; list?: readonly DocumentEntry[] }>();
 
   constructor(private readonly postings: SortedPostings) {}
 
   /** Documents mentioning any of the entries, oldest meeting first. */
   documents(ids: ReadonlySet<string>): readonly DocumentEntry[] {
-    const cached = this.of(ids);
+    const key = [...ids].sort().join(' ');
+    let cached = this.byKey.get(key);
+    if (!cached) this.byKey.set(key, (cached = { ids }));
     cached.list ??= this.postings.union(ids);
     return cached.list;
   }
 
-  /** Every mention of any of the entries, oldest meeting first. */
-  mentions(ids: ReadonlySet<string>): MentionList {
-    const cached = this.of(ids);
-    if (!cached.locations) {
-      cached.locations = MentionList.of(this.documents(ids), (e) => mentionTriplesOf(e, ids), cached.previous);
-      cached.previous = undefined;
-    }
-    return cached.locations;
-  }
-
   add(e: DocumentEntry): void {
-    for (const topic of this.byKey.values()) {
-      if (!mentionIdsOf(e).some((id) => topic.ids.has(id))) continue;
-      // The last list of mentions stays until the next is made from it.
-      topic.previous = topic.locations ?? topic.previous;
-      topic.list = undefined;
-      topic.locations = undefined;
-    }
+    for (const topic of this.byKey.values()) if (mentionIdsOf(e).some((id) => topic.ids.has(id))) topic.list = undefined;
   }
 
   delete(e: DocumentEntry): void {
     this.add(e);
-  }
-
-  private of(ids: ReadonlySet<string>): TopicDocuments {
-    const key = [...ids].sort().join(' ');
-    let cached = this.byKey.get(key);
-    if (!cached) this.byKey.set(key, (cached = { ids }));
-    return cached;
   }
 }

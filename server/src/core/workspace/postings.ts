@@ -1,22 +1,23 @@
 import { byMeetingDate, mentionIdsOf, type DocumentEntry } from './documentEntry';
 import type { Lookup } from './lookups';
-import { sortInSlices, type Slices } from './slices';
 
 /**
- * Catalogue entry -> the documents mentioning it, oldest meeting first. Sorted once when first
- * needed (after indexing), then kept sorted as documents come and go (binary search), so that
- * the first query of a topic costs no more than the next.
+ * Catalogue entry -> the documents mentioning it, oldest meeting first. Kept from the first
+ * document on: a document coming is appended to its entries' lists, one going is taken out, and
+ * a list is put in order when it is next asked for after a change (one entry's list, not the
+ * whole lookup), so that the lookup is ready the moment indexing ends.
  */
 export class SortedPostings implements Lookup {
-  private map: Map<string, DocumentEntry[]> | undefined;
-  /** While `prepare` builds the lists: the documents that came (true) and went since it began, to apply after. */
-  private changes: [DocumentEntry, boolean][] | undefined;
-
-  constructor(private readonly everyDocument: () => Iterable<DocumentEntry>) {}
+  private readonly map = new Map<string, DocumentEntry[]>();
+  /** The entries whose list had a document appended since it was last put in order. */
+  private readonly unsorted = new Set<string>();
 
   /** Documents mentioning the entry, oldest meeting first (do not modify). */
   get(id: string): readonly DocumentEntry[] {
-    return this.built().get(id) ?? [];
+    const list = this.map.get(id);
+    if (!list) return [];
+    if (this.unsorted.delete(id)) list.sort(byMeetingDate);
+    return list;
   }
 
   /** Documents mentioning any of the entries, oldest meeting first, each once. */
@@ -28,68 +29,28 @@ export class SortedPostings implements Lookup {
   }
 
   add(e: DocumentEntry): void {
-    this.changes?.push([e, true]);
-    if (!this.map) return;
     for (const id of mentionIdsOf(e)) {
       const list = this.map.get(id);
       if (!list) this.map.set(id, [e]);
-      else list.splice(position(list, e), 0, e);
+      else {
+        // Still in order when it comes after the last (no sort needed when next asked for).
+        if (!this.unsorted.has(id) && byMeetingDate(list[list.length - 1], e) > 0) this.unsorted.add(id);
+        list.push(e);
+      }
     }
   }
 
   delete(e: DocumentEntry): void {
-    this.changes?.push([e, false]);
-    if (!this.map) return;
     for (const id of mentionIdsOf(e)) {
       const list = this.map.get(id);
       if (!list) continue;
-      const at = position(list, e);
-      if (list[at] === e) list.splice(at, 1);
-      else {
-        // Not where its order puts it (an entry changed in place): look for it.
-        const k = list.indexOf(e);
-        if (k >= 0) list.splice(k, 1);
-      }
-      if (list.length === 0) this.map.delete(id);
+      const at = this.unsorted.has(id) ? -1 : position(list, e);
+      const k = list[at] === e ? at : list.indexOf(e);
+      if (k >= 0) list.splice(k, 1);
+      if (list.length > 0) continue;
+      this.map.delete(id);
+      this.unsorted.delete(id);
     }
-  }
-
-  /** Builds the lists now, in slices (after indexing, while the editor is idle); unless a query built them first. */
-  async prepare(slices: Slices): Promise<void> {
-    if (this.map || this.changes) return;
-    // From the documents as they are now; those that come and go meanwhile are applied after.
-    const changes: [DocumentEntry, boolean][] = (this.changes = []);
-    const map = new Map<string, DocumentEntry[]>();
-    for (const e of [...this.everyDocument()]) {
-      gather(map, e);
-      await slices.pause();
-    }
-    for (const [id, list] of map) map.set(id, await sortInSlices(list, byMeetingDate, slices));
-    this.changes = undefined;
-    if (this.map) return;
-    this.map = map;
-    for (const [e, came] of changes) {
-      if (came) this.add(e);
-      else this.delete(e);
-    }
-  }
-
-  private built(): Map<string, DocumentEntry[]> {
-    if (!this.map) {
-      const map = new Map<string, DocumentEntry[]>();
-      for (const e of this.everyDocument()) gather(map, e);
-      for (const list of map.values()) list.sort(byMeetingDate);
-      this.map = map;
-    }
-    return this.map;
-  }
-}
-
-function gather(map: Map<string, DocumentEntry[]>, e: DocumentEntry): void {
-  for (const id of mentionIdsOf(e)) {
-    const list = map.get(id);
-    if (list) list.push(e);
-    else map.set(id, [e]);
   }
 }
 

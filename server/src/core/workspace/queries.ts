@@ -26,7 +26,6 @@ import type { IndexedDocuments } from './documents';
 import { normaliseTitle, type Lookups } from './lookups';
 import { meetingLabel } from './meetingLabel';
 import { meetingKey, resolveMeetingRef, unresolvedReason } from './meetings';
-import type { MentionList, MentionLocation } from './mentionList';
 import { crossDocumentFindings, type NumberLookup, type Severities } from './references';
 import type { HeadingSymbol } from './symbols';
 import type { Workspace } from './workspace';
@@ -38,6 +37,12 @@ export type Answer<T> = T | Promise<T>;
 export interface Page {
   offset?: number;
   limit?: number;
+}
+
+/** Where a mention stands. */
+export interface MentionLocation {
+  uri: string;
+  range: Range;
 }
 
 /** References as answered: a page of them, and how many there are in all. */
@@ -133,33 +138,8 @@ export interface WorkspaceQueries {
 }
 
 /**
- * `queries` as a server answers them while `building()` gives the lookups being built after
- * indexing (in slices): the questions that read those lookups wait for them, rather than
- * building them at once and holding the server thread; the others answer at once.
- */
-export function afterLookups(queries: WorkspaceQueries, building: () => Promise<void> | undefined): WorkspaceQueries {
-  const later = async <T>(answer: () => Answer<T>): Promise<T> => {
-    await building();
-    return answer();
-  };
-  return {
-    document: (uri) => queries.document(uri),
-    numberLinks: (uri) => queries.numberLinks(uri),
-    definition: (uri, at) => queries.definition(uri, at),
-    references: (uri, at, page) => (building() ? later(() => queries.references(uri, at, page)) : queries.references(uri, at, page)),
-    earlierMeetings: (uri, section) => (building() ? later(() => queries.earlierMeetings(uri, section)) : queries.earlierMeetings(uri, section)),
-    meetingPhrases: (uri) => queries.meetingPhrases(uri),
-    sectionTopic: (uri, section) => queries.sectionTopic(uri, section),
-    lastDiscussion: (uri, at) => (building() ? later(() => queries.lastDiscussion(uri, at)) : queries.lastDiscussion(uri, at)),
-    symbols: (query, limit) => queries.symbols(query, limit),
-    findings: (uri, severities) => queries.findings(uri, severities),
-    history: (query, page, isCancelled) => later(() => queries.history(query, page, isCancelled)),
-  };
-}
-
-/**
  * The queries over the documents held in memory and their lookups. The lower-level questions
- * (`references(topic)`, `meetingsOf`…) are public too, for the CLI, the bench and the tests.
+ * (`meetingsOf`, `documentsForTopic`…) are public too, for the CLI, the bench and the tests.
  */
 export class IndexQueries implements WorkspaceQueries, NumberLookup {
   /** `topicOf`, by entry id (the catalogue does not change during the index's life). */
@@ -202,13 +182,9 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
     return target ? [target] : [];
   }
 
-  references(uri: string, at: Position, page?: Page): ReferencePage;
-  /** Every mention of a topic across the workspace, oldest meeting first (kept until a document mentioning it comes or goes). */
-  references(topic: Topic): MentionList;
-  references(from: string | Topic, at?: Position, page: Page = {}): ReferencePage | MentionList {
-    if (typeof from !== 'string') return this.lookups.topics.mentions(from.kind === 'entry' ? from.ids : NO_IDS);
-    const e = this.documents.entry(from);
-    const list = e && at && this.referenceList(e, at);
+  references(uri: string, at: Position, page: Page = {}): ReferencePage {
+    const e = this.documents.entry(uri);
+    const list = e && this.referenceList(e, at);
     if (!list) return { locations: [], total: 0 };
     const answer = readPage(list, Math.max(0, page.offset ?? 0), Math.max(0, page.limit ?? Infinity));
     return list.topic ? { ...answer, topic: list.topic } : answer;
@@ -495,8 +471,6 @@ function sentencesOf(e: OccurrenceSource, triples: ArrayLike<number>, lineOf: (l
   }
   return out;
 }
-
-const NO_IDS: ReadonlySet<string> = new Set();
 
 /** References to be read a page at a time: the documents in order, and each one's locations as [line, start, end] triples (`count`: how many, without making them). */
 interface ReferenceList {

@@ -18,35 +18,3 @@ export class Slices {
     this.started = Date.now();
   }
 }
-
-/** `list` sorted as `Array.prototype.sort` sorts it (stable), sorted in runs and merged, with a pause every few thousand elements. */
-export async function sortInSlices<T>(list: readonly T[], compare: (a: T, b: T) => number, slices: Slices): Promise<T[]> {
-  let runs: T[][] = [];
-  for (let i = 0; i < list.length; i += RUN) {
-    runs.push(list.slice(i, i + RUN).sort(compare));
-    await slices.pause();
-  }
-  while (runs.length > 1) {
-    const next: T[][] = [];
-    for (let k = 0; k < runs.length; k += 2) next.push(k + 1 < runs.length ? await merge(runs[k], runs[k + 1], compare, slices) : runs[k]);
-    runs = next;
-  }
-  return runs[0] ?? [];
-}
-
-const RUN = 2048;
-
-/** Two sorted runs as one; on a tie the first run's element first (the sort stays stable). */
-async function merge<T>(a: T[], b: T[], compare: (a: T, b: T) => number, slices: Slices): Promise<T[]> {
-  const out = new Array<T>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let o = 0;
-  while (i < a.length && j < b.length) {
-    out[o++] = compare(a[i], b[j]) <= 0 ? a[i++] : b[j++];
-    if ((o & (RUN - 1)) === 0) await slices.pause();
-  }
-  while (i < a.length) out[o++] = a[i++];
-  while (j < b.length) out[o++] = b[j++];
-  return out;
-}

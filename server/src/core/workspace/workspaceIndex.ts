@@ -5,7 +5,7 @@ import { entryFromDocument, type DocumentEntry } from './documentEntry';
 import { IndexedDocuments, type IndexedFile } from './documents';
 import { Lookups } from './lookups';
 import { EntryUnpacker, MalformedEntry, packEntry, StringTable } from './packedEntry';
-import { afterLookups, IndexQueries, type WorkspaceQueries } from './queries';
+import { IndexQueries } from './queries';
 import { Slices } from './slices';
 import { catalogueFingerprint, entrySeal, SNAPSHOT_VERSION, type IndexSnapshot, type SavedIndex, type SnapshotFile } from './snapshot';
 import type { FileStat, Workspace } from './workspace';
@@ -68,21 +68,16 @@ export class WorkspaceIndex {
   readonly lookups: Lookups;
   readonly documents: IndexedDocuments;
   readonly queries: IndexQueries;
-  /** `queries` as the server answers them: those that read lookups still being built after indexing wait for them (`afterLookups`). */
-  readonly answers: WorkspaceQueries;
   private readonly catalogueKey: string;
-  /** The lookups being built after indexing, until they are. */
-  private preparing: Promise<void> | undefined;
 
   constructor(
     private readonly workspace: Workspace,
     private readonly catalogue: Catalogue,
   ) {
     this.catalogueKey = catalogueFingerprint(catalogue);
-    this.lookups = new Lookups(() => this.documents.entries());
+    this.lookups = new Lookups();
     this.documents = new IndexedDocuments(this.lookups.all());
     this.queries = new IndexQueries(this.documents, this.lookups, catalogue, workspace);
-    this.answers = afterLookups(this.queries, () => this.preparing);
   }
 
   entry(uri: string): DocumentEntry | undefined {
@@ -268,26 +263,13 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Builds the lookups a warm start leaves for later, in slices of a few milliseconds (`Slices`,
-   * while the editor is idle), so that the first queries are as fast as the next. A query that
-   * comes first builds what it needs itself.
+   * Builds the symbols' word index after indexing, in slices of a few milliseconds (`Slices`,
+   * while the editor is idle), so that the first symbol query is as fast as the next; the other
+   * lookups are kept as documents arrive. A symbol query that comes first builds it itself.
    */
   async prepareQueries(): Promise<void> {
     const slices = new Slices(() => new Promise((resolve) => setImmediate(resolve)));
-    const run = this.prepareAnswers(slices);
-    this.preparing = run;
-    try {
-      await run;
-    } finally {
-      if (this.preparing === run) this.preparing = undefined;
-    }
-  }
-
-  /** The lookups that answers read (`afterLookups` makes them wait for these). */
-  private async prepareAnswers(slices: Slices): Promise<void> {
     await this.lookups.symbols.prepare(this.documents.entries(), () => slices.pause());
-    await this.lookups.postings.prepare(slices);
-    await this.lookups.titles.prepare(slices);
   }
 
   // ---------------------------------------------------------------- snapshot
