@@ -29,7 +29,7 @@ interface Options {
   catalogues: string[];
   /** A folder with no outcome document is no failure (without it: exit 2, as a wrong path in CI would hide). */
   allowEmpty: boolean;
-  /** How many threads `mentions` reads on (default: one per core). */
+  /** How many threads `mentions` reads on (default: one per core not busy). */
   threads?: number;
   positionals: string[];
 }
@@ -318,14 +318,25 @@ async function mentionLane(files: Candidate[], next: () => number, catalogue: Ca
 /** Below this many files a second lane's start (loading the program and the catalogue again) costs more than it saves. */
 const FILES_PER_EXTRA_LANE = 400;
 
+/**
+ * The cores not busy with other work (the cores less the load average, as `make -l` reads it):
+ * on a busy machine a second thread's start and its own warming up cost more than it saves.
+ */
+function freeCores(): number {
+  return Math.max(1, Math.round(os.availableParallelism() - os.loadavg()[0]));
+}
+
 /** Runs a lane on a worker thread: this same file, told by its data to run the lane. */
-function workerLane(data: LaneData): Promise<LaneResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: data });
+function workerLane(data: LaneData): { result: Promise<LaneResult>; stop(): Promise<number> } {
+  const worker = new Worker(__filename, { workerData: data });
+  const result = new Promise<LaneResult>((resolve, reject) => {
     worker.once('message', (r: LaneResult) => resolve(r));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`a reading thread stopped (exit ${code})`)));
   });
+  // Stopped, it is not waited for.
+  result.catch(() => undefined);
+  return { result, stop: () => worker.terminate() };
 }
 
 async function laneInWorker(data: LaneData): Promise<void> {
@@ -337,25 +348,31 @@ async function laneInWorker(data: LaneData): Promise<void> {
 
 /**
  * Every mention of a topic, oldest meeting first. The files are shared out among lanes (this
- * thread and, for many files, worker threads: `--threads`, by default one per core), each taking
+ * thread and, for many files, worker threads: `--threads`, by default one per free core), each taking
  * the next file from a shared counter; what they found is put in order at the end, so the output
  * is the same whatever the number of lanes.
  */
-async function mentions(options: Options, catalogue: Catalogue): Promise<number> {
+async function mentions(options: Options): Promise<number> {
   const [query, ...paths] = options.positionals;
   if (!query || paths.length === 0) throw new UsageError('mentions needs a TOPIC and at least one PATH');
   const failures: string[] = [];
-  const topic = resolveTopic(catalogue, query);
   // A file named twice (or named and in a folder named) is listed once.
   const seen = new Set<string>();
   const files = collect(paths, failures, options.allowEmpty).filter((f) => !seen.has(path.resolve(f.path)) && seen.add(path.resolve(f.path)));
-  const lanes = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), Math.ceil(files.length / FILES_PER_EXTRA_LANE)));
+  const lanes = Math.max(1, Math.min(options.threads ?? freeCores(), Math.ceil(files.length / FILES_PER_EXTRA_LANE)));
   const counter = new SharedArrayBuffer(4);
   const data: LaneData = { mentionsLane: true, files, counter, query, catalogues: options.catalogues.map((c) => path.resolve(c)), format: options.format };
+  // The workers start first: they load the program and the catalogue while this thread loads its own.
   const workers = Array.from({ length: lanes - 1 }, () => workerLane(data));
+  const catalogue = catalogueOf(options);
+  if (!catalogue) {
+    await Promise.all(workers.map((w) => w.stop()));
+    return 2;
+  }
+  const topic = resolveTopic(catalogue, query);
   const next = new Int32Array(counter);
   const own = mentionLane(files, () => Atomics.add(next, 0, 1), catalogue, topic, options.format);
-  const results = await Promise.all([own, ...workers]);
+  const results = await Promise.all([own, ...workers.map((w) => w.result)]);
   const found = results.flatMap((r) => r.found);
   found.sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : a.uri.localeCompare(b.uri)));
   const byFile = (a: [number, string], b: [number, string]) => a[0] - b[0];
@@ -396,6 +413,14 @@ class ChunkedOutput {
   }
 }
 
+/** The built-in catalogue with the --catalogue files, or undefined when one of them is broken (each problem said on stderr). */
+function catalogueOf(options: Options): Catalogue | undefined {
+  const { catalogue, problems } = loadCatalogue(options.catalogues.map((c) => path.resolve(c)), (p) => fs.readFileSync(p, 'utf8'));
+  // Each problem's message names its file already.
+  for (const p of problems) process.stderr.write(`outcome-lint: ${p.message}\n`);
+  return problems.length > 0 ? undefined : catalogue;
+}
+
 /** `outcome-lint text FILE`: the text as read (what the rules and the index see), its notes on stderr. */
 async function text(args: string[]): Promise<number> {
   if (args.length !== 1 || args[0].startsWith('-')) throw new UsageError('text needs one FILE');
@@ -420,11 +445,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     const isMentions = argv[0] === 'mentions';
     const options = parseArgs(isMentions ? argv.slice(1) : argv);
-    const { catalogue, problems } = loadCatalogue(options.catalogues.map((c) => path.resolve(c)), (p) => fs.readFileSync(p, 'utf8'));
-    // Each problem's message names its file already.
-    for (const p of problems) process.stderr.write(`outcome-lint: ${p.message}\n`);
-    if (problems.length > 0) return 2;
-    return await (isMentions ? mentions(options, catalogue) : lint(options, catalogue));
+    if (isMentions) return await mentions(options);
+    const catalogue = catalogueOf(options);
+    return catalogue ? await lint(options, catalogue) : 2;
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`outcome-lint: ${e.message}\n${USAGE}\n`);
