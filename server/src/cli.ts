@@ -225,11 +225,8 @@ function documentFields(doc: OutcomeDocument) {
  * the parser's). For free words, their own expression. The same test picks the lines of a
  * document to scan.
  */
-function mentionPrefilter(catalogue: Catalogue, topic: Topic): (text: string) => boolean {
-  if (topic.kind === 'words') {
-    const words = new RegExp(topic.pattern.source, topic.pattern.flags.replace('g', ''));
-    return (text) => words.test(text);
-  }
+function mentionPrefilter(catalogue: Catalogue, topic: Topic): RegExp {
+  if (topic.kind === 'words') return new RegExp(topic.pattern.source, topic.pattern.flags.replace('g', ''));
   const names = [...topic.ids].flatMap((id) => {
     const e = catalogue.entry(id);
     return e ? [e.name, ...e.aliases, ...e.abbreviations] : [];
@@ -238,8 +235,7 @@ function mentionPrefilter(catalogue: Catalogue, topic: Topic): (text: string) =>
   // matcher reads spaces, dashes and stops loosely); a name holding another's words adds nothing.
   const phrases = [...new Set(names.map((n) => ` ${n.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '').join(' ')} `))].filter((p) => p !== '  ');
   const needed = phrases.filter((p) => !phrases.some((other) => other !== p && p.includes(other)));
-  const any = new RegExp(needed.map((p) => p.trim().split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\W*')).join('|'), 'i');
-  return (text) => any.test(text);
+  return new RegExp(needed.map((p) => p.trim().split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\W*')).join('|'), 'i');
 }
 
 /** One document's mentions, as a lane of `mentions` found them: its meeting's date orders it. */
@@ -294,7 +290,7 @@ async function mentionLane(files: Candidate[], next: () => number, catalogue: Ca
     const text = await readCandidate(file, failures, (line) => result.notes.push([i, line]));
     for (const f of failures) result.failures.push([i, f]);
     if (text === undefined) continue;
-    if (!mayMention(text)) {
+    if (!mayMention.test(text)) {
       // Not parsed: an outcome or not, it has no mention to list. Counted when it says it is an outcome.
       if (TITLE_IN_HEAD.test(text)) result.documents++;
       continue;

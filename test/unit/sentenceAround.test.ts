@@ -15,7 +15,7 @@ function byExpressions(line: string, start: number, end: number): { text: string
 
 describe('sentenceAround', () => {
   it('answers as the definition by expressions, on lines of marks, spaces and words', () => {
-    const piece = fc.constantFrom('.', '!', '?', ' ', '  ', '\u00a0', '\t', 'PNR', 'a', 'EU', '..', '. ', 'x.y');
+    const piece = fc.constantFrom('.', '!', '?', ' ', '  ', '\u00a0', '\t', '\v', '\u2003', '\u200b', '\u202f', '\u3000', '\ufeff', '\u0085', 'PNR', 'a', 'EU', '..', '. ', 'x.y');
     const line = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
     fc.assert(
       fc.property(line, fc.nat(), fc.nat(), (l, a, b) => {

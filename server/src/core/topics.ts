@@ -105,20 +105,35 @@ export function entryMentionSpans(doc: OutcomeDocument, catalogue: Catalogue, no
 /**
  * The mentions of the entries `ids` in the document's text, as `entryMentionSpans` finds them
  * (no name runs over a line break, so each line is scanned on its own), in text order as
- * [line, start, end] triples; only the lines `mayHold` lets through are scanned: a cheap test
- * of the line that every mention of the entries passes.
+ * [line, start, end] triples. With `mayHold`, an expression that matches in every line holding
+ * a mention of the entries, only the lines where it matches are scanned: one search over the
+ * text, which goes on from the next line at each match (a match that runs over a line break
+ * only adds its first line to scan).
  */
-export function topicMentionSpans(doc: OutcomeDocument, catalogue: Catalogue, ids: ReadonlySet<string>, mayHold: (line: string) => boolean): number[] {
+export function topicMentionSpans(doc: OutcomeDocument, catalogue: Catalogue, ids: ReadonlySet<string>, mayHold?: RegExp): number[] {
   const out: number[] = [];
   const start = textStart(doc);
   const footer = inFooter(doc);
   const { lineStarts, cleanText } = doc;
-  for (let l = start.line; l < lineStarts.length; l++) {
+  const scan = (l: number) => {
     const line = cleanText.slice(lineStarts[l], l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : cleanText.length);
-    if (!mayHold(line)) continue;
     for (const m of catalogue.findMentionsInLines(line, l === start.line ? start.character : 0)) {
       if (ids.has(m.id) && !footer(l, m.start)) out.push(l, m.start, m.end);
     }
+  };
+  if (!mayHold) {
+    for (let l = start.line; l < lineStarts.length; l++) scan(l);
+    return out;
+  }
+  if (start.line >= lineStarts.length) return out;
+  const search = new RegExp(mayHold.source, mayHold.flags.replace('g', '').replace('y', '') + 'g');
+  search.lastIndex = lineStarts[start.line];
+  let l = start.line;
+  for (let m = search.exec(cleanText); m; m = search.exec(cleanText)) {
+    while (l + 1 < lineStarts.length && lineStarts[l + 1] <= m.index) l++;
+    scan(l);
+    if (l + 1 >= lineStarts.length) break;
+    search.lastIndex = lineStarts[l + 1];
   }
   return out;
 }
@@ -151,8 +166,12 @@ function isSentenceMark(line: string, i: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f;
 }
 
+/** What `\s` matches, told by the character's code (a test by expression per character cost more than the rest of the scan). */
 function isSpace(line: string, i: number): boolean {
-  return /\s/.test(line[i]);
+  const c = line.charCodeAt(i);
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The sentence holding [start, end): from the previous full stop to the next one. */

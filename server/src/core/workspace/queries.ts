@@ -440,10 +440,10 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
 /**
  * A topic's mentions in a parsed outcome document, as its index entry would list them (the
  * catalogue's scan of the text after the header, footers left out), each with its sentence and
- * section: for `outcome-lint mentions`, which builds no index entry. `mayHold`: a cheap test
- * every line holding a mention passes (the others are not scanned).
+ * section: for `outcome-lint mentions`, which builds no index entry. `mayHold`: an expression
+ * that matches in every line holding a mention (the others are not scanned).
  */
-export function occurrencesInDocument(uri: string, doc: OutcomeDocument, text: string, catalogue: Catalogue, topic: Topic, mayHold: (line: string) => boolean = () => true): TopicOccurrence[] {
+export function occurrencesInDocument(uri: string, doc: OutcomeDocument, text: string, catalogue: Catalogue, topic: Topic, mayHold?: RegExp): TopicOccurrence[] {
   const e = { uri, number: doc.header.number, date: doc.header.date?.value.iso };
   if (topic.kind === 'words') return findTopicMentions(doc, catalogue, topic).map((m) => occurrence(e, m.range, m, m.section));
   const triples = topicMentionSpans(doc, catalogue, topic.ids, mayHold);
