@@ -84,7 +84,11 @@ describe('lookups kept as documents come and go', () => {
     const fresh = new WorkspaceIndex(ws, catalogue);
     await fresh.build();
     const uris = (list: Iterable<DocumentEntry>) => [...list].map((e) => e.uri);
-    for (const id of IDS) assert.deepEqual(uris(index.lookups.postings.get(id)), uris(fresh.lookups.postings.get(id)), id);
+    for (const id of IDS) {
+      assert.deepEqual(uris(index.lookups.postings.get(id)), uris(fresh.lookups.postings.get(id)), id);
+      assert.equal(index.lookups.postings.mentionCount([id]), fresh.lookups.postings.mentionCount([id]), id);
+    }
+    assert.ok(index.lookups.postings.mentionCount(['pnr']) > 0);
     const titles = new Set([...fresh.entries(), ...index.entries()].flatMap((e) => headingTitlesOf(e).map(normaliseTitle)));
     for (const t of titles) assert.deepEqual(uris(index.lookups.titles.get(t)).sort(), uris(fresh.lookups.titles.get(t)).sort(), t);
     const bases = new Set([...fresh.entries(), ...index.entries()].flatMap((e) => referenceBasesOf(e, 'ST')));

@@ -231,6 +231,11 @@ export function mentionTriplesOf(e: DocumentEntry, ids: ReadonlySet<string>): Ar
   return out;
 }
 
+/** The catalogue entries mentioned, each with how many times (none made). */
+export function mentionCountsOf(e: DocumentEntry): [string, number][] {
+  return e instanceof PackedDocumentEntry ? e.mentionCounts() : e.mentions.map((g) => [g.id, g.spans.length / 3]);
+}
+
 /** How many mentions of any of the entries the document holds (none made). */
 export function mentionCountOf(e: DocumentEntry, ids: ReadonlySet<string>): number {
   let n = 0;

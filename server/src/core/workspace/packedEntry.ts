@@ -447,6 +447,15 @@ export class PackedDocumentEntry implements DocumentEntry {
     return out;
   }
 
+  /** The ids of the catalogue entries mentioned, each with how many times. */
+  mentionCounts(): [string, number][] {
+    const [start, end] = this.#field(1);
+    const d = this.#data;
+    const out: [string, number][] = [];
+    for (let i = start; i < end; i += 2 + d[i + 1] * 3) out.push([this.#strings.strings[d[i]], d[i + 1]]);
+    return out;
+  }
+
   /** Each group of mentions of one of `ids`: its [line, start, end] triples. */
   mentionSpans(ids: ReadonlySet<string>): Int32Array[] {
     const [start, end] = this.#field(1);

@@ -1,23 +1,32 @@
-import { byMeetingDate, mentionIdsOf, type DocumentEntry } from './documentEntry';
+import { byMeetingDate, meetingDate, mentionCountsOf, type DocumentEntry } from './documentEntry';
 import type { Lookup } from './lookups';
 
 /**
- * Catalogue entry -> the documents mentioning it, oldest meeting first. Kept from the first
- * document on: a document coming is appended to its entries' lists, one going is taken out, and
- * a list is put in order when it is next asked for after a change (one entry's list, not the
- * whole lookup), so that the lookup is ready the moment indexing ends.
+ * Catalogue entry -> the documents mentioning it, oldest meeting first, and how many times it is
+ * mentioned in all (a topic's references are counted without reading its documents). Kept from
+ * the first document on: a document coming is appended to its entries' lists, one going is taken
+ * out, and a list is put in order when it is next asked for after a change (one entry's list, not
+ * the whole lookup), so that the lookup is ready the moment indexing ends.
  */
 export class SortedPostings implements Lookup {
   private readonly map = new Map<string, DocumentEntry[]>();
   /** The entries whose list had a document appended since it was last put in order. */
   private readonly unsorted = new Set<string>();
+  private readonly mentions = new Map<string, number>();
 
   /** Documents mentioning the entry, oldest meeting first (do not modify). */
   get(id: string): readonly DocumentEntry[] {
     const list = this.map.get(id);
     if (!list) return [];
-    if (this.unsorted.delete(id)) list.sort(byMeetingDate);
+    if (this.unsorted.delete(id)) sortByMeetingDate(list);
     return list;
+  }
+
+  /** How many mentions of any of the entries there are in all. */
+  mentionCount(ids: Iterable<string>): number {
+    let n = 0;
+    for (const id of ids) n += this.mentions.get(id) ?? 0;
+    return n;
   }
 
   /** Documents mentioning any of the entries, oldest meeting first, each once. */
@@ -29,7 +38,8 @@ export class SortedPostings implements Lookup {
   }
 
   add(e: DocumentEntry): void {
-    for (const id of mentionIdsOf(e)) {
+    for (const [id, n] of mentionCountsOf(e)) {
+      this.mentions.set(id, (this.mentions.get(id) ?? 0) + n);
       const list = this.map.get(id);
       if (!list) this.map.set(id, [e]);
       else {
@@ -41,17 +51,27 @@ export class SortedPostings implements Lookup {
   }
 
   delete(e: DocumentEntry): void {
-    for (const id of mentionIdsOf(e)) {
+    for (const [id, n] of mentionCountsOf(e)) {
       const list = this.map.get(id);
       if (!list) continue;
       const at = this.unsorted.has(id) ? -1 : position(list, e);
       const k = list[at] === e ? at : list.indexOf(e);
-      if (k >= 0) list.splice(k, 1);
+      if (k < 0) continue;
+      list.splice(k, 1);
+      this.mentions.set(id, this.mentions.get(id)! - n);
       if (list.length > 0) continue;
       this.map.delete(id);
       this.unsorted.delete(id);
+      this.mentions.delete(id);
     }
   }
+}
+
+/** `list.sort(byMeetingDate)`, each document's meeting date read once. */
+function sortByMeetingDate(list: DocumentEntry[]): void {
+  const keyed = list.map((e) => ({ e, date: meetingDate(e) }));
+  keyed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.e.uri.localeCompare(b.e.uri)));
+  for (let i = 0; i < list.length; i++) list[i] = keyed[i].e;
 }
 
 /** Where `e` stands (or would stand) in a sorted list. */

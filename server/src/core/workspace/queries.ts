@@ -221,7 +221,8 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
       documents: before ? earlierMeetingDocuments(documents, before) : documents,
       triples: (d) => mentionTriplesOf(d, ids),
       count: (d) => mentionCountOf(d, ids),
-      total: known.get(key),
+      // Every mention of the entries: the postings count them as documents come and go.
+      total: before ? known.get(key) : this.lookups.postings.mentionCount(ids),
       counted: (n) => known.set(key, n),
     };
   }
@@ -416,9 +417,7 @@ export class IndexQueries implements WorkspaceQueries, NumberLookup {
       if (occurrences.length > 0) meetings.push({ uri: e.uri, label: meetingLabel(e), occurrences });
     }
     if (topic.kind === 'words') return { topic, meetings, total: docs.length };
-    let mentions = 0;
-    for (const e of docs) mentions += mentionCountOf(e, topic.ids);
-    return { topic, meetings, total: docs.length, mentions };
+    return { topic, meetings, total: docs.length, mentions: this.lookups.postings.mentionCount(topic.ids) };
   }
 
   /** The documents that may mention a topic, oldest meeting first: those the index lists for an entry, every one for free words. */
