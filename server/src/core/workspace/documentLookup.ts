@@ -2,8 +2,8 @@ import type { Lookup } from './lookups';
 import type { DocumentEntry } from './documentEntry';
 
 /**
- * Documents by a key they carry (a number they refer to, a heading title), kept from the first
- * document on: ready the moment indexing ends.
+ * Documents by a key they carry (a number they refer to, a heading title; a key may come twice),
+ * kept from the first document on: ready the moment indexing ends.
  */
 export class DocumentLookup<V> implements Lookup {
   private readonly map = new Map<string, Set<V>>();

@@ -39,7 +39,20 @@ export class Lookups {
   constructor() {
     this.referrers = new DocumentLookup((e) => referenceBasesOf(e, 'ST'), (e) => e.uri);
     this.postings = new SortedPostings();
-    this.titles = new DocumentLookup((e) => new Set(headingTitlesOf(e).map(normaliseTitle)), (e) => e);
+    // Headings repeat across an archive ("Any other business"): each title is normalised once while it keeps coming.
+    const normalised = new Map<string, string>();
+    this.titles = new DocumentLookup(
+      (e) =>
+        headingTitlesOf(e).map((t) => {
+          let n = normalised.get(t);
+          if (n === undefined) {
+            if (normalised.size >= TITLES_KEPT) normalised.clear();
+            normalised.set(t, (n = normaliseTitle(t)));
+          }
+          return n;
+        }),
+      (e) => e,
+    );
     this.topics = new TopicDocuments(this.postings);
   }
 
@@ -48,6 +61,9 @@ export class Lookups {
     return [this.numbers, this.referrers, this.postings, this.titles, this.series, this.topics, this.symbols];
   }
 }
+
+/** How many heading titles are kept normalised at most (the titles of a few thousand documents). */
+const TITLES_KEPT = 20_000;
 
 /** Heading titles as compared: case and punctuation aside. */
 export function normaliseTitle(title: string): string {
