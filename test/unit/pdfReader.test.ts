@@ -30,7 +30,7 @@ async function textOf(name: string): Promise<string> {
 }
 
 /** Built-ins as the process has them before any PDF is read (the tests' files are all loaded before one runs). */
-const BUILT_INS = { parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push, toString: Function.prototype.toString };
+const BUILT_INS = { parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push, toString: Function.prototype.toString, DecompressionStream: globalThis.DecompressionStream };
 
 const reason = (read: ArchiveRead) => (read.ok ? undefined : read.reason);
 
@@ -123,9 +123,10 @@ describe('PDF reader: register PDFs', () => {
     for (const read of [await readPdf(whole.subarray(0, 3000)), await readPdf(garbage)]) assert.ok(!read.ok && !read.reason.includes('\n'));
   });
 
-  it("leaves the process's built-ins as they were (pdf.js's polyfills replace some), and no DOMMatrix behind", async () => {
-    await readPdf(fixture('outcome-hyphens.pdf'));
-    assert.deepEqual({ parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push, toString: Function.prototype.toString }, BUILT_INS);
+  it("leaves the process's built-ins as they were (pdf.js's polyfills replace some, a read hides DecompressionStream), and no DOMMatrix behind", async () => {
+    await Promise.all([readPdf(fixture('outcome-hyphens.pdf')), readPdf(fixture('outcome-pages.pdf'))]);
+    assert.deepEqual({ parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push, toString: Function.prototype.toString, DecompressionStream: globalThis.DecompressionStream }, BUILT_INS);
+    assert.equal(typeof BUILT_INS.DecompressionStream, 'function');
     assert.equal((globalThis as { DOMMatrix?: unknown }).DOMMatrix, undefined);
   });
 

@@ -7,7 +7,7 @@ import type { ArchiveRead, ReadOptions } from '../archive';
 import { joinLines, type TextPiece } from './lines';
 import type { PageLines } from './pageLayout';
 import { textOfPages } from './paragraphs';
-import { pdfjs } from './pdfjs';
+import { pdfjs, withoutDecompressionStream } from './pdfjs';
 import { withoutStamps } from './stamps';
 
 /** Larger files are not read: no Council document comes near it, and pdf.js holds the whole file in memory. */
@@ -23,12 +23,18 @@ export const NO_TEXT_LAYER = 'no text layer: this PDF is an image';
 export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<ArchiveRead> {
   if (bytes.length > PDF_MAX_BYTES) return fail(`too large to read: ${Math.round(bytes.length / 1024 / 1024)} MB (at most ${PDF_MAX_BYTES / 1024 / 1024} MB)`);
   if (!startsLikePdf(bytes)) return fail('not a PDF: the file does not start with %PDF');
-  let lib: Awaited<ReturnType<typeof pdfjs>>;
+  let lib: PdfJs;
   try {
     lib = await pdfjs();
   } catch (err) {
     return fail(`the PDF reader could not be loaded: ${messageOf(err)}`);
   }
+  return withoutDecompressionStream(() => readWith(lib, bytes, options));
+}
+
+type PdfJs = Awaited<ReturnType<typeof pdfjs>>;
+
+async function readWith(lib: PdfJs, bytes: Uint8Array, options: ReadOptions): Promise<ArchiveRead> {
   const started = Date.now();
   const task = lib.getDocument({
     // pdf.js takes the buffer over (it is emptied): the caller's bytes stay the caller's.

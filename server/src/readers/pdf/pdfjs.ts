@@ -35,6 +35,29 @@ async function load(): Promise<PdfJs> {
   }
 }
 
+/** Reads in progress on this thread, while which pdf.js sees no DecompressionStream. */
+let reading = 0;
+let decompressionStream: PropertyDescriptor | undefined;
+
+/**
+ * Runs a read with the global DecompressionStream out of pdf.js's sight, put back when the last
+ * read of the thread ends. pdf.js inflates a page's content stream through it when there is one,
+ * and otherwise with its own inflater, in step: for the small streams of a page the web stream's
+ * round trips (promises per chunk, the inflating on the thread pool) cost more than the
+ * inflating. The text read is the same.
+ */
+export async function withoutDecompressionStream<T>(read: () => Promise<T>): Promise<T> {
+  if (reading++ === 0) {
+    decompressionStream = Object.getOwnPropertyDescriptor(globalThis, 'DecompressionStream');
+    if (decompressionStream?.configurable) delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+  }
+  try {
+    return await read();
+  } finally {
+    if (--reading === 0 && decompressionStream?.configurable) Object.defineProperty(globalThis, 'DecompressionStream', decompressionStream);
+  }
+}
+
 /**
  * The legacy build brings polyfills (core-js) that add what Node 20 lacks, which pdf.js needs
  * (`Promise.withResolvers`, `Uint8Array.prototype.toHex`, …), and also replace built-ins Node has
