@@ -32,10 +32,14 @@ registerSection('cli', async (ctx) => {
     for (const d of docs) fs.writeFileSync(path.join(dir, d.fileName), d.text);
     const grep: ReturnType<typeof timed>[] = [];
     const mentions: ReturnType<typeof timed>[] = [];
-    // Alternated, so that the page cache and the machine's load treat both alike.
+    const oneThread: ReturnType<typeof timed>[] = [];
+    const version: ReturnType<typeof timed>[] = [];
+    // Alternated, so that the page cache and the machine's load treat them alike.
     for (let i = 0; i < 3; i++) {
       grep.push(timed('grep', ['-rn', '-i', 'PNR', dir]));
       mentions.push(timed(process.execPath, [BIN, 'mentions', 'PNR', dir]));
+      oneThread.push(timed(process.execPath, [BIN, 'mentions', '--threads', '1', 'PNR', dir]));
+      version.push(timed(process.execPath, [BIN, '--version']));
     }
     const best = (xs: ReturnType<typeof timed>[], pick: (t: ReturnType<typeof timed>) => number | undefined) => Math.min(...xs.map((x) => pick(x) ?? NaN));
     const cpu = (xs: ReturnType<typeof timed>[]) => best(xs, (t) => t.cpuMs);
@@ -43,9 +47,13 @@ registerSection('cli', async (ctx) => {
     const wall = (xs: ReturnType<typeof timed>[]) => best(xs, (t) => t.ms);
     ctx.row(`grep -rn -i PNR, ${docs.length} documents`, `${ctx.fmtMs(wall(grep))}${cpuText(grep)}`);
     const ratio = `${(wall(mentions) / wall(grep)).toFixed(1)}x grep${Number.isFinite(cpu(grep)) ? `, CPU ${(cpu(mentions) / cpu(grep)).toFixed(1)}x` : ''}`;
-    ctx.row(`outcome-lint mentions PNR, ${docs.length} documents`, `${ctx.fmtMs(wall(mentions))}${cpuText(mentions)} (${ratio}; target <= 5x)`);
+    ctx.row(`outcome-lint mentions PNR, ${docs.length} documents`, `${ctx.fmtMs(wall(mentions))}${cpuText(mentions)} (${ratio}; target <= 5x; ${os.availableParallelism()} cores, load ${os.loadavg()[0].toFixed(1)})`);
+    ctx.row(`  the same, --threads 1`, `${ctx.fmtMs(wall(oneThread))}${cpuText(oneThread)} (${(wall(oneThread) / wall(grep)).toFixed(1)}x grep)`);
+    ctx.row(`outcome-lint --version (the process's start)`, `${ctx.fmtMs(wall(version))}${cpuText(version)}`);
     ctx.record('cli.grepMs', wall(grep));
     ctx.record('cli.mentionsMs', wall(mentions));
+    ctx.record('cli.mentionsOneThreadMs', wall(oneThread));
+    ctx.record('cli.versionMs', wall(version));
     const lint = timed(process.execPath, [BIN, '--format', 'json', dir]);
     ctx.row(`outcome-lint --format json, ${docs.length} documents`, `${ctx.fmtMs(lint.ms)}${lint.peakMb ? `, peak RSS ${lint.peakMb.toFixed(0)} MB` : ''}`);
     ctx.record('cli.lintMs', lint.ms);
