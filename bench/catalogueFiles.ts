@@ -25,6 +25,12 @@ const FILES: { label: string; key: string; json: () => unknown }[] = [
       instruments: Array.from({ length: 3000 }, (_, i) => ({ id: `instrument-${i}`, name: `Instrument number ${i} of the Council`, kind: 'agreement', aliases: [`Alias ${i} agreement`, `Other ${i}`], abbreviations: [`IN${i}`], title: `The full title of instrument ${i}`, year: 2000 + (i % 20) })),
     }),
   },
+  {
+    // Tens of thousands of names: the matcher's compilation, on a worker thread, is the longest step.
+    label: '15,000 valid instruments',
+    key: 'valid15000',
+    json: () => ({ instruments: Array.from({ length: 15000 }, (_, i) => ({ id: `i-${i}`, name: `Instrument ${i}`, kind: 'agreement' })) }),
+  },
 ];
 
 registerSection('catalogue', async (ctx) => {
@@ -32,7 +38,7 @@ registerSection('catalogue', async (ctx) => {
   try {
     for (const f of FILES) {
       const file = path.join(dir, `${f.key}.json`);
-      fs.writeFileSync(file, JSON.stringify(f.json(), null, 1));
+      fs.writeFileSync(file, JSON.stringify(f.json(), null, f.key === 'valid15000' ? 0 : 1));
       const size = fs.statSync(file).size;
       const delay = monitorEventLoopDelay({ resolution: 1 });
       delay.enable();

@@ -12,6 +12,8 @@ Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/node/snapshotWorker.ts'], outfile: 'dist/snapshotWorker.js' }),
   // The server reads Word and PDF files on this worker (server/src/node/archiveReader.ts looks for it beside the server).
   esbuild.build({ ...common, entryPoints: ['server/src/node/readerWorker.ts'], outfile: 'dist/readerWorker.js' }),
+  // An extra catalogue's matcher is compiled on this worker (server/src/node/catalogueBuild.ts looks for it beside the server).
+  esbuild.build({ ...common, entryPoints: ['server/src/node/catalogueWorker.ts'], outfile: 'dist/catalogueWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
 ]).catch(() => process.exit(1));

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadBuiltInCatalogue, loadCatalogue, type Catalogue } from '../../server/src/core/catalogue';
 import { Matcher, type Term } from '../../server/src/core/catalogue/matcher';
+import { catalogueDataLoading } from '../../server/src/core/catalogue/load';
+import { buildCatalogue } from '../../server/src/node/catalogueBuild';
 
 // Tests run from out/test/unit; shared/ sits beside the repository.
 const corpusDir = path.resolve(__dirname, '../../../../shared/corpus');
@@ -374,5 +376,19 @@ describe('catalogue', () => {
       assert.match(problems[0].message, /^bad-key\.json: .*instrument/);
       assert.match(problems[1].message, /^missing\.json: cannot read the file: ENOENT/);
     });
+  });
+});
+
+describe('catalogue built with its matcher on a worker thread', () => {
+  it('finds the names an extra file adds, as the catalogue built on this thread does', async () => {
+    const extra = JSON.stringify({ instruments: Array.from({ length: 2000 }, (_, i) => ({ id: `instrument-${i}`, name: `Instrument number ${i}`, kind: 'agreement' })) });
+    const steps = catalogueDataLoading(['extra.json'], () => extra);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    const data = step.value.data!;
+    const built = await buildCatalogue(data);
+    const text = 'The PNR Agreement and Instrument number 1999 were discussed.';
+    assert.deepEqual(built.findMentions(text), loadCatalogue(['extra.json'], () => extra).catalogue.findMentions(text));
+    assert.deepEqual(built.findMentions(text).map((m) => m.id), ['pnr', 'instrument-1999']);
   });
 });

@@ -5,12 +5,15 @@ import { pathToFileURL } from 'node:url';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Catalogue } from '../core/catalogue/catalogue';
-import { catalogueLoading, type CatalogueProblem } from '../core/catalogue/load';
+import { catalogueDataLoading, loadBuiltInCatalogue, type CatalogueProblem } from '../core/catalogue/load';
+import { buildCatalogue } from '../node/catalogueBuild';
 import { lineAt } from '../core/text/lines';
 import { DIAGNOSTIC_SOURCE } from '../../../shared/protocol';
 
 /** An extra catalogue file larger than this is refused (the README names the limit). */
 export const MAX_CATALOGUE_BYTES = 1024 * 1024;
+/** Problems of one file shown as diagnostics; past them, one says how many more there are. */
+export const MAX_DIAGNOSTICS_PER_FILE = 100;
 /** The server thread validates for at most this long before it lets other work run. */
 const SLICE_MS = 15;
 
@@ -25,7 +28,8 @@ export interface LoadedCatalogue {
 
 /**
  * Built-in catalogue plus the extra files (relative paths against the first workspace folder),
- * read without blocking the server thread and validated a slice at a time. A file that is not a
+ * read without blocking the server thread, validated a slice at a time, and the matcher compiled
+ * on a worker thread. A file that is not a
  * regular file (a FIFO, a device, a link to one) or is over the size limit is refused with a
  * message; the rest loads.
  */
@@ -33,7 +37,7 @@ export async function loadWithExtraFiles(extraFiles: string[], root: string | un
   const files = extraFiles.map((f) => path.resolve(root ?? process.cwd(), f));
   const texts = new Map<string, string | Error>();
   await Promise.all(files.map(async (f) => texts.set(f, await readCatalogueFile(f).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))))));
-  const steps = catalogueLoading(files, (f) => {
+  const steps = catalogueDataLoading(files, (f) => {
     const text = texts.get(f);
     if (typeof text !== 'string') throw text ?? new Error('not read');
     return text;
@@ -49,7 +53,8 @@ export async function loadWithExtraFiles(extraFiles: string[], root: string | un
     await pause();
     step = steps.next();
   }
-  const { catalogue, problems } = step.value;
+  const { data, problems } = step.value;
+  const building = data ? buildCatalogue(data) : Promise.resolve(loadBuiltInCatalogue());
   const diagnostics = new Map<string, Diagnostic[]>();
   for (const file of files) {
     const text = texts.get(file);
@@ -57,17 +62,25 @@ export async function loadWithExtraFiles(extraFiles: string[], root: string | un
     if (typeof text !== 'string') continue;
     const place = placesIn(text);
     const list: Diagnostic[] = [];
+    let count = 0;
     for (const p of problems) {
       if (p.file !== file) continue;
+      // As the rules do for a document: the first ones shown, then one counting the rest.
+      if (++count > MAX_DIAGNOSTICS_PER_FILE) continue;
       await pause();
       list.push({ range: place(p), severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, message: p.message.slice(p.file.length + 2) });
     }
+    if (count > MAX_DIAGNOSTICS_PER_FILE) {
+      const more = count - MAX_DIAGNOSTICS_PER_FILE;
+      list.push({ range: list[list.length - 1].range, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, message: `${more.toLocaleString('en')} more problems in this file are not shown (from here on): fix the ones above first.` });
+    }
     diagnostics.set(pathToFileURL(file).href, list);
   }
+  const catalogue = await building;
   return { catalogue, problems, uris: files.map((f) => pathToFileURL(f).href), diagnostics };
 }
 
-/** Problems listed in the one message; the rest are counted (each file's diagnostics show them all). */
+/** Problems listed in the one message; the rest are counted (each file's diagnostics show the first hundred). */
 const NOTICE_PROBLEMS = 5;
 
 /** The warning for the user: the first problems, and how many more; empty when there are none. */
@@ -75,7 +88,7 @@ export function catalogueNotice(problems: CatalogueProblem[]): string {
   if (problems.length === 0) return '';
   const listed = problems.slice(0, NOTICE_PROBLEMS).map((p) => p.message);
   const more = problems.length - listed.length;
-  return `Outcome Drafting: problems in the extra catalogue files (everything else is loaded): ${listed.join('; ')}${more ? `; and ${more} more, shown in the files` : ''}`;
+  return `Outcome Drafting: problems in the extra catalogue files (everything else is loaded): ${listed.join('; ')}${more ? `; and ${more} more, listed in the files' diagnostics` : ''}`;
 }
 
 /** The file's text, when it is a regular file within the limit. Opened without blocking, so that a FIFO is only looked at. */

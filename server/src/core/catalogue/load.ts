@@ -96,7 +96,17 @@ export interface LoadedCatalogueData {
  * language server validates a large extra file without holding its thread for the whole file).
  */
 export function* catalogueLoading(extraFiles: string[], readFile: (path: string) => string): Generator<void, LoadedCatalogueData> {
-  if (extraFiles.length === 0) return { catalogue: loadBuiltInCatalogue(), problems: [] };
+  const { data, problems } = yield* catalogueDataLoading(extraFiles, readFile);
+  return { catalogue: data ? new Catalogue(data) : loadBuiltInCatalogue(), problems };
+}
+
+/**
+ * `catalogueLoading` without the last step, building the catalogue (and its matcher): the
+ * validated data, for a caller that builds the matcher elsewhere (the language server, on
+ * another thread). `data` is undefined when the catalogue is the built-in one.
+ */
+export function* catalogueDataLoading(extraFiles: string[], readFile: (path: string) => string): Generator<void, { data?: CatalogueData; problems: CatalogueProblem[] }> {
+  if (extraFiles.length === 0) return { problems: [] };
   const base = builtInData();
   const codes = new Map(base.subjectCodes.map((c) => [c.code, c]));
   const instruments = new Map(base.instruments.map((e) => [e.id, e]));
@@ -117,13 +127,7 @@ export function* catalogueLoading(extraFiles: string[], readFile: (path: string)
     }
   }
 
-  const catalogue = new Catalogue({
-    ...base,
-    subjectCodes: [...codes.values()],
-    instruments: [...instruments.values()],
-    bodies: [...bodies.values()],
-  });
-  return { catalogue, problems };
+  return { data: { ...base, subjectCodes: [...codes.values()], instruments: [...instruments.values()], bodies: [...bodies.values()] }, problems };
 }
 
 function readExtraFile(
