@@ -99,6 +99,13 @@ describe('pathological inputs at 1 MB', function () {
     assert.ok(document.previousDocuments.length > 100_000);
   });
 
+  it('reads the register\'s form of a number among others in "No. prev. doc."', () => {
+    const text = input('"No. prev. doc." with many numbers').replace('No. prev. doc.: ', 'No. prev. doc.: ST 10084 2017 INIT, CM 1405/08; ');
+    const { document } = lintText(text, catalogue);
+    assert.deepEqual(document.previousDocuments.slice(0, 2).map((d) => d.base), ['10084/17', '9278/18']);
+    assert.deepEqual(document.invalidPreviousDocuments.map((d) => d.value), ['CM 1405/08']);
+  });
+
   it('completes after a long word followed by a full stop', () => {
     const { text, line, character } = wordThenFullStop(MB);
     const { document } = lintText(text, catalogue);

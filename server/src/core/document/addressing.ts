@@ -139,9 +139,20 @@ function readPreviousDocuments(clean: string[], field: AddressingField, block: A
     const from = l === start.line ? start.character : 0;
     const to = l === end.line ? end.character : clean[l].length;
     const segment = clean[l].slice(from, to);
-    // The line's references, read once: each value is the one that starts where it does.
-    const refAt = new Map<number, DocumentNumber>();
-    for (const r of scanReferences(clean[l], (s, e) => lineRange(l, s, e))) if (r.series === 'ST' && !refAt.has(r.range.start.character)) refAt.set(r.range.start.character, r);
+    // The line's references, read once (in order): each value is the one that starts where it does.
+    const refs = scanReferences(clean[l], (s, e) => lineRange(l, s, e));
+    // The register's form ("ST 9278 2018 INIT") is listed after the others.
+    for (let i = 1; i < refs.length; i++) {
+      if (refs[i].range.start.character < refs[i - 1].range.start.character) {
+        refs.sort((a, b) => a.range.start.character - b.range.start.character);
+        break;
+      }
+    }
+    let k = 0;
+    const refAt = (column: number): DocumentNumber | undefined => {
+      while (k < refs.length && (refs[k].range.start.character < column || refs[k].series !== 'ST')) k++;
+      return k < refs.length && refs[k].range.start.character === column ? refs[k] : undefined;
+    };
     // Values are comma- or semicolon-separated; each may carry its own subject codes.
     let offset = 0;
     for (const part of segment.split(/[,;]/)) {
@@ -149,7 +160,7 @@ function readPreviousDocuments(clean: string[], field: AddressingField, block: A
       offset += part.length + 1;
       const trimmed = part.trim();
       if (!trimmed) continue;
-      const ref = refAt.get(partStart);
+      const ref = refAt(partStart);
       if (ref && ref.range.end.character <= partStart + trimmed.length) block.previousDocuments.push(ref);
       else if (!/^(?:[A-Z][A-Z0-9]+\s+\d+\s*)+$/.test(trimmed) && !/^COM\s*\(/.test(trimmed)) {
         block.invalidPreviousDocuments.push({ value: trimmed, range: lineRange(l, partStart, partStart + trimmed.length) });

@@ -63,6 +63,11 @@ function isWordStart(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** What `\s` matches among the characters before a number (a blanked mark is a space). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || (c > 0x7f && /\s/.test(String.fromCharCode(c)));
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -73,13 +78,20 @@ function isDigit(c: number): boolean {
  */
 export function scanReferences(line: string, at: (start: number, end: number) => Range): DocumentNumberRef[] {
   const refs: DocumentNumberRef[] = [];
+  const seen = new Map<string, Pick<DocumentNumberRef, 'text' | 'base' | 'serial' | 'year' | 'suffixes'>>();
   let resume = 0;
   for (let slash = line.indexOf('/'); slash >= 0; slash = line.indexOf('/', slash + 1)) {
     let start = slash;
     while (start > 0 && slash - start < 5 && isDigit(line.charCodeAt(start - 1))) start--;
     if (start === slash || start < resume) continue;
-    const before = line.slice(Math.max(0, start - 16), start);
-    const series = OTHER_PREFIX.exec(before);
+    // The words that change a number's reading ("CM ", "Directive ", "No.", "(EU) ") end in a
+    // letter, ")" or "." before its blanks: after anything else ("9278/18, 9278/18") none is looked for.
+    let p = start - 1;
+    while (p >= 0 && isSpace(line.charCodeAt(p))) p--;
+    const last = p >= 0 ? line.charCodeAt(p) : 32;
+    const worded = (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 41 /* ) */ || last === 46 /* . */;
+    const before = worded ? line.slice(Math.max(0, start - 16), start) : '';
+    const series = worded ? OTHER_PREFIX.exec(before) : null;
     if (series) {
       OTHER_AT.lastIndex = start - series[0].length;
       const m = OTHER_AT.exec(line);
@@ -98,20 +110,18 @@ export function scanReferences(line: string, at: (start: number, end: number) =>
       continue;
     }
     const prev = start > 0 ? line.charCodeAt(start - 1) : 32;
-    if (prev === 47 /* / */ || prev === 46 /* . */ || prev === 44 /* , */ || LEGAL_ACT_BEFORE.test(before)) continue;
+    if (prev === 47 /* / */ || prev === 46 /* . */ || prev === 44 /* , */ || (worded && LEGAL_ACT_BEFORE.test(before))) continue;
     ST_AT.lastIndex = start;
     const m = ST_AT.exec(line);
     if (!m) continue;
     const end = start + m[0].length;
-    refs.push({
-      series: 'ST',
-      text: m[0].replace(/\s+/g, ' '),
-      base: `${Number(m[1])}/${m[2]}`,
-      serial: Number(m[1]),
-      year: twoDigitYear(Number(m[2])),
-      suffixes: parseSuffixes(m[3]) ?? [],
-      range: at(start, end),
-    });
+    // A number written many times is read once: its references share their strings and suffixes.
+    let read = seen.get(m[0]);
+    if (!read) {
+      read = { text: m[0].replace(/\s+/g, ' '), base: `${Number(m[1])}/${m[2]}`, serial: Number(m[1]), year: twoDigitYear(Number(m[2])), suffixes: parseSuffixes(m[3]) ?? [] };
+      seen.set(m[0], read);
+    }
+    refs.push({ series: 'ST', text: read.text, base: read.base, serial: read.serial, year: read.year, suffixes: read.suffixes, range: at(start, end) });
     resume = end;
     slash = end - 1;
   }

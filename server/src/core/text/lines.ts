@@ -70,7 +70,7 @@ class Blanker {
   constructor(private readonly text: string) {}
 
   blank(start: number, end: number): void {
-    this.parts.push(this.text.slice(this.copied, start), ' '.repeat(end - start));
+    this.parts.push(this.text.slice(this.copied, start), spaces(end - start));
     this.copied = end;
   }
 
@@ -79,6 +79,13 @@ class Blanker {
     this.parts.push(this.text.slice(this.copied));
     return this.parts.join('');
   }
+}
+
+/** Short runs of spaces, made once: most blanked marks are a few characters ("# ", "<b>"). */
+const SPACES = Array.from({ length: 33 }, (_, n) => ' '.repeat(n));
+
+function spaces(n: number): string {
+  return n < SPACES.length ? SPACES[n] : ' '.repeat(n);
 }
 
 /**
