@@ -388,30 +388,27 @@ export class PackedDocumentEntry implements DocumentEntry {
 
   /** The title of every section and item heading, in text order, without the headings' objects. */
   headingTitles(): string[] {
-    const [start, end] = this.#field(0);
     const d = this.#data;
     const s = this.#strings.strings;
-    const out: string[] = [];
-    for (let i = start; i < end; ) {
-      const count = d[i + 7];
-      for (let h = 0; h <= count; h++) {
-        out.push(s[d[i + 1]]);
-        i += h === 0 ? 8 : 7;
-      }
-    }
-    return out;
+    return this.#eachHeading((i) => s[d[i + 1]]);
   }
 
   /** The text of every section and item heading, in text order, without the headings' objects. */
   headingTexts(): string[] {
-    const [start, end] = this.#field(0);
     const d = this.#data;
     const s = this.#strings.strings;
+    return this.#eachHeading((i) => (d[i + 2] >= 0 ? s[d[i + 2]] + s[d[i + 1]] : s[~d[i + 2]]));
+  }
+
+  /** `read` at the offset of every section and item heading, in text order (a section's record is 8 wide: its item count; an item's 7). */
+  #eachHeading(read: (offset: number) => string): string[] {
+    const [start, end] = this.#field(0);
+    const d = this.#data;
     const out: string[] = [];
     for (let i = start; i < end; ) {
       const count = d[i + 7];
       for (let h = 0; h <= count; h++) {
-        out.push(d[i + 2] >= 0 ? s[d[i + 2]] + s[d[i + 1]] : s[~d[i + 2]]);
+        out.push(read(i));
         i += h === 0 ? 8 : 7;
       }
     }
