@@ -29,11 +29,9 @@ import { pathToFileURL } from 'node:url';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import {
   DidOpenTextDocumentNotification,
-  ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  ShutdownRequest,
   WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
 import { loadBuiltInCatalogue } from '../server/src/core/catalogue/load';
@@ -47,7 +45,8 @@ import { convertWithLibreOffice, findLibreOffice } from '../server/src/node/expo
 import { wordDocument } from '../server/src/node/export/wordDocument';
 import { generateCorpus, type GeneratedDocument } from '../test/fixtures/generate';
 import { registerSection, type BenchContext } from './sections';
-import { SERVER, startServer } from './serverSpawn';
+import { median, ms, p99 } from './stats';
+import { SERVER, startServer, stopServer } from './serverSpawn';
 
 type Printer = Pick<BenchContext, 'row' | 'record'>;
 
@@ -234,10 +233,7 @@ async function serverRun(folder: string, storage: string, probe: ReturnType<type
     if (cpuAtStart !== undefined && cpuAtEnd !== undefined) run.cpuMs = cpuAtEnd - cpuAtStart;
     // The next run starts from the index this one saves.
     await Promise.race([saved, new Promise((resolve) => setTimeout(resolve, SAVE_TIMEOUT_MS).unref())]);
-    const exited = new Promise((resolve) => proc.once('exit', resolve));
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    await stopServer(proc, connection);
     return run;
   } finally {
     clearInterval(hoverer);
@@ -246,10 +242,6 @@ async function serverRun(folder: string, storage: string, probe: ReturnType<type
   }
 }
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
-const p99 = (xs: number[]) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))];
-const ms = (x: number) => (x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
 
 /** A Word and a PDF file of the workspace, read as the indexing workers read them: both outcomes, read whole. */
 async function sampleReads(dir: string): Promise<string> {

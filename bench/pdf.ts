@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readPdf } from '../server/src/readers/pdf/index';
 import { registerSection } from './sections';
+import { median } from './stats';
 
 const FIXTURES = path.resolve(__dirname, '../../test/fixtures/archive');
 const FILES = ['outcome-hyphens.pdf', 'outcome-pages.pdf', 'outcome-long.pdf'];
@@ -29,7 +30,6 @@ function hasPdftotext(): boolean {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 registerSection('pdf', async (ctx) => {
   const i = ctx.argv.indexOf('--pdf-rounds');

@@ -30,18 +30,17 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DidOpenTextDocumentNotification,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   ReferencesRequest,
-  ShutdownRequest,
   WorkDoneProgressCreateRequest,
   WorkspaceSymbolRequest,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { generateCorpus } from '../test/fixtures/generate';
 import { registerSection, type BenchContext } from './sections';
-import { SERVER, startServer } from './serverSpawn';
+import { median, ms, p99 } from './stats';
+import { SERVER, startServer, stopServer } from './serverSpawn';
 import { writeCorpus } from './corpusFolder';
 
 const SAMPLE_MS = 50;
@@ -228,11 +227,7 @@ async function serverRun(server: string, folder: string, storage: string, nodeOp
       run.peakAfter = Math.max(...after);
       run.settledMb = after[after.length - 1];
     }
-    const exited = new Promise((resolve) => proc.once('exit', resolve));
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    // Its own exit (a profiled server writes its profile then), else it is stopped below.
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    await stopServer(proc, connection);
     return run;
   } finally {
     clearInterval(pinger);
@@ -242,10 +237,6 @@ async function serverRun(server: string, folder: string, storage: string, nodeOp
   }
 }
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
-const p99 = (xs: number[]) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))];
-const ms = (x: number) => (x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
 const mb = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(0)} MB`);
 const stat = (xs: number[]) => `median ${ms(median(xs))}, p99 ${ms(p99(xs))}`;
 const highest = (runs: Run[], pick: (r: Run) => number | undefined) => {
