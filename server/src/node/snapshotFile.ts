@@ -33,7 +33,7 @@ export function loadSnapshot(file: string, catalogue: Catalogue, problem: (why: 
 }
 
 /** `loadSnapshot`, given the catalogue's fingerprint (what the loading worker is given). */
-export function readSnapshot(file: string, catalogueKey: string, problem: (why: string) => void): IndexSnapshot | undefined {
+function readSnapshot(file: string, catalogueKey: string, problem: (why: string) => void): IndexSnapshot | undefined {
   let bytes: Buffer;
   try {
     const read = readRegularFile(file);
