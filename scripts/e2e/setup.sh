@@ -65,7 +65,8 @@ NODE24="$NODE24_DIR/bin/node"
 if [ ! -x "$NODE24" ] || [ "$("$NODE24" -v)" != "v$NODE_VERSION" ]; then
   log "installing node@$NODE_VERSION"
   mkdir -p "$TOOLS/node24"
-  (cd "$TOOLS/node24" && [ -f package.json ] || echo '{"private":true}' > package.json)
+  # allowScripts: npm versions that ask for approval of install scripts are told these pinned tools' scripts must run.
+  echo "{\"private\":true,\"allowScripts\":{\"node@$NODE_VERSION\":true}}" > "$TOOLS/node24/package.json"
   npm install --prefix "$TOOLS/node24" --no-save --no-package-lock --no-audit --no-fund "node@$NODE_VERSION"
 fi
 "$NODE24" -v >/dev/null
@@ -81,7 +82,8 @@ if [ $ONLY_PACKAGING -eq 0 ] && { [ ! -f "$CS_ENTRY" ] || [ "$(cs_version)" != "
   log "installing code-server@$CODE_SERVER_VERSION (builds native modules against Node 24; ~2-3 min)"
   rm -f "$CS_DIR/.complete"
   mkdir -p "$CS_DIR"
-  [ -f "$CS_DIR/package.json" ] || echo '{"private":true}' > "$CS_DIR/package.json"
+  # argon2: code-server's own dependency, built for Node 24 by its install script.
+  echo "{\"private\":true,\"allowScripts\":{\"code-server@$CODE_SERVER_VERSION\":true,\"argon2\":true}}" > "$CS_DIR/package.json"
   # node-gyp must build against Node 24's headers, not the machine's Node 20 (npm's nodedir=/usr).
   PATH="$TOOLS/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
     npm install --prefix "$CS_DIR" --no-save --no-package-lock --no-audit --no-fund --foreground-scripts=false \
@@ -96,7 +98,8 @@ vsce_version() { "$NODE24" -p "require('$VSCE_DIR/node_modules/@vscode/vsce/pack
 if [ ! -f "$VSCE_MAIN" ] || [ "$(vsce_version)" != "$VSCE_VERSION" ]; then
   log "installing @vscode/vsce@$VSCE_VERSION"
   mkdir -p "$VSCE_DIR"
-  [ -f "$VSCE_DIR/package.json" ] || echo '{"private":true}' > "$VSCE_DIR/package.json"
+  # @vscode/vsce-sign: vsce's own dependency, with an install script.
+  echo '{"private":true,"allowScripts":{"@vscode/vsce-sign":true}}' > "$VSCE_DIR/package.json"
   PATH="$TOOLS/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
     npm install --prefix "$VSCE_DIR" --no-save --no-package-lock --no-audit --no-fund "@vscode/vsce@$VSCE_VERSION"
 fi
